@@ -1,0 +1,158 @@
+/// A growable buffer of bytes with a reader index and a writer index.
+///
+/// Bytes between `readerIndex` and `writerIndex` are readable; `write*` methods append at the
+/// writer index and `read*` methods consume from the reader index, so a frame decoder can see
+/// exactly how much input is left. Storage is a manually allocated block whose address stays
+/// stable while the buffer is alive, which lets a transport hand many buffers to one `writev`.
+/// `ByteBuffer` is a value type: a copy shares storage until one side writes (copy on write).
+public struct ByteBuffer: Sendable {
+    @usableFromInline var storage: Storage
+    /// The index of the first readable byte.
+    public private(set) var readerIndex: Int
+    /// The index one past the last readable byte, where the next write goes.
+    public private(set) var writerIndex: Int
+
+    /// Creates an empty buffer that can hold `capacity` bytes before growing.
+    public init(capacity: Int = 256) {
+        storage = Storage(capacity: Swift.max(capacity, 16))
+        readerIndex = 0
+        writerIndex = 0
+    }
+
+    /// Creates a buffer holding a copy of `bytes`.
+    public init<S: Sequence>(bytes: S) where S.Element == UInt8 {
+        self.init(capacity: bytes.underestimatedCount)
+        writeBytes(bytes)
+    }
+
+    /// The number of readable bytes.
+    @inlinable public var readableBytes: Int { writerIndex - readerIndex }
+
+    /// The number of bytes that can be written before the storage grows.
+    public var writableBytes: Int { storage.capacity - writerIndex }
+
+    /// The total size of the storage.
+    public var capacity: Int { storage.capacity }
+
+    /// Calls `body` with the readable bytes; the pointer is valid only inside `body`.
+    @inlinable
+    public func withUnsafeReadableBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: storage.bytes + readerIndex, count: readableBytes))
+    }
+
+    /// Calls `body` with the writable tail of the storage, growing it to at least
+    /// `minimumWritable` bytes first; `body` returns how many bytes it wrote.
+    public mutating func writeWithUnsafeMutableBytes(
+        minimumWritable: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> Int
+    ) rethrows -> Int {
+        reserveWritable(minimumWritable)
+        let written = try body(
+            UnsafeMutableRawBufferPointer(start: storage.bytes + writerIndex, count: writableBytes))
+        precondition(written >= 0 && written <= writableBytes, "wrote outside the buffer")
+        writerIndex += written
+        return written
+    }
+
+    /// Moves the reader index forward by `count` bytes without reading them.
+    public mutating func moveReaderIndex(forwardBy count: Int) {
+        precondition(count >= 0 && count <= readableBytes, "moved past the readable bytes")
+        readerIndex += count
+    }
+
+    /// Calls `body` with every written byte, from index 0 to the writer index, for editing in
+    /// place (for example to back-patch a length written earlier).
+    public mutating func withUnsafeMutableWrittenBytes<R>(
+        _ body: (UnsafeMutableRawBufferPointer) throws -> R
+    ) rethrows -> R {
+        makeUnique(capacity: storage.capacity)
+        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: writerIndex))
+    }
+
+    /// Moves the writer index back to `index`, dropping the bytes written after it.
+    public mutating func moveWriterIndex(to index: Int) {
+        precondition(index >= readerIndex && index <= writerIndex, "writer index out of range")
+        writerIndex = index
+    }
+
+    /// Drops every byte, keeping the storage for reuse.
+    public mutating func clear() {
+        if isKnownUniquelyReferenced(&storage) {
+            readerIndex = 0
+            writerIndex = 0
+        } else {
+            self = ByteBuffer(capacity: storage.capacity)
+        }
+    }
+
+    /// Moves the readable bytes to the start of the storage so the space before them can be
+    /// written again; cheap when little is left to read.
+    public mutating func discardReadBytes() {
+        guard readerIndex > 0 else { return }
+        if readableBytes == 0 {
+            clear()
+            return
+        }
+        makeUnique(capacity: storage.capacity)
+        (storage.bytes).copyMemory(from: storage.bytes + readerIndex, byteCount: readableBytes)
+        writerIndex -= readerIndex
+        readerIndex = 0
+    }
+
+    /// Makes room for `count` more bytes after the writer index.
+    public mutating func reserveWritable(_ count: Int) {
+        if isKnownUniquelyReferenced(&storage) && writableBytes >= count { return }
+        var newCapacity = storage.capacity
+        let needed = writerIndex + count
+        while newCapacity < needed { newCapacity = newCapacity &* 2 }
+        makeUnique(capacity: newCapacity)
+    }
+
+    private mutating func makeUnique(capacity: Int) {
+        if isKnownUniquelyReferenced(&storage) {
+            if capacity > storage.capacity { storage.grow(to: capacity) }
+            return
+        }
+        let copy = Storage(capacity: capacity)
+        copy.bytes.copyMemory(from: storage.bytes, byteCount: writerIndex)
+        storage = copy
+    }
+}
+
+extension ByteBuffer {
+    /// The manually allocated bytes behind a buffer.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline private(set) var bytes: UnsafeMutableRawPointer
+        private(set) var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            bytes = .allocate(byteCount: capacity, alignment: 16)
+        }
+
+        func grow(to newCapacity: Int) {
+            let newBytes = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+            newBytes.copyMemory(from: bytes, byteCount: capacity)
+            bytes.deallocate()
+            bytes = newBytes
+            capacity = newCapacity
+        }
+
+        deinit { bytes.deallocate() }
+    }
+}
+
+extension ByteBuffer: Equatable {
+    /// Two buffers are equal when their readable bytes are equal.
+    public static func == (lhs: ByteBuffer, rhs: ByteBuffer) -> Bool {
+        lhs.withUnsafeReadableBytes { a in rhs.withUnsafeReadableBytes { b in a.elementsEqual(b) } }
+    }
+}
+
+extension ByteBuffer: CustomStringConvertible {
+    /// The readable bytes in hex, cut after 64 bytes.
+    public var description: String {
+        let hex = withUnsafeReadableBytes { $0.prefix(64).hexString }
+        return "ByteBuffer(\(readableBytes) bytes: \(hex)\(readableBytes > 64 ? "..." : ""))"
+    }
+}

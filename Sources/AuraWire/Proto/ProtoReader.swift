@@ -1,0 +1,155 @@
+import AuraBytes
+
+/// Decodes protobuf fields from a byte buffer, one at a time.
+///
+/// ```
+/// var reader = ProtoReader(buffer)
+/// while let field = try reader.nextField() {
+///     switch field.number {
+///     case 1: name = try reader.readString(field)
+///     default: try reader.skip(field)
+///     }
+/// }
+/// ```
+/// Every length is checked against the bytes left before anything is read or allocated.
+public struct ProtoReader: Sendable {
+    /// A field tag: its number and wire type.
+    public struct Field: Sendable, Equatable {
+        /// The field number from the schema.
+        public let number: Int
+        /// How the field's value is encoded.
+        public let wireType: ProtoWireType
+    }
+
+    private var buffer: ByteBuffer
+
+    /// Creates a reader over the readable bytes of `buffer`.
+    public init(_ buffer: ByteBuffer) { self.buffer = buffer }
+
+    /// Whether every byte has been consumed.
+    public var isAtEnd: Bool { buffer.readableBytes == 0 }
+
+    /// Reads the next field tag, or returns nil at the end of the message.
+    public mutating func nextField() throws(ProtoDecodingError) -> Field? {
+        guard buffer.readableBytes > 0 else { return nil }
+        let tag = try readVarint()
+        let number = tag >> 3
+        guard number > 0, number <= 0x1fff_ffff,
+              let wireType = ProtoWireType(rawValue: UInt8(tag & 7))
+        else { throw .invalidTag(tag) }
+        return Field(number: Int(number), wireType: wireType)
+    }
+
+    /// Reads a raw varint.
+    public mutating func readVarint() throws(ProtoDecodingError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard let byte = buffer.readInteger(as: UInt8.self) else { throw .truncated }
+            if shift == 63 && byte > 1 { throw .malformedVarint }
+            result |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+            if shift > 63 { throw .malformedVarint }
+        }
+    }
+
+    /// Reads a uint32/uint64/enum/int64 value as its unsigned bit pattern.
+    public mutating func readUInt(_ field: Field) throws(ProtoDecodingError) -> UInt64 {
+        try expect(field, .varint)
+        return try readVarint()
+    }
+
+    /// Reads an int32/int64 value (a uint32 keeps its bits; callers narrow as the schema says).
+    public mutating func readInt(_ field: Field) throws(ProtoDecodingError) -> Int64 {
+        Int64(bitPattern: try readUInt(field))
+    }
+
+    /// Reads a sint32/sint64 (zigzag) value.
+    public mutating func readSInt(_ field: Field) throws(ProtoDecodingError) -> Int64 {
+        let raw = try readUInt(field)
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    /// Reads a bool value.
+    public mutating func readBool(_ field: Field) throws(ProtoDecodingError) -> Bool {
+        try readUInt(field) != 0
+    }
+
+    /// Reads a fixed64 value.
+    public mutating func readFixed64(_ field: Field) throws(ProtoDecodingError) -> UInt64 {
+        try expect(field, .fixed64)
+        guard let value = buffer.readInteger(endianness: .little, as: UInt64.self) else { throw .truncated }
+        return value
+    }
+
+    /// Reads a double value.
+    public mutating func readDouble(_ field: Field) throws(ProtoDecodingError) -> Double {
+        Double(bitPattern: try readFixed64(field))
+    }
+
+    /// Reads a fixed32 value.
+    public mutating func readFixed32(_ field: Field) throws(ProtoDecodingError) -> UInt32 {
+        try expect(field, .fixed32)
+        guard let value = buffer.readInteger(endianness: .little, as: UInt32.self) else { throw .truncated }
+        return value
+    }
+
+    /// Reads a float value.
+    public mutating func readFloat(_ field: Field) throws(ProtoDecodingError) -> Float {
+        Float(bitPattern: try readFixed32(field))
+    }
+
+    /// Reads a length-delimited value's bytes (a bytes field, or a nested message to decode).
+    public mutating func readBytes(_ field: Field) throws(ProtoDecodingError) -> ByteBuffer {
+        try expect(field, .lengthDelimited)
+        let length = try readVarint()
+        guard length <= UInt64(buffer.readableBytes),
+              let slice = buffer.readSlice(length: Int(length))
+        else { throw .truncated }
+        return slice
+    }
+
+    /// Reads a string value, which must be valid UTF-8.
+    public mutating func readString(_ field: Field) throws(ProtoDecodingError) -> String {
+        try expect(field, .lengthDelimited)
+        let length = try readVarint()
+        guard length <= UInt64(buffer.readableBytes) else { throw .truncated }
+        let count = Int(length)
+        let string: String? = buffer.withUnsafeReadableBytes {
+            String(validating: UnsafeRawBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self)
+        }
+        guard let string else { throw .invalidUTF8(field: field.number) }
+        buffer.moveReaderIndex(forwardBy: count)
+        return string
+    }
+
+    /// Reads a nested message.
+    public mutating func readMessage<M: ProtoMessage>(_ field: Field, as: M.Type = M.self) throws(ProtoDecodingError) -> M {
+        try M(decoding: readBytes(field))
+    }
+
+    /// Skips a field's value (for fields this schema version does not know).
+    public mutating func skip(_ field: Field) throws(ProtoDecodingError) {
+        switch field.wireType {
+        case .varint: _ = try readVarint()
+        case .fixed64: try skipBytes(8)
+        case .fixed32: try skipBytes(4)
+        case .lengthDelimited:
+            let length = try readVarint()
+            guard length <= UInt64(buffer.readableBytes) else { throw .truncated }
+            buffer.moveReaderIndex(forwardBy: Int(length))
+        }
+    }
+
+    private mutating func skipBytes(_ count: Int) throws(ProtoDecodingError) {
+        guard buffer.readableBytes >= count else { throw .truncated }
+        buffer.moveReaderIndex(forwardBy: count)
+    }
+
+    private func expect(_ field: Field, _ wireType: ProtoWireType) throws(ProtoDecodingError) {
+        guard field.wireType == wireType else {
+            throw .wrongWireType(field: field.number, got: field.wireType)
+        }
+    }
+}
