@@ -59,19 +59,30 @@ public struct ByteBuffer: Sendable {
         readerIndex += count
     }
 
-    /// Calls `body` with every written byte, from index 0 to the writer index, for editing in
-    /// place (for example to back-patch a length written earlier).
-    public mutating func withUnsafeMutableWrittenBytes<R>(
+    /// Calls `body` with the readable bytes for editing in place (for example to back-patch a
+    /// length written earlier); offsets in `body` count from the reader index.
+    public mutating func withUnsafeMutableReadableBytes<R>(
         _ body: (UnsafeMutableRawBufferPointer) throws -> R
     ) rethrows -> R {
         makeUnique(capacity: storage.capacity)
-        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: writerIndex))
+        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes + readerIndex, count: readableBytes))
     }
 
-    /// Moves the writer index back to `index`, dropping the bytes written after it.
-    public mutating func moveWriterIndex(to index: Int) {
-        precondition(index >= readerIndex && index <= writerIndex, "writer index out of range")
-        writerIndex = index
+    /// Drops the last `count` readable bytes.
+    public mutating func dropLast(_ count: Int) {
+        precondition(count >= 0 && count <= readableBytes, "dropped more than is readable")
+        writerIndex -= count
+    }
+
+    /// A buffer of `count` readable bytes starting `offset` bytes past the reader index, sharing
+    /// this buffer's storage instead of copying it. Writing to either copies first, as with any
+    /// copy of a `ByteBuffer`; note that the slice keeps the whole storage alive.
+    public func sharingSlice(at offset: Int, count: Int) -> ByteBuffer {
+        precondition(offset >= 0 && count >= 0 && offset + count <= readableBytes, "slice out of range")
+        var slice = self
+        slice.readerIndex = readerIndex + offset
+        slice.writerIndex = readerIndex + offset + count
+        return slice
     }
 
     /// Drops every byte, keeping the storage for reuse.
@@ -101,20 +112,24 @@ public struct ByteBuffer: Sendable {
     /// Makes room for `count` more bytes after the writer index.
     public mutating func reserveWritable(_ count: Int) {
         if isKnownUniquelyReferenced(&storage) && writableBytes >= count { return }
-        var newCapacity = storage.capacity
-        let needed = writerIndex + count
+        var newCapacity = Swift.max(storage.capacity, 16)
+        let needed = (isKnownUniquelyReferenced(&storage) ? writerIndex : readableBytes) + count
         while newCapacity < needed { newCapacity = newCapacity &* 2 }
         makeUnique(capacity: newCapacity)
     }
 
+    /// Makes the storage uniquely owned with room for `capacity` bytes. Shared storage is not
+    /// copied whole: only the readable bytes move to a new block, at its start.
     private mutating func makeUnique(capacity: Int) {
         if isKnownUniquelyReferenced(&storage) {
             if capacity > storage.capacity { storage.grow(to: capacity) }
             return
         }
-        let copy = Storage(capacity: capacity)
-        copy.bytes.copyMemory(from: storage.bytes, byteCount: writerIndex)
+        let copy = Storage(capacity: Swift.max(capacity, readableBytes, 16))
+        copy.bytes.copyMemory(from: storage.bytes + readerIndex, byteCount: readableBytes)
         storage = copy
+        writerIndex -= readerIndex
+        readerIndex = 0
     }
 }
 

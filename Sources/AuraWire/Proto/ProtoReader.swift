@@ -100,13 +100,14 @@ public struct ProtoReader: Sendable {
         Float(bitPattern: try readFixed32(field))
     }
 
-    /// Reads a length-delimited value's bytes (a bytes field, or a nested message to decode).
+    /// Reads a length-delimited value's bytes (a bytes field, or a nested message to decode),
+    /// sharing the message's storage rather than copying.
     public mutating func readBytes(_ field: Field) throws(ProtoDecodingError) -> ByteBuffer {
         try expect(field, .lengthDelimited)
         let length = try readVarint()
-        guard length <= UInt64(buffer.readableBytes),
-              let slice = buffer.readSlice(length: Int(length))
-        else { throw .truncated }
+        guard length <= UInt64(buffer.readableBytes) else { throw .truncated }
+        let slice = buffer.sharingSlice(at: 0, count: Int(length))
+        buffer.moveReaderIndex(forwardBy: Int(length))
         return slice
     }
 

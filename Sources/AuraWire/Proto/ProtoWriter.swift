@@ -108,12 +108,12 @@ public struct ProtoWriter: Sendable {
     public mutating func writeMessage(field: Int, _ body: (inout ProtoWriter) -> Void) {
         writeTag(field: field, wireType: .lengthDelimited)
         // Reserve a 5-byte length (enough for 2^32 bytes), then shrink it when it is shorter.
-        let lengthAt = buffer.writerIndex
+        let lengthAt = buffer.readableBytes
         buffer.writeInteger(UInt32(0))
         buffer.writeByte(0)
-        let start = buffer.writerIndex
+        let start = buffer.readableBytes
         body(&self)
-        let length = buffer.writerIndex - start
+        let length = buffer.readableBytes - start
         buffer.patchVarint(UInt64(length), at: lengthAt, reservedCount: 5)
     }
 
@@ -124,26 +124,25 @@ public struct ProtoWriter: Sendable {
 }
 
 extension ByteBuffer {
-    /// Writes `value` as a varint into the `reservedCount` bytes reserved at absolute index
-    /// `index`, moving the bytes after them back over the part of the reservation not needed.
-    mutating func patchVarint(_ value: UInt64, at index: Int, reservedCount: Int) {
+    /// Writes `value` as a varint into the `reservedCount` bytes reserved at `offset` (counted
+    /// from the reader index), moving the bytes after them back over the unneeded part.
+    mutating func patchVarint(_ value: UInt64, at offset: Int, reservedCount: Int) {
         var size = 1
         while value >> (7 * UInt64(size)) != 0 { size += 1 }
         precondition(size <= reservedCount, "length does not fit its reservation")
-        let tailStart = index + reservedCount
-        let tailCount = writerIndex - tailStart
-        withUnsafeMutableWrittenBytes { written in
-            let base = written.baseAddress!
+        let tailStart = offset + reservedCount
+        withUnsafeMutableReadableBytes { readable in
+            let base = readable.baseAddress!
             if size < reservedCount {
-                (base + index + size).copyMemory(from: base + tailStart, byteCount: tailCount)
+                (base + offset + size).copyMemory(from: base + tailStart, byteCount: readable.count - tailStart)
             }
             var rest = value
-            for offset in 0..<size {
-                let more: UInt8 = offset == size - 1 ? 0 : 0x80
-                base.storeBytes(of: UInt8(truncatingIfNeeded: rest) & 0x7f | more, toByteOffset: index + offset, as: UInt8.self)
+            for index in 0..<size {
+                let more: UInt8 = index == size - 1 ? 0 : 0x80
+                base.storeBytes(of: UInt8(truncatingIfNeeded: rest) & 0x7f | more, toByteOffset: offset + index, as: UInt8.self)
                 rest >>= 7
             }
         }
-        moveWriterIndex(to: writerIndex - (reservedCount - size))
+        dropLast(reservedCount - size)
     }
 }

@@ -1,0 +1,225 @@
+import AuraBytes
+
+extension ConnectionCore {
+    /// The limits we enforce on input: until the peer acknowledges our SETTINGS it may still be
+    /// using the defaults, so the larger of each applies.
+    var enforcedMaxMessageSize: Int {
+        Int(localSettingsAcknowledged ? localSettings.maxMessageSize : max(localSettings.maxMessageSize, Settings().maxMessageSize))
+    }
+
+    func handle(_ frame: Frame) throws(WireError) {
+        switch frame {
+        case .settings(let settings, let ack):
+            if ack {
+                localSettingsAcknowledged = true
+                decoder.maxFrameSize = localSettings.maxFrameSize
+            } else if let settings {
+                applyPeerSettings(settings)
+                FrameEncoder.encode(.settings(nil, ack: true), into: &output.current)
+            }
+        case .headers(let id, let headers, let endStream):
+            try receiveHeaders(id, headers, endStream: endStream)
+        case .message(let id, let payload, let flags):
+            try receiveMessage(id, payload, flags: flags)
+        case .trailers(let id, let trailers):
+            try receiveTrailers(id, trailers)
+        case .cancel(let id, let code):
+            guard streams.removeValue(forKey: id) != nil else { return }
+            delegate?.streamReset(id, RPCError(code, "the peer cancelled the call (\(code.name))"))
+        case .windowUpdate(let id, let increment):
+            try receiveWindowUpdate(id, Int(increment))
+        case .ping(let data, let ack):
+            if ack {
+                delegate?.pingAcknowledged(data)
+            } else {
+                FrameEncoder.encode(.ping(data, ack: true), into: &output.current)
+            }
+        case .goAway(let last, let code, let reason):
+            receiveGoAway(lastStreamID: last, code: code, reason: reason)
+        case .unknown:
+            return
+        }
+    }
+
+    private func applyPeerSettings(_ settings: Settings) {
+        let streamDelta = Int(settings.initialStreamWindow) - Int(peerSettings.initialStreamWindow)
+        connectionSendWindow += Int(settings.connectionWindow) - Int(peerSettings.connectionWindow)
+        peerSettings = settings
+        if streamDelta != 0 {
+            for id in streams.keys { streams[id]!.sendWindow += streamDelta }
+        }
+        flushBlockedStreams()
+    }
+
+    private func receiveHeaders(_ id: UInt32, _ headers: CallHeaders, endStream: Bool) throws(WireError) {
+        switch role {
+        case .server: try openPeerStream(id, headers, endStream: endStream)
+        case .client:
+            guard var record = streams[id] else { return }
+            guard record.state.isReceiving else {
+                resetStream(id, RPCError(.internal, "HEADERS after the server ended its half"))
+                return
+            }
+            if endStream {
+                do { try record.state.receiveEndStream() } catch { return resetStream(id, error) }
+            }
+            streams[id] = record
+            delegate?.headersReceived(id, headers: headers)
+        }
+    }
+
+    private func openPeerStream(_ id: UInt32, _ headers: CallHeaders, endStream: Bool) throws(WireError) {
+        if streams[id] != nil {
+            resetStream(id, RPCError(.internal, "second HEADERS frame on stream \(id)"))
+            return
+        }
+        guard id & 1 == 1 else { throw WireError(.invalidArgument, "client opened even stream id \(id); client streams are odd") }
+        guard id > highestStreamID else {
+            throw WireError(.invalidArgument, "stream id \(id) reused or not increasing (highest so far \(highestStreamID))")
+        }
+        highestStreamID = id
+        if case .draining(let last) = lifecycle, id > last {
+            FrameEncoder.encode(.cancel(streamID: id, code: .unavailable), into: &output.current)
+            return
+        }
+        guard streams.count < Int(localSettings.maxConcurrentStreams) else {
+            FrameEncoder.encode(.cancel(streamID: id, code: .resourceExhausted), into: &output.current)
+            return
+        }
+        let encoding = headers.messageEncoding
+        guard encoding.isEmpty || MessageEncoding(rawValue: encoding) != nil else {
+            FrameEncoder.encode(
+                .trailers(streamID: id, CallTrailers(code: .unimplemented, message: "message encoding \"\(encoding)\" is not supported; use identity or deflate")),
+                into: &output.current)
+            return
+        }
+        var record = makeRecord(compressionAllowed: !encoding.isEmpty && encoding != "identity")
+        if endStream { try? record.state.receiveEndStream() }
+        streams[id] = record
+        delegate?.streamOpened(id, headers: headers, endStream: endStream)
+    }
+
+    func makeRecord(compressionAllowed: Bool, outbound: StreamState.Outbound = .idle) -> StreamRecord {
+        StreamRecord(
+            state: StreamState(maxMessageSize: enforcedMaxMessageSize, compressionAllowed: compressionAllowed, outbound: outbound),
+            sendWindow: Int(peerSettings.initialStreamWindow),
+            receiveWindow: Int(max(localSettings.initialStreamWindow, localSettingsAcknowledged ? 0 : Settings().initialStreamWindow)))
+    }
+
+    private func receiveMessage(_ id: UInt32, _ payload: ByteBuffer, flags: FrameFlags) throws(WireError) {
+        let size = payload.readableBytes
+        guard size <= connectionReceiveWindow else {
+            throw WireError(.resourceExhausted, "flow control window exceeded on the connection (\(size) bytes, \(connectionReceiveWindow) granted)")
+        }
+        connectionReceiveWindow -= size
+        guard var record = streams[id] else {
+            guard id <= highestStreamID else { throw WireError(.invalidArgument, "MESSAGE on stream \(id), which was never opened") }
+            returnConnectionCredit(size)  // a stream that already ended: drop, but keep the credit flowing
+            return
+        }
+        guard size <= record.receiveWindow else {
+            throw WireError(.resourceExhausted, "flow control window exceeded on stream \(id) (\(size) bytes, \(record.receiveWindow) granted)")
+        }
+        record.receiveWindow -= size
+        record.assemblingWireBytes += size
+        let message: ByteBuffer?
+        do {
+            message = try record.state.receiveMessage(payload, flags: flags)
+        } catch {
+            streams[id] = record
+            returnConnectionCredit(record.assemblingWireBytes)
+            resetStream(id, error)
+            return
+        }
+        let wireSize = record.assemblingWireBytes
+        if message != nil { record.assemblingWireBytes = 0 }
+        streams[id] = record
+        if let message { delegate?.messageReceived(id, message, wireSize: wireSize) }
+        if flags.contains(.endStream), streams[id] != nil { delegate?.inboundClosed(id) }
+    }
+
+    private func receiveTrailers(_ id: UInt32, _ trailers: CallTrailers?) throws(WireError) {
+        guard var record = streams[id] else {
+            guard id <= highestStreamID else { throw WireError(.invalidArgument, "TRAILERS on stream \(id), which was never opened") }
+            return
+        }
+        switch role {
+        case .server:
+            do { try record.state.receiveEndStream() } catch { return resetStream(id, error) }
+            streams[id] = record
+            delegate?.inboundClosed(id)
+        case .client:
+            removeStream(id)
+            delegate?.trailersReceived(id, trailers ?? CallTrailers())
+        }
+    }
+
+    private func receiveWindowUpdate(_ id: UInt32, _ increment: Int) throws(WireError) {
+        if id == 0 {
+            connectionSendWindow += increment
+            guard connectionSendWindow <= Int(Int32.max) else {
+                throw WireError(.invalidArgument, "connection flow control window above 2^31-1")
+            }
+            flushBlockedStreams()
+            return
+        }
+        guard streams[id] != nil else { return }
+        streams[id]!.sendWindow += increment
+        guard streams[id]!.sendWindow <= Int(Int32.max) else {
+            throw WireError(.invalidArgument, "flow control window of stream \(id) above 2^31-1")
+        }
+        flushStream(id, notify: true)
+    }
+
+    private func receiveGoAway(lastStreamID: UInt32, code: StatusCode, reason: String) {
+        peerGoAwayLastStreamID = min(lastStreamID, peerGoAwayLastStreamID ?? .max)
+        if role == .client {
+            for id in streams.keys.sorted() where id > lastStreamID {
+                removeStream(id)
+                delegate?.streamReset(id, RPCError(.unavailable, "the server is going away and did not process this call: \(reason)"))
+            }
+        }
+        delegate?.goAwayReceived(lastStreamID: lastStreamID, code: code, reason: reason)
+    }
+
+    /// Ends one stream after it broke a rule: a server answers with TRAILERS, a client with
+    /// CANCEL; the delegate learns of it through `streamReset`.
+    func resetStream(_ id: UInt32, _ error: RPCError) {
+        guard streams[id] != nil else { return }
+        removeStream(id)
+        switch role {
+        case .server: FrameEncoder.encode(.trailers(streamID: id, CallTrailers(error: error)), into: &output.current)
+        case .client: FrameEncoder.encode(.cancel(streamID: id, code: error.code), into: &output.current)
+        }
+        delegate?.streamReset(id, error)
+    }
+
+    func removeStream(_ id: UInt32) {
+        guard let record = streams.removeValue(forKey: id) else { return }
+        if record.isBlocked { blockedStreams.removeAll { $0 == id } }
+    }
+
+    func returnConnectionCredit(_ bytes: Int) {
+        connectionUnreturnedCredit += bytes
+        let window = Int(localSettings.connectionWindow)
+        if connectionUnreturnedCredit >= window / 2 {
+            FrameEncoder.encode(.windowUpdate(streamID: 0, increment: UInt32(connectionUnreturnedCredit)), into: &output.current)
+            connectionReceiveWindow += connectionUnreturnedCredit
+            connectionUnreturnedCredit = 0
+        }
+    }
+
+    /// The application took a message of `wireSize` bytes off stream `id`: grant the credit
+    /// back, in batches of half a window.
+    public func messageConsumed(_ id: UInt32, wireSize: Int) {
+        returnConnectionCredit(wireSize)
+        guard var record = streams[id], record.state.isReceiving else { return }
+        record.unreturnedCredit += wireSize
+        if record.unreturnedCredit >= Int(localSettings.initialStreamWindow) / 2 {
+            FrameEncoder.encode(.windowUpdate(streamID: id, increment: UInt32(record.unreturnedCredit)), into: &output.current)
+            record.receiveWindow += record.unreturnedCredit
+            record.unreturnedCredit = 0
+        }
+        streams[id] = record
+    }
+}

@@ -1,0 +1,148 @@
+import AuraBytes
+
+extension ConnectionCore {
+    /// Client: opens a stream for a call and queues its HEADERS. Throws UNAVAILABLE when the
+    /// connection no longer accepts calls.
+    public func openStream(_ headers: CallHeaders, endStream: Bool = false) throws(RPCError) -> UInt32 {
+        precondition(role == .client, "only a client opens streams")
+        guard acceptsNewStreams else { throw RPCError(.unavailable, "the connection is closing and takes no new calls") }
+        let id = highestStreamID == 0 ? 1 : highestStreamID + 2
+        guard id < 0x7fff_ffff else { throw RPCError(.unavailable, "stream ids are used up on this connection") }
+        highestStreamID = id
+        var record = makeRecord(compressionAllowed: true, outbound: .sending)
+        if endStream { _ = record.state.sendEndStream() }
+        streams[id] = record
+        FrameEncoder.encode(.headers(streamID: id, headers, endStream: endStream), into: &output.current)
+        return id
+    }
+
+    /// Whether the peer lets us open another stream now.
+    public var canOpenStream: Bool {
+        acceptsNewStreams && streams.count < Int(peerSettings.maxConcurrentStreams)
+    }
+
+    /// Server: sends initial metadata on stream `id`, before any message.
+    public func sendHeaders(_ id: UInt32, _ headers: CallHeaders) {
+        guard streams[id]?.state.send() == true else { return }
+        FrameEncoder.encode(.headers(streamID: id, headers, endStream: false), into: &output.current)
+    }
+
+    /// Queues one message on stream `id`, compressed if asked, and writes as much as the
+    /// peer's credit allows. Returns true when it all went out at once, false when some of it
+    /// waits for credit: then wait for `streamWritable` before sending more. Throws
+    /// RESOURCE_EXHAUSTED for a message above the peer's size limit, and FAILED_PRECONDITION
+    /// when the stream has ended or its outbound half is closed.
+    @discardableResult
+    public func sendMessage(_ id: UInt32, _ message: ByteBuffer, compress: Bool = false, endStream: Bool = false) throws(RPCError) -> Bool {
+        guard message.readableBytes <= Int(peerSettings.maxMessageSize) else {
+            throw RPCError(.resourceExhausted, "message of \(message.readableBytes) bytes exceeds the peer's limit of \(peerSettings.maxMessageSize) bytes")
+        }
+        guard var record = streams[id], record.pendingEnd == nil, record.state.send() else {
+            throw RPCError(.failedPrecondition, "stream \(id) has ended")
+        }
+        if endStream { _ = record.state.sendEndStream() }
+        let bytes = compress ? MessageEncoding.deflate(message) : message
+        record.pending.append(PendingMessage(remaining: bytes, compressed: compress, endStream: endStream))
+        streams[id] = record
+        return flushStream(id, notify: false)
+    }
+
+    /// Client: ends our half of stream `id` (no more messages).
+    public func sendEndStream(_ id: UInt32) {
+        guard var record = streams[id], record.pendingEnd == nil else { return }
+        if let last = record.pending.indices.last {
+            record.pending[last].endStream = true
+            _ = record.state.sendEndStream()
+            streams[id] = record
+            return
+        }
+        guard record.state.sendEndStream() else { return }
+        record.pendingEnd = .halfClose
+        streams[id] = record
+        flushStream(id, notify: false)
+    }
+
+    /// Server: ends the call on stream `id` with `trailers`, after the messages already queued.
+    public func sendTrailers(_ id: UInt32, _ trailers: CallTrailers) {
+        guard var record = streams[id], record.pendingEnd == nil else { return }
+        record.pendingEnd = .trailers(trailers)
+        streams[id] = record
+        flushStream(id, notify: false)
+    }
+
+    /// Ends stream `id` at once in both directions with CANCEL, dropping what is queued.
+    public func cancelStream(_ id: UInt32, code: StatusCode) {
+        guard streams[id] != nil else { return }
+        removeStream(id)
+        FrameEncoder.encode(.cancel(streamID: id, code: code), into: &output.current)
+    }
+
+    /// Sends a PING the peer will echo.
+    public func sendPing(_ data: UInt64) {
+        FrameEncoder.encode(.ping(data, ack: false), into: &output.current)
+    }
+
+    /// Server: starts a graceful shutdown. Streams opened so far may finish; later ones are
+    /// refused with CANCEL UNAVAILABLE.
+    public func goAway(code: StatusCode = .ok, reason: String) {
+        guard case .active = lifecycle else { return }
+        lifecycle = .draining(lastStreamID: highestStreamID)
+        FrameEncoder.encode(.goAway(lastStreamID: highestStreamID, code: code, reason: reason), into: &output.current)
+    }
+
+    /// Writes what stream `id` has queued as far as credit allows. Returns true when nothing is
+    /// left queued. With `notify`, tells the delegate when a backlog clears.
+    @discardableResult
+    func flushStream(_ id: UInt32, notify: Bool) -> Bool {
+        guard var record = streams[id] else { return true }
+        let hadBacklog = record.hasPendingOutput
+        let maxFrame = Int(peerSettings.maxFrameSize)
+        while !record.pending.isEmpty {
+            var message = record.pending[0]
+            let remaining = message.remaining.readableBytes
+            let size = min(remaining, maxFrame, record.sendWindow, connectionSendWindow)
+            if remaining > 0 && size <= 0 { break }
+            let isLast = size == remaining
+            var flags: FrameFlags = message.compressed ? .compressed : []
+            if !isLast { flags.insert(.more) } else if message.endStream { flags.insert(.endStream) }
+            FrameEncoder.writeHeader(FrameHeader(length: UInt32(size), type: .message, flags: flags, streamID: id), into: &output.current)
+            output.appendPayload(message.remaining.sharingSlice(at: 0, count: size))
+            record.sendWindow -= size
+            connectionSendWindow -= size
+            if isLast {
+                record.pending.removeFirst()
+            } else {
+                message.remaining.moveReaderIndex(forwardBy: size)
+                record.pending[0] = message
+            }
+        }
+        if record.pending.isEmpty, let end = record.pendingEnd {
+            switch end {
+            case .trailers(let trailers):
+                FrameEncoder.encode(.trailers(streamID: id, trailers), into: &output.current)
+                removeStream(id)
+                return true
+            case .halfClose:
+                FrameEncoder.encode(.trailers(streamID: id, nil), into: &output.current)
+                record.pendingEnd = nil
+            }
+        }
+        let drained = !record.hasPendingOutput
+        if !drained && !record.isBlocked {
+            record.isBlocked = true
+            blockedStreams.append(id)
+        } else if drained && record.isBlocked {
+            record.isBlocked = false
+            blockedStreams.removeAll { $0 == id }
+        }
+        streams[id] = record
+        if drained && hadBacklog && notify { delegate?.streamWritable(id) }
+        return drained
+    }
+
+    func flushBlockedStreams() {
+        for id in blockedStreams where connectionSendWindow > 0 {
+            flushStream(id, notify: true)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import AuraBytes
+
+/// One AuraRPC connection without a socket: bytes in, events and bytes out.
+///
+/// The owner feeds received bytes to `receive(_:)`, which decodes frames, enforces the
+/// protocol and flow control, and reports events to the delegate; calls go out through the
+/// `send…` methods, which queue frames within the peer's flow-control credit; the owner drains
+/// the queued bytes with `drainOutput(_:)` and writes them to its transport. The same type
+/// serves both roles. Not thread-safe: one owner, one thread.
+public final class ConnectionCore {
+    /// Which end of the connection this is.
+    public enum Role: Sendable {
+        case client
+        case server
+    }
+
+    /// The connection's lifecycle.
+    enum Lifecycle {
+        /// Server: the client's 8-byte preface has not fully arrived.
+        case awaitingPreface
+        /// Frames flow both ways.
+        case active
+        /// We sent a graceful GOAWAY: streams up to `lastStreamID` finish, no new ones open.
+        case draining(lastStreamID: UInt32)
+        /// We sent GOAWAY for `error`; further input is ignored.
+        case failed(WireError)
+    }
+
+    /// Which end this is.
+    public let role: Role
+    /// The settings we announce.
+    public let localSettings: Settings
+    /// The peer's settings (the defaults until its SETTINGS frame arrives).
+    public internal(set) var peerSettings = Settings()
+    /// Receives the events.
+    public weak var delegate: (any ConnectionDelegate)?
+
+    var lifecycle: Lifecycle
+    var localSettingsAcknowledged = false
+    var decoder: FrameDecoder
+    var streams: [UInt32: StreamRecord] = [:]
+    /// The highest stream id the peer opened (server) or we opened (client).
+    var highestStreamID: UInt32 = 0
+    /// Set once the peer sent GOAWAY: its last processed stream id.
+    public internal(set) var peerGoAwayLastStreamID: UInt32?
+    var connectionSendWindow: Int
+    var connectionReceiveWindow: Int
+    var connectionUnreturnedCredit = 0
+    var blockedStreams: [UInt32] = []
+    var output = OutboundBytes()
+
+    /// Creates a connection core and queues its opening bytes: the preface (client) and our
+    /// SETTINGS.
+    public init(role: Role, settings: Settings = Settings()) {
+        self.role = role
+        localSettings = settings
+        lifecycle = role == .server ? .awaitingPreface : .active
+        decoder = FrameDecoder(
+            maxFrameSize: max(settings.maxFrameSize, Settings().maxFrameSize), decodesClientFrames: role == .server)
+        connectionSendWindow = Int(Settings().connectionWindow)
+        connectionReceiveWindow = Int(max(settings.connectionWindow, Settings().connectionWindow))
+        if role == .client { output.current.writeBytes(Preface.bytes) }
+        FrameEncoder.encode(.settings(settings, ack: false), into: &output.current)
+    }
+
+    /// The number of streams not yet ended.
+    public var openStreamCount: Int { streams.count }
+
+    /// Whether bytes wait in `drainOutput(_:)`.
+    public var hasOutput: Bool { !output.isEmpty }
+
+    /// Whether the connection can carry new calls: no GOAWAY either way, no protocol error.
+    public var acceptsNewStreams: Bool {
+        guard peerGoAwayLastStreamID == nil else { return false }
+        if case .active = lifecycle { return true }
+        return false
+    }
+
+    /// Whether a protocol error ended the connection.
+    public var hasFailed: Bool { if case .failed = lifecycle { true } else { false } }
+
+    /// Hands every queued buffer to `sink`, in order.
+    public func drainOutput(_ sink: (ByteBuffer) -> Void) { output.drain(sink) }
+
+    /// Whether stream `id` exists.
+    public func hasStream(_ id: UInt32) -> Bool { streams[id] != nil }
+
+    /// Bytes of messages queued on stream `id` behind the peer's flow control.
+    public func queuedBytes(_ id: UInt32) -> Int {
+        streams[id]?.pending.reduce(0) { $0 + $1.remaining.readableBytes } ?? 0
+    }
+
+    // MARK: Input
+
+    /// Consumes every whole frame at the front of `buffer` and reports what it means. A partial
+    /// frame stays in the buffer for the next call.
+    public func receive(_ buffer: inout ByteBuffer) {
+        do {
+            if case .awaitingPreface = lifecycle {
+                guard try Preface.consume(from: &buffer) else { return }
+                lifecycle = .active
+            }
+            while !hasFailed, let frame = try decoder.nextFrame(from: &buffer) {
+                try handle(frame)
+            }
+        } catch {
+            fail(error)
+        }
+        if hasFailed { buffer.moveReaderIndex(forwardBy: buffer.readableBytes) }
+    }
+
+    /// Ends the connection for a protocol error: GOAWAY, every stream reset, the delegate told.
+    public func fail(_ error: WireError) {
+        if case .failed = lifecycle { return }
+        lifecycle = .failed(error)
+        FrameEncoder.encode(.goAway(lastStreamID: highestStreamID, code: error.code, reason: error.reason), into: &output.current)
+        resetAllStreams(RPCError(.unavailable, "connection closed: \(error.reason)"))
+        delegate?.connectionFailed(error)
+    }
+
+    /// The transport closed: every stream still open ends with `error`.
+    public func transportClosed(_ error: RPCError = RPCError(.unavailable, "connection closed")) {
+        if case .failed = lifecycle {} else { lifecycle = .failed(WireError(error.code, error.message)) }
+        resetAllStreams(error)
+    }
+
+    func resetAllStreams(_ error: RPCError) {
+        let ids = streams.keys.sorted()
+        streams.removeAll()
+        blockedStreams.removeAll()
+        for id in ids { delegate?.streamReset(id, error) }
+    }
+}

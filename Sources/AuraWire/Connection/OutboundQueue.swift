@@ -1,0 +1,77 @@
+import AuraBytes
+
+/// A message waiting for flow-control credit: the bytes not yet sent and how to frame them.
+struct PendingMessage: Sendable {
+    var remaining: ByteBuffer
+    let compressed: Bool
+    var endStream: Bool
+}
+
+/// What ends a stream's outbound half once its queued messages are out.
+enum PendingEnd: Sendable {
+    /// A server's TRAILERS, ending the call.
+    case trailers(CallTrailers)
+    /// A client's empty TRAILERS, ending its half.
+    case halfClose
+}
+
+/// One stream's bookkeeping inside a `ConnectionCore`: its lifecycle, both windows, and what
+/// waits to be sent.
+struct StreamRecord: Sendable {
+    var state: StreamState
+    /// Credit the peer granted us for this stream.
+    var sendWindow: Int
+    /// Credit we still grant the peer for this stream.
+    var receiveWindow: Int
+    /// Bytes the application consumed that we have not yet returned as WINDOW_UPDATE.
+    var unreturnedCredit = 0
+    /// Wire bytes of the message being assembled.
+    var assemblingWireBytes = 0
+    /// Messages waiting for credit, oldest first.
+    var pending: [PendingMessage] = []
+    /// How the outbound half ends once `pending` is empty.
+    var pendingEnd: PendingEnd?
+    /// Whether the stream sits in the core's list of streams waiting for credit.
+    var isBlocked = false
+
+    /// Whether messages or an end wait to be written.
+    var hasPendingOutput: Bool { !pending.isEmpty || pendingEnd != nil }
+}
+
+/// The bytes a connection has ready for the socket: small frames gathered in one buffer, large
+/// payloads passed along as they are, in order.
+struct OutboundBytes: Sendable {
+    /// Payloads at least this large are queued as their own buffer instead of copied.
+    static let zeroCopyThreshold = 8 * 1024
+
+    var current = ByteBuffer(capacity: 4096)
+    var chunks: [ByteBuffer] = []
+
+    var isEmpty: Bool { current.readableBytes == 0 && chunks.isEmpty }
+
+    /// Appends a payload, copying it if small, queueing it whole if large.
+    mutating func appendPayload(_ payload: ByteBuffer) {
+        if payload.readableBytes < Self.zeroCopyThreshold {
+            current.writeBuffer(payload)
+        } else {
+            sealCurrent()
+            chunks.append(payload)
+        }
+    }
+
+    mutating func sealCurrent() {
+        guard current.readableBytes > 0 else { return }
+        chunks.append(current)
+        current = ByteBuffer(capacity: 4096)
+    }
+
+    /// Hands every buffer to `sink` in order and empties the queue.
+    mutating func drain(_ sink: (ByteBuffer) -> Void) {
+        for chunk in chunks { sink(chunk) }
+        chunks.removeAll(keepingCapacity: true)
+        if current.readableBytes > 0 {
+            sink(current)
+            current = ByteBuffer(capacity: 4096)
+        }
+    }
+}
