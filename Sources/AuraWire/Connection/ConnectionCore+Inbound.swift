@@ -182,6 +182,10 @@ extension ConnectionCore {
         delegate?.goAwayReceived(lastStreamID: lastStreamID, code: code, reason: reason)
     }
 
+    /// Ends stream `id` now with `error`, dropping what is queued: a server sends TRAILERS with
+    /// the error, a client sends CANCEL; the delegate learns of it through `streamReset`.
+    public func failStream(_ id: UInt32, _ error: RPCError) { resetStream(id, error) }
+
     /// Ends one stream after it broke a rule: a server answers with TRAILERS, a client with
     /// CANCEL; the delegate learns of it through `streamReset`.
     func resetStream(_ id: UInt32, _ error: RPCError) {

@@ -1,0 +1,85 @@
+import AuraBytes
+import AuraServer
+import AuraWire
+import Synchronization
+
+/// `aura.TestService`, the conformance service modeled on gRPC's interop test service: every
+/// call shape, sizes and intervals chosen by the caller, status and metadata echo, and a call
+/// that sleeps (for deadline and cancellation tests).
+public final class TestService: Service {
+    public let name = "aura.TestService"
+
+    /// Metadata keys echoed back: the first into the initial metadata, the second into the
+    /// trailing metadata.
+    public static let echoInitialKey = "x-aura-echo-initial"
+    /// See `echoInitialKey`.
+    public static let echoTrailingKey = "x-aura-echo-trailing-bin"
+
+    private let cancelledSleeps = Atomic<Int>(0)
+
+    /// Creates the service.
+    public init() {}
+
+    /// How many `Sleep` calls saw their cancellation (a deadline or a cancel): proof that
+    /// cancellation reaches handlers.
+    public var cancelledSleepCount: Int { cancelledSleeps.load(ordering: .relaxed) }
+
+    public func register(into registry: inout MethodRegistry) {
+        registry.unary("aura.TestService/EmptyCall") { (_: Empty, context) in
+            Self.echoMetadata(context)
+            return Empty()
+        }
+        registry.unary("aura.TestService/UnaryCall") { (request: SimpleRequest, context) in
+            Self.echoMetadata(context)
+            try Self.throwIfAsked(request.responseStatus)
+            context.compressResponses = request.responseCompressed
+            return SimpleResponse(payload: Payload(size: Int(max(0, request.responseSize))))
+        }
+        registry.clientStreaming("aura.TestService/StreamingInputCall") { (requests: RequestStream<StreamingInputCallRequest>, context) in
+            Self.echoMetadata(context)
+            var total: Int64 = 0
+            for try await request in requests { total += Int64(request.payload?.body.readableBytes ?? 0) }
+            return StreamingInputCallResponse(aggregatedPayloadSize: total)
+        }
+        registry.serverStreaming("aura.TestService/StreamingOutputCall") { (request: StreamingOutputCallRequest, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
+            Self.echoMetadata(context)
+            try await Self.respond(to: request, with: writer)
+        }
+        registry.bidirectional("aura.TestService/FullDuplexCall") { (requests: RequestStream<StreamingOutputCallRequest>, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
+            Self.echoMetadata(context)
+            for try await request in requests { try await Self.respond(to: request, with: writer) }
+        }
+        registry.unary("aura.TestService/Sleep") { [cancelledSleeps] (request: SleepRequest, _) in
+            do {
+                try await Task.sleep(for: .milliseconds(Int64(clamping: request.durationMillis)))
+            } catch {
+                cancelledSleeps.add(1, ordering: .relaxed)
+                throw error
+            }
+            return Empty()
+        }
+    }
+
+    private static func respond(to request: StreamingOutputCallRequest, with writer: ResponseWriter<StreamingOutputCallResponse>) async throws {
+        for parameters in request.responseParameters {
+            if parameters.intervalMicros > 0 { try await Task.sleep(for: .microseconds(Int64(parameters.intervalMicros))) }
+            try await writer.write(
+                StreamingOutputCallResponse(payload: Payload(size: Int(max(0, parameters.size)))), compress: parameters.compressed)
+        }
+        try throwIfAsked(request.responseStatus)
+    }
+
+    private static func throwIfAsked(_ status: EchoStatus?) throws(RPCError) {
+        guard let status, status.code != 0 else { return }
+        throw RPCError(StatusCode(wireValue: UInt32(clamping: status.code)), status.message)
+    }
+
+    private static func echoMetadata(_ context: ServerContext) {
+        if let entry = context.requestMetadata.first(echoInitialKey) {
+            context.initialMetadata.add(entry.key, bytes: entry.value)
+        }
+        if let entry = context.requestMetadata.first(echoTrailingKey) {
+            context.trailingMetadata.add(entry.key, bytes: entry.value)
+        }
+    }
+}

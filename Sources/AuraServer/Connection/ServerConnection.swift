@@ -1,0 +1,144 @@
+import AuraBytes
+import AuraEventLoop
+import AuraWire
+
+/// One client connection: feeds the socket's bytes to a `ConnectionCore`, runs a call per
+/// stream, and writes the core's output back. Loop-confined.
+final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {
+    let channel: Channel
+    let core: ConnectionCore
+    private let registry: MethodRegistry
+    private let configuration: ServerConfiguration
+    private let tracker: ConnectionTracker
+    private var calls: [UInt32: ServerCall] = [:]
+    private var keepalive: Keepalive
+
+    init(channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker) {
+        self.channel = channel
+        self.registry = registry
+        self.configuration = configuration
+        self.tracker = tracker
+        core = ConnectionCore(role: .server, settings: configuration.settings)
+        keepalive = Keepalive(configuration: configuration)
+        core.delegate = self
+    }
+
+    // MARK: ChannelHandler
+
+    func channelActive(_ channel: Channel) {
+        tracker.add(self)
+        flush()
+        scheduleKeepaliveTick()
+    }
+
+    func channelRead(_ channel: Channel, _ buffer: inout ByteBuffer) {
+        keepalive.frameReceived()
+        core.receive(&buffer)
+        flush()
+        if core.hasFailed { channel.close() }
+    }
+
+    func channelWritabilityChanged(_ channel: Channel) {
+        guard channel.isWritable else { return }
+        for call in calls.values { call.writable() }
+    }
+
+    func channelInactive(_ channel: Channel) {
+        core.transportClosed()
+        for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the connection closed"), notifyPeer: false) }
+        calls.removeAll()
+        tracker.remove(self)
+    }
+
+    /// Writes whatever the core has queued.
+    func flush() {
+        guard core.hasOutput else { return }
+        core.drainOutput { channel.write($0) }
+    }
+
+    // MARK: ConnectionDelegate
+
+    func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
+        guard let handler = registry.handler(for: headers.normalizedMethod) else {
+            core.sendTrailers(id, CallTrailers(code: .unimplemented, message: "unknown method \(headers.method)"))
+            return
+        }
+        let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
+        let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription)
+        let call = ServerCall(id: id, handler: handler, context: context, connection: self)
+        calls[id] = call
+        call.start()
+        if endStream { call.inboundClosed() }
+    }
+
+    func headersReceived(_ id: UInt32, headers: CallHeaders) {}
+
+    func messageReceived(_ id: UInt32, _ message: ByteBuffer, wireSize: Int) {
+        guard let call = calls[id] else {
+            core.messageConsumed(id, wireSize: wireSize)
+            return
+        }
+        call.inbox.append(message, wireSize: wireSize)
+    }
+
+    func inboundClosed(_ id: UInt32) { calls[id]?.inboundClosed() }
+
+    func trailersReceived(_ id: UInt32, _ trailers: CallTrailers) {}
+
+    func streamReset(_ id: UInt32, _ error: RPCError) {
+        calls[id]?.fail(error, notifyPeer: false)
+    }
+
+    func streamWritable(_ id: UInt32) {
+        if channel.isWritable { calls[id]?.writable() }
+    }
+
+    func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {}
+
+    func pingAcknowledged(_ data: UInt64) { keepalive.pingAcknowledged() }
+
+    func connectionFailed(_ error: WireError) {}
+
+    // MARK: Lifecycle
+
+    /// A call ended: forget it, and close the connection if it drains for shutdown.
+    func callEnded(_ id: UInt32) {
+        calls[id] = nil
+        flush()
+        if isDraining && core.openStreamCount == 0 && calls.isEmpty { channel.close() }
+    }
+
+    private var isDraining = false
+
+    /// Starts a graceful shutdown: GOAWAY, then close once the calls in flight have ended.
+    func beginShutdown(reason: String) {
+        isDraining = true
+        core.goAway(code: .ok, reason: reason)
+        flush()
+        if calls.isEmpty && core.openStreamCount == 0 { channel.close() }
+    }
+
+    /// Ends every call still running and closes the connection.
+    func forceClose() {
+        for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the server shut down")) }
+        flush()
+        channel.close()
+    }
+
+    private func scheduleKeepaliveTick() {
+        channel.eventLoop.schedule(after: keepalive.tickInterval) { [weak self] in
+            guard let self, self.channel.isActive else { return }
+            switch self.keepalive.tick(hasOpenCalls: !self.calls.isEmpty) {
+            case .none: break
+            case .ping(let data): self.core.sendPing(data)
+            case .close(let reason):
+                self.core.goAway(code: .ok, reason: reason)
+                self.flush()
+                self.channel.close()
+                return
+            }
+            self.flush()
+            self.scheduleKeepaliveTick()
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import AuraEventLoop
+import AuraWire
+
+/// An AuraRPC server: listens, accepts connections on its event loops and runs the registered
+/// services' handlers.
+///
+/// ```
+/// let server = Server(configuration: config, services: [HealthService(...)])
+/// try server.start()
+/// await server.shutdown()
+/// ```
+public final class Server: Sendable {
+    /// The configuration it was created with.
+    public let configuration: ServerConfiguration
+    /// The registered methods.
+    public let registry: MethodRegistry
+    private let group: EventLoopGroup
+    private let tracker = ConnectionTracker()
+    private let listener: Mutex<Listener?> = Mutex(nil)
+
+    /// Creates a server for `services`; nothing listens until `start()`.
+    public init(configuration: ServerConfiguration, services: [any Service]) {
+        self.configuration = configuration
+        var registry = MethodRegistry()
+        for service in services { registry.add(service) }
+        self.registry = registry
+        group = EventLoopGroup(loopCount: configuration.loopCount)
+    }
+
+    /// Binds the address and starts accepting connections.
+    public func start() throws {
+        let registry = registry, configuration = configuration, tracker = tracker
+        let bound = try Listener.bind(configuration.address, group: group) { channel in
+            ServerConnection(channel: channel, registry: registry, configuration: configuration, tracker: tracker)
+        }
+        listener.withLock { $0 = bound }
+    }
+
+    /// The port it listens on (useful with port 0).
+    public var port: Int { listener.withLock { $0?.port ?? 0 } }
+
+    /// The number of open connections.
+    public var connectionCount: Int { tracker.count }
+
+    /// Stops gracefully: stops accepting, sends GOAWAY on every connection, lets calls in
+    /// flight finish for up to `gracePeriod` (the configured one by default), then cancels what
+    /// remains and stops the event loops.
+    public func shutdown(gracePeriod: Duration? = nil) async {
+        listener.withLock { $0?.close() }
+        for connection in tracker.all {
+            connection.channel.eventLoop.execute { connection.beginShutdown(reason: "server shutting down") }
+        }
+        let deadline = ContinuousClock.now + (gracePeriod ?? configuration.shutdownGracePeriod)
+        while tracker.count > 0 && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        for connection in tracker.all {
+            connection.channel.eventLoop.execute { connection.forceClose() }
+        }
+        while tracker.count > 0 && ContinuousClock.now < deadline + .seconds(1) {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        group.shutdown()
+    }
+}
+
+import Synchronization

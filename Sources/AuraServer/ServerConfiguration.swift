@@ -1,0 +1,34 @@
+import AuraWire
+
+/// Everything a server can be told, with defaults that work.
+public struct ServerConfiguration: Sendable {
+    /// Where to listen, "host:port"; port 0 picks a free port.
+    public var address: String = "127.0.0.1:7443"
+    /// How many event loops (threads) serve connections.
+    public var loopCount: Int = System.coreCount
+    /// The limits announced to clients.
+    public var settings = Settings()
+    /// How often the keepalive machinery looks at each connection.
+    public var keepaliveTick: Duration = .seconds(1)
+    /// A connection silent this long gets a PING.
+    public var keepaliveInterval: Duration = .seconds(30)
+    /// A PING unanswered this long closes the connection.
+    public var keepaliveTimeout: Duration = .seconds(10)
+    /// A connection with no call this long is closed (GOAWAY "idle timeout").
+    public var idleTimeout: Duration = .seconds(300)
+    /// How long calls in flight may take to finish after a graceful shutdown begins.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Facts about the machine.
+public enum System {
+    /// The number of online processors.
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,71 @@
+import AuraBytes
+import AuraWire
+
+/// The handlers a server knows, by full method name ("aura.Health/Check").
+///
+/// The typed `register` methods wrap a handler of typed messages into a `MethodHandler`
+/// that decodes requests and encodes responses.
+public struct MethodRegistry: Sendable {
+    private(set) var handlers: [String: MethodHandler] = [:]
+    /// The services registered, by name.
+    public private(set) var serviceNames: [String] = []
+
+    /// Creates an empty registry.
+    public init() {}
+
+    /// Registers every method of `service`.
+    public mutating func add(_ service: some Service) {
+        serviceNames.append(service.name)
+        service.register(into: &self)
+    }
+
+    /// The handler for `method`, with or without a leading slash.
+    func handler(for method: Substring) -> MethodHandler? { handlers[String(method)] }
+
+    /// Registers a unary method.
+    public mutating func unary<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        handlers[method] = MethodHandler(kind: .unary) { requests, responses, context in
+            let request = try await requests.single(Request.self)
+            try await responses.write(body(request, context))
+        }
+    }
+
+    /// Registers a client-streaming method.
+    public mutating func clientStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String,
+        _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
+    ) {
+        handlers[method] = MethodHandler(kind: .clientStreaming) { requests, responses, context in
+            try await responses.write(body(RequestStream(requests), context))
+        }
+    }
+
+    /// Registers a server-streaming method.
+    public mutating func serverStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String,
+        _ body: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        handlers[method] = MethodHandler(kind: .serverStreaming) { requests, responses, context in
+            let request = try await requests.single(Request.self)
+            try await body(request, ResponseWriter(responses), context)
+        }
+    }
+
+    /// Registers a bidirectional-streaming method.
+    public mutating func bidirectional<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String,
+        _ body: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        handlers[method] = MethodHandler(kind: .bidirectional) { requests, responses, context in
+            try await body(RequestStream(requests), ResponseWriter(responses), context)
+        }
+    }
+}
+
+/// A method's handler on raw messages, as the registry stores it.
+struct MethodHandler: Sendable {
+    let kind: MethodKind
+    let run: @Sendable (CallInbox, CallOutbox, ServerContext) async throws -> Void
+}
