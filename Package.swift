@@ -26,16 +26,17 @@ let package = Package(
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer"]),
+        .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraCommandLine"]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),
         .executableTarget(
-            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema"], path: "clients/aura-rpc"),
+            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraHealth", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraConformance"], path: "benchmarks/aura-bench"),
+            name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraCommandLine"], path: "benchmarks/aura-bench"),
 
         // Tests mirror modules.
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),

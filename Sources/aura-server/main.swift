@@ -1,1 +1,80 @@
-print("todo")
+import AuraCommandLine
+import AuraConformance
+import AuraHealth
+import AuraServer
+import Dispatch
+import Foundation
+
+let usage = """
+    aura-server: the AuraStream RPC server.
+
+    usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N]
+
+      --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
+      --data-dir DIR     where the server keeps its data (default ./.aura-data)
+      --loops N          event loop threads (default: one per core)
+      --help             this text
+
+    SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("aura-server: \(message)\n\n\(usage)\n".utf8))
+    exit(2)
+}
+
+let arguments: ParsedArguments
+do {
+    arguments = try ParsedArguments(
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops"], flagOptions: ["help"])
+} catch {
+    fail(error.description)
+}
+if arguments.flags.contains("help") {
+    print(usage)
+    exit(0)
+}
+guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments.positionals[0])") }
+
+var configuration = ServerConfiguration()
+configuration.address = arguments.options["addr"] ?? configuration.address
+do {
+    configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
+} catch {
+    fail(error.description)
+}
+let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
+do {
+    try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+} catch {
+    fail("cannot create the data directory \(dataDirectory): \(error.localizedDescription)")
+}
+
+let testService = TestService()
+let health = HealthService(serving: ["aura.Health", testService.name])
+let server = Server(configuration: configuration, services: [health, testService])
+do {
+    try server.start()
+} catch {
+    fail("cannot listen on \(configuration.address): \(error)")
+}
+let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
+print("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
+fflush(stdout)
+
+signal(SIGTERM, SIG_IGN)
+signal(SIGINT, SIG_IGN)
+let signals = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+for source in signals {
+    source.setEventHandler {
+        for source in signals { source.cancel() }
+        health.setStatus(.notServing, for: "")
+        Task {
+            await server.shutdown()
+            print("aura-server stopped")
+            exit(0)
+        }
+    }
+    source.resume()
+}
+dispatchMain()

@@ -16,7 +16,7 @@ public struct RequestStream<Request: ProtoMessage>: AsyncSequence, Sendable {
 
         /// The next request, or nil once the client is done.
         public mutating func next() async throws -> Request? {
-            guard let message = try await inbox.next() else { return nil }
+            guard let message = try await inbox.nextMessage() else { return nil }
             return try decode(message, as: Request.self)
         }
     }

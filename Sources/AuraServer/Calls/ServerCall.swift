@@ -21,8 +21,10 @@ final class ServerCall: @unchecked Sendable {
     unowned let connection: ServerConnection
     var loop: EventLoop { connection.channel.eventLoop }
     private(set) var state = State.awaitingRequest
-    private(set) lazy var inbox = CallInbox(loop: loop) { [unowned self] wireSize in
-        connection.core.messageConsumed(id, wireSize: wireSize)
+    private(set) lazy var inbox = CallInbox(
+        loop: loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
+    ) { [unowned self] taken in
+        connection.core.messageConsumed(id, wireSize: taken.wireSize)
         connection.flush()
     }
     private(set) lazy var outbox = CallOutbox(call: self)

@@ -78,7 +78,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
             core.messageConsumed(id, wireSize: wireSize)
             return
         }
-        call.inbox.append(message, wireSize: wireSize)
+        call.inbox.append((message, wireSize))
     }
 
     func inboundClosed(_ id: UInt32) { calls[id]?.inboundClosed() }

@@ -103,6 +103,11 @@ public struct ProtoWriter: Sendable {
         buffer.writeBytes(value)
     }
 
+    /// Appends bytes that are already protobuf-encoded fields.
+    public mutating func appendRaw(_ bytes: UnsafeRawBufferPointer) {
+        buffer.writeBytes(bytes)
+    }
+
     /// Writes a nested message field: `body` writes the nested fields into this same writer.
     /// The nested message is always written, even when empty (it is "present").
     public mutating func writeMessage(field: Int, _ body: (inout ProtoWriter) -> Void) {

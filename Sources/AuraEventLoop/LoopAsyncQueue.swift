@@ -1,0 +1,96 @@
+/// A queue filled on an event loop and drained by one async consumer.
+///
+/// Loop-confined: `append`, `finish`, `fail` and `next` all run on `loop` (tasks started with
+/// the loop as their executor preference do). `onTake` runs as each element is handed to the
+/// consumer, which is where a protocol grants flow-control credit back.
+public final class LoopAsyncQueue<Element>: @unchecked Sendable {
+    private enum State {
+        case open
+        case finished
+        case failed(any Error)
+    }
+
+    private let loop: EventLoop
+    private let onTake: (Element) -> Void
+    private let cancellationError: @Sendable () -> any Error
+    private var elements: [Element] = []
+    private var head = 0
+    private var state = State.open
+    private var waiter: CheckedContinuation<Element?, any Error>?
+
+    /// Creates a queue on `loop`; a cancelled consumer gets `cancellationError()`.
+    public init(
+        loop: EventLoop, cancellationError: @escaping @Sendable () -> any Error = { CancellationError() },
+        onTake: @escaping (Element) -> Void = { _ in }
+    ) {
+        self.loop = loop
+        self.cancellationError = cancellationError
+        self.onTake = onTake
+    }
+
+    /// The number of elements waiting.
+    public var count: Int { elements.count - head }
+
+    /// Whether no more elements will come (finished or failed).
+    public var isClosed: Bool { if case .open = state { false } else { true } }
+
+    /// Adds an element, handing it straight to a waiting consumer if there is one.
+    public func append(_ element: Element) {
+        guard case .open = state else { return }
+        if let waiter {
+            self.waiter = nil
+            onTake(element)
+            waiter.resume(returning: element)
+        } else {
+            elements.append(element)
+        }
+    }
+
+    /// No more elements: the consumer gets nil after the queued ones.
+    public func finish() {
+        guard case .open = state else { return }
+        state = .finished
+        resumeWaiter(with: .success(nil))
+    }
+
+    /// The producer failed: queued elements are dropped and the consumer gets `error`.
+    public func fail(_ error: any Error) {
+        if case .failed = state { return }
+        state = .failed(error)
+        elements.removeAll()
+        head = 0
+        resumeWaiter(with: .failure(error))
+    }
+
+    /// The next element, nil once finished, or the failure.
+    public func next() async throws -> Element? {
+        if head < elements.count {
+            let element = elements[head]
+            head += 1
+            if head == elements.count {
+                elements.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            onTake(element)
+            return element
+        }
+        switch state {
+        case .finished: return nil
+        case .failed(let error): throw error
+        case .open: break
+        }
+        if Task.isCancelled { throw cancellationError() }
+        let makeError = cancellationError
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { waiter = $0 }
+        } onCancel: { [loop] in
+            loop.execute { self.fail(makeError()) }
+        }
+    }
+
+    private func resumeWaiter(with result: Result<Element?, any Error>) {
+        guard let waiter else { return }
+        self.waiter = nil
+        waiter.resume(with: result)
+    }
+}

@@ -1,0 +1,167 @@
+import AuraBytes
+import AuraEventLoop
+import AuraWire
+
+/// A client for an AuraRPC server: one connection (opened on first use, reopened when it
+/// closes or the server goes away) carrying many calls at once.
+///
+/// ```
+/// let client = AuraClient(address: "127.0.0.1:7443")
+/// let reply: HealthCheckResponse = try await client.unary("aura.Health/Check", HealthCheckRequest())
+/// ```
+/// Calls of every shape take `CallOptions` for a timeout and metadata. Cancelling the calling
+/// task cancels the call on the server too.
+public final class AuraClient: Sendable {
+    /// The server's address, "host:port".
+    public let address: String
+    /// The connection settings.
+    public let configuration: ClientConfiguration
+    /// The event loop that runs this client's connection.
+    public let loop: EventLoop
+    private let group: EventLoopGroup?
+    private let connector: Connector
+
+    /// Creates a client for `address`. It runs its own event loop thread unless given `loop`.
+    public init(address: String, configuration: ClientConfiguration = ClientConfiguration(), loop: EventLoop? = nil) {
+        self.address = address
+        self.configuration = configuration
+        if let loop {
+            self.loop = loop
+            group = nil
+        } else {
+            let group = EventLoopGroup(loopCount: 1)
+            self.group = group
+            self.loop = group.loops[0]
+        }
+        connector = Connector(address: address, configuration: configuration, loop: self.loop)
+    }
+
+    /// Closes the connection; calls still open end with UNAVAILABLE. The client stays usable
+    /// (the next call reconnects) until `shutdown()`.
+    public func close() async {
+        await withTaskExecutorPreference(loop) { connector.close() }
+    }
+
+    /// Closes the connection and stops the client's own event loop.
+    public func shutdown() async {
+        await close()
+        group?.shutdown()
+    }
+
+    /// Starts a call of any shape; the low-level building block of the other methods.
+    public func makeCall<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, options: CallOptions = CallOptions(),
+        request: Request.Type = Request.self, response: Response.Type = Response.self
+    ) async throws -> RPCCall<Request, Response> {
+        try await withTaskExecutorPreference(loop) {
+            RPCCall(try await connector.openCall(method: method, options: options), loop: loop)
+        }
+    }
+
+    /// A unary call: one request, one response.
+    public func unary<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws -> Response {
+        try await unaryWithMetadata(method, request, as: Response.self, options: options).message
+    }
+
+    /// A unary call that also returns the server's metadata.
+    public func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws -> UnaryResponse<Response> {
+        try await withTaskExecutorPreference(loop) {
+            let call = try await connector.openCall(method: method, options: options)
+            try await call.send(request.encoded(), endStream: true)
+            return try await RPCCall<Request, Response>.singleResponse(of: call)
+        }
+    }
+
+    /// A client-streaming call: every element of `requests`, then one response.
+    public func clientStreaming<Request: ProtoMessage, Response: ProtoMessage, Requests: AsyncSequence & Sendable>(
+        _ method: String, requests: Requests, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws -> UnaryResponse<Response> where Requests.Element == Request {
+        let call: RPCCall<Request, Response> = try await makeCall(method, options: options)
+        do {
+            for try await request in requests { try await call.send(request) }
+        } catch let error as RPCError where error.code != .cancelled {
+            // The server ended the call early; its status is the answer.
+        }
+        await call.closeSend()
+        return try await call.response()
+    }
+
+    /// A server-streaming call: one request, then the responses as they come.
+    public func serverStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws -> RPCCall<Request, Response> {
+        let call: RPCCall<Request, Response> = try await makeCall(method, options: options)
+        try await call.send(request, endStream: true)
+        return call
+    }
+}
+
+/// Opens connections and calls on them, reconnecting when needed. Loop-confined.
+final class Connector: @unchecked Sendable {
+    private let address: String
+    private let configuration: ClientConfiguration
+    private let loop: EventLoop
+    private var connection: ClientConnection?
+    private var connecting: Task<ClientConnection, any Error>?
+
+    init(address: String, configuration: ClientConfiguration, loop: EventLoop) {
+        self.address = address
+        self.configuration = configuration
+        self.loop = loop
+    }
+
+    /// Opens a call on a usable connection; a connection that turns out to be going away is
+    /// replaced once.
+    func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+        var lastError: RPCError?
+        for _ in 0..<2 {
+            let connection = try await usableConnection()
+            do {
+                return try await connection.openCall(method: method, options: options)
+            } catch let error as RPCError where error.code == .unavailable {
+                lastError = error
+                if self.connection === connection { self.connection = nil }
+            }
+        }
+        throw lastError!
+    }
+
+    func close() {
+        connection?.close()
+        connection = nil
+    }
+
+    private func usableConnection() async throws -> ClientConnection {
+        if let connection, connection.isUsable { return connection }
+        if let connecting { return try await connecting.value }
+        let task = Task(executorPreference: loop) { try await self.connect() }
+        connecting = task
+        defer { connecting = nil }
+        let connection = try await task.value
+        self.connection = connection
+        return connection
+    }
+
+    private func connect() async throws -> ClientConnection {
+        var backoff = configuration.reconnectBackoff
+        var lastError: any Error = RPCError(.unavailable, "no connection attempt made")
+        for attempt in 0..<max(1, configuration.connectAttempts) {
+            if attempt > 0 {
+                try await Task.sleep(for: backoff)
+                backoff *= 2
+            }
+            let connection = ClientConnection(loop: loop, settings: configuration.settings)
+            do {
+                _ = try await AuraEventLoop.connect(to: address, on: loop, timeout: configuration.connectTimeout) { _ in connection }
+                return connection
+            } catch {
+                lastError = error
+            }
+        }
+        throw RPCError(.unavailable, "cannot connect to \(address): \(lastError)")
+    }
+}

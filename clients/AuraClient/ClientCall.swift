@@ -1,0 +1,116 @@
+import AuraBytes
+import AuraEventLoop
+import AuraWire
+
+/// One call on a client connection: the responses as they arrive, the server's metadata and
+/// status, and the sending side's flow control. Loop-confined.
+final class ClientCall: @unchecked Sendable {
+    /// Where the call is in its life.
+    enum State {
+        /// The stream is open.
+        case open
+        /// The call ended with this status (OK or not).
+        case ended(CallTrailers)
+    }
+
+    let id: UInt32
+    unowned let connection: ClientConnection
+    private(set) var state = State.open
+    private(set) var initialMetadata = Metadata()
+    private var statusWaiters: [CheckedContinuation<CallTrailers, Never>] = []
+    private var writableWaiter: CheckedContinuation<Void, any Error>?
+    private var deadlineTimer: Scheduled?
+    let compressRequests: Bool
+    private(set) lazy var responses = LoopAsyncQueue<(message: ByteBuffer, wireSize: Int)>(
+        loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
+    ) { [unowned self] taken in
+        connection.core.messageConsumed(id, wireSize: taken.wireSize)
+        connection.flush()
+    }
+
+    init(id: UInt32, connection: ClientConnection, options: CallOptions) {
+        self.id = id
+        self.connection = connection
+        compressRequests = options.compressRequests
+        if let timeout = options.timeout {
+            deadlineTimer = connection.loop.schedule(after: timeout) { [weak self] in
+                self?.cancel(RPCError(.deadlineExceeded, "the call's deadline passed"))
+            }
+        }
+    }
+
+    /// Sends one request; waits while the server's flow-control credit is used up.
+    func send(_ message: ByteBuffer, endStream: Bool) async throws {
+        if case .ended(let trailers) = state {
+            throw trailers.error ?? RPCError(.failedPrecondition, "the call has ended")
+        }
+        let drained = try connection.core.sendMessage(id, message, compress: compressRequests, endStream: endStream)
+        connection.flush()
+        if !drained || !connection.channel.isWritable {
+            try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { writableWaiter = $0 }
+            } onCancel: { [loop = connection.loop] in
+                loop.execute { self.cancel(RPCError(.cancelled, "the call was cancelled")) }
+            }
+        }
+    }
+
+    /// Ends the sending side.
+    func closeSend() {
+        guard case .open = state else { return }
+        connection.core.sendEndStream(id)
+        connection.flush()
+    }
+
+    /// The next response, nil after the last of a successful call; throws the call's error.
+    func nextResponse() async throws -> ByteBuffer? {
+        do {
+            return try await responses.next()?.message
+        } catch {
+            if Task.isCancelled { cancel(RPCError(.cancelled, "the call was cancelled")) }
+            throw error
+        }
+    }
+
+    /// Waits for the call's end and returns its status.
+    func status() async -> CallTrailers {
+        if case .ended(let trailers) = state { return trailers }
+        return await withCheckedContinuation { statusWaiters.append($0) }
+    }
+
+    /// The server's initial metadata arrived.
+    func headersReceived(_ headers: CallHeaders) { initialMetadata = headers.metadata }
+
+    /// The stream can take more requests.
+    func writable() {
+        guard let waiter = writableWaiter else { return }
+        writableWaiter = nil
+        waiter.resume()
+    }
+
+    /// The call ended with `trailers` from the server (or a local failure).
+    func end(_ trailers: CallTrailers) {
+        guard case .open = state else { return }
+        state = .ended(trailers)
+        deadlineTimer?.cancel()
+        if let error = trailers.error {
+            responses.fail(error)
+            writableWaiter?.resume(throwing: error)
+        } else {
+            responses.finish()
+            writableWaiter?.resume()
+        }
+        writableWaiter = nil
+        for waiter in statusWaiters { waiter.resume(returning: trailers) }
+        statusWaiters.removeAll()
+        connection.callEnded(id)
+    }
+
+    /// Ends the call from this side: CANCEL to the server, `error` to whoever waits.
+    func cancel(_ error: RPCError) {
+        guard case .open = state else { return }
+        connection.core.cancelStream(id, code: error.code)
+        connection.flush()
+        end(CallTrailers(error: error))
+    }
+}

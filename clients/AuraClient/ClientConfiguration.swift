@@ -1,0 +1,16 @@
+import AuraWire
+
+/// How a client connects.
+public struct ClientConfiguration: Sendable {
+    /// The limits announced to the server.
+    public var settings = Settings()
+    /// How long a connection attempt may take.
+    public var connectTimeout: Duration = .seconds(5)
+    /// How many times a call that found no connection tries to connect before failing.
+    public var connectAttempts = 3
+    /// The wait between connection attempts (doubling each time).
+    public var reconnectBackoff: Duration = .milliseconds(50)
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,95 @@
+import AuraBytes
+import AuraEventLoop
+import AuraWire
+
+/// A call in progress, of any shape: send requests, read responses, learn the status.
+///
+/// Methods may be called from any task; they run on the client's event loop.
+public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Sendable {
+    private let call: ClientCall
+    private let loop: EventLoop
+
+    init(_ call: ClientCall, loop: EventLoop) {
+        self.call = call
+        self.loop = loop
+    }
+
+    /// Sends one request; waits while the server's flow-control credit is used up. With
+    /// `endStream`, it is the last one.
+    public func send(_ request: Request, endStream: Bool = false) async throws {
+        let bytes = request.encoded()
+        try await withTaskExecutorPreference(loop) { try await call.send(bytes, endStream: endStream) }
+    }
+
+    /// Tells the server no more requests come.
+    public func closeSend() async {
+        await withTaskExecutorPreference(loop) { call.closeSend() }
+    }
+
+    /// The responses as they arrive; the sequence ends after the last one of a successful
+    /// call and throws the call's error otherwise.
+    public var responses: ResponseStream<Response> { ResponseStream(call: call, loop: loop) }
+
+    /// The single response of a unary or client-streaming call, with the server's metadata.
+    public func response() async throws -> UnaryResponse<Response> {
+        try await withTaskExecutorPreference(loop) { try await Self.singleResponse(of: call) }
+    }
+
+    /// The server's initial metadata (empty until it arrives).
+    public func initialMetadata() async -> Metadata {
+        await withTaskExecutorPreference(loop) { call.initialMetadata }
+    }
+
+    /// Waits for the call to end and returns its status and trailing metadata.
+    public func status() async -> CallTrailers {
+        await withTaskExecutorPreference(loop) { await call.status() }
+    }
+
+    /// Cancels the call: the server's handler sees the cancellation.
+    public func cancel() {
+        loop.execute { [call] in call.cancel(RPCError(.cancelled, "cancelled by the client")) }
+    }
+
+    static func singleResponse(of call: ClientCall) async throws -> UnaryResponse<Response> {
+        guard let first = try await call.nextResponse() else {
+            let status = await call.status()
+            throw status.error ?? RPCError(.internal, "the server ended the call without a response")
+        }
+        let message = try decodeResponse(first)
+        let status = await call.status()
+        if let error = status.error { throw error }
+        return UnaryResponse(message: message, metadata: CallMetadata(initial: call.initialMetadata, trailing: status.metadata))
+    }
+}
+
+/// The responses of a call, as an async sequence.
+public struct ResponseStream<Response: ProtoMessage>: AsyncSequence, Sendable {
+    public typealias Element = Response
+    let call: ClientCall
+    let loop: EventLoop
+
+    /// Iterates over the responses.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let call: ClientCall
+        let loop: EventLoop
+
+        /// The next response, or nil after the last one of a successful call.
+        public mutating func next() async throws -> Response? {
+            let call = call
+            guard let bytes = try await withTaskExecutorPreference(loop, operation: { try await call.nextResponse() }) else {
+                return nil
+            }
+            return try decodeResponse(bytes)
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(call: call, loop: loop) }
+}
+
+func decodeResponse<Response: ProtoMessage>(_ bytes: ByteBuffer) throws(RPCError) -> Response {
+    do {
+        return try Response(decoding: bytes)
+    } catch {
+        throw RPCError(.internal, "response does not decode as \(Response.self): \(error)")
+    }
+}
