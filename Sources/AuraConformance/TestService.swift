@@ -49,11 +49,11 @@ public final class TestService: Service {
             Self.echoMetadata(context)
             for try await request in requests { try await Self.respond(to: request, with: writer) }
         }
-        registry.unary("aura.TestService/Sleep") { [cancelledSleeps] (request: SleepRequest, _) in
+        registry.unary("aura.TestService/Sleep") { [self] (request: SleepRequest, _) in
             do {
                 try await Task.sleep(for: .milliseconds(Int64(clamping: request.durationMillis)))
             } catch {
-                cancelledSleeps.add(1, ordering: .relaxed)
+                self.cancelledSleeps.add(1, ordering: .relaxed)
                 throw error
             }
             return Empty()

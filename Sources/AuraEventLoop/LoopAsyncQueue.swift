@@ -3,7 +3,7 @@
 /// Loop-confined: `append`, `finish`, `fail` and `next` all run on `loop` (tasks started with
 /// the loop as their executor preference do). `onTake` runs as each element is handed to the
 /// consumer, which is where a protocol grants flow-control credit back.
-public final class LoopAsyncQueue<Element>: @unchecked Sendable {
+public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
     private enum State {
         case open
         case finished

@@ -22,7 +22,7 @@ public final class Condition: @unchecked Sendable {
     /// Releases `lock` (which the caller holds), sleeps until signalled, and takes `lock` again.
     /// Wake-ups can be spurious: wait in a loop that re-checks the state.
     public func wait(_ lock: Lock) {
-        lock.withMutex { pthread_cond_wait(condition, $0) }
+        _ = lock.withMutex { pthread_cond_wait(condition, $0) }
     }
 
     /// Wakes every waiting thread.

@@ -18,6 +18,11 @@ let usage = """
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
     """
 
+/// Prints a line to standard output at once (unbuffered, so a supervisor sees it).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("aura-server: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -31,7 +36,7 @@ do {
     fail(error.description)
 }
 if arguments.flags.contains("help") {
-    print(usage)
+    say(usage)
     exit(0)
 }
 guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments.positionals[0])") }
@@ -59,8 +64,7 @@ do {
     fail("cannot listen on \(configuration.address): \(error)")
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
-print("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
-fflush(stdout)
+say("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
 
 signal(SIGTERM, SIG_IGN)
 signal(SIGINT, SIG_IGN)
@@ -71,7 +75,7 @@ for source in signals {
         health.setStatus(.notServing, for: "")
         Task {
             await server.shutdown()
-            print("aura-server stopped")
+            say("aura-server stopped")
             exit(0)
         }
     }

@@ -2,7 +2,7 @@ import AuraSchema
 import Testing
 
 /// Parses `text` and returns the error, or records an issue when it parses.
-private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ProtoParseError? {
+private func parseError(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ProtoParseError? {
     do {
         _ = try ProtoSchema(parsing: text, fileName: "bad.proto")
         Issue.record("expected a parse error", sourceLocation: sourceLocation)
@@ -26,45 +26,45 @@ struct SchemaErrorTests {
     @Test("an unknown type names the type at its position")
     func unknownType() throws {
         let error = try #require(parseError("message M {\n  Missing m = 1;\n}"))
-        #expect(error.location == SourceLocation(line: 2, column: 3))
+        #expect(error.location == SourcePosition(line: 2, column: 3))
         #expect(error.message == "unknown type \"Missing\"")
     }
 
     @Test("an unknown rpc request type")
     func unknownRPCType() throws {
         let error = try #require(parseError("message M {}\nservice S {\n  rpc Get(Nope) returns (M);\n}"))
-        #expect(error.location == SourceLocation(line: 3, column: 11))
+        #expect(error.location == SourcePosition(line: 3, column: 11))
     }
 
     @Test("an rpc type that is an enum, not a message")
     func rpcTypeIsEnum() throws {
         let error = try #require(parseError("enum E { A = 0; }\nservice S { rpc Get(E) returns (E); }"))
         #expect(error.message == "\"E\" is not a message type")
-        #expect(error.location == SourceLocation(line: 2, column: 21))
+        #expect(error.location == SourcePosition(line: 2, column: 21))
     }
 
     @Test("unterminated comment and string, and a stray character")
     func lexicalErrors() throws {
         let comment = try #require(parseError("message M {}\n  /* never closed"))
-        #expect(comment.location == SourceLocation(line: 2, column: 3))
+        #expect(comment.location == SourcePosition(line: 2, column: 3))
         #expect(comment.message == "unterminated /* comment")
         let string = try #require(parseError("syntax = \"proto3;\n"))
-        #expect(string.location == SourceLocation(line: 1, column: 10))
+        #expect(string.location == SourcePosition(line: 1, column: 10))
         #expect(string.message == "unterminated string")
         let stray = try #require(parseError("message M { int32 x = 1; } @"))
-        #expect(stray.location == SourceLocation(line: 1, column: 28))
+        #expect(stray.location == SourcePosition(line: 1, column: 28))
     }
 
     @Test("columns count characters, not bytes")
     func unicodeColumns() throws {
         let error = try #require(parseError("// héllo wörld\nmessage Ünïcode {}"))
-        #expect(error.location == SourceLocation(line: 2, column: 9))
+        #expect(error.location == SourcePosition(line: 2, column: 9))
     }
 
     @Test("duplicate field numbers and names, and JSON name clashes")
     func duplicates() throws {
         let number = try #require(parseError("message M {\n  int32 a = 1;\n  int32 b = 1;\n}"))
-        #expect(number.location == SourceLocation(line: 3, column: 13))
+        #expect(number.location == SourcePosition(line: 3, column: 13))
         #expect(number.message.contains("already used by a"))
         let name = try #require(parseError("message M { int32 a = 1; string a = 2; }"))
         #expect(name.message.contains("clashes with field a"))
@@ -84,7 +84,7 @@ struct SchemaErrorTests {
     @Test("enums: first value must be 0, aliases need allow_alias")
     func enums() throws {
         let first = try #require(parseError("enum E {\n  A = 1;\n}"))
-        #expect(first.location == SourceLocation(line: 2, column: 3))
+        #expect(first.location == SourcePosition(line: 2, column: 3))
         #expect(first.message.contains("must be 0"))
         #expect(try #require(parseError("enum E { A = 0; B = 0; }")).message.contains("allow_alias"))
         #expect(try #require(parseError("enum E { }")).message.contains("at least one value"))
@@ -93,7 +93,7 @@ struct SchemaErrorTests {
 
     @Test("duplicate type names, including nested ones")
     func duplicateTypes() throws {
-        #expect(try #require(parseError("message M {}\nmessage M {}")).location == SourceLocation(line: 2, column: 9))
+        #expect(try #require(parseError("message M {}\nmessage M {}")).location == SourcePosition(line: 2, column: 9))
         #expect(try #require(parseError("message M { message N {} enum N { A = 0; } }")).message == "\"M.N\" is already defined")
     }
 
@@ -116,7 +116,7 @@ struct SchemaErrorTests {
     func structure() throws {
         let unclosed = try #require(parseError("message M {\n  int32 a = 1;\n"))
         #expect(unclosed.message.contains("to close message M"))
-        #expect(unclosed.location == SourceLocation(line: 3, column: 1))
+        #expect(unclosed.location == SourcePosition(line: 3, column: 1))
         #expect(try #require(parseError("message M { int32 a = 12abc; }")).message.contains("invalid number"))
         #expect(try #require(parseError("message M { int32 a = 99999999999999999999999; }")).message.contains("out of range"))
         #expect(try #require(parseError("service S { rpc A(M) (M); } message M {}")).message.contains("expected \"returns\""))

@@ -55,7 +55,7 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
             let status = await call.status()
             throw status.error ?? RPCError(.internal, "the server ended the call without a response")
         }
-        let message = try decodeResponse(first)
+        let message: Response = try decodeResponse(first)
         let status = await call.status()
         if let error = status.error { throw error }
         return UnaryResponse(message: message, metadata: CallMetadata(initial: call.initialMetadata, trailing: status.metadata))

@@ -66,3 +66,8 @@ public struct DynamicMessage: Sendable, Equatable {
         lhs.descriptor.fullName == rhs.descriptor.fullName && lhs.values == rhs.values
     }
 }
+
+extension DynamicMessage: CustomStringConvertible {
+    /// The message type's name and the message as compact JSON, e.g. `aura.Payload {"body":"AA=="}`.
+    public var description: String { "\(descriptor.fullName) \(jsonString())" }
+}

@@ -95,7 +95,7 @@ struct JSONMessageDecoder {
         case .double: return .double(try floatingPoint(json, type: type, path: path))
         case .float:
             let value = try floatingPoint(json, type: type, path: path)
-            guard !value.isFinite || abs(value) <= Double(Float.greatestFiniteMagnitude) else {
+            guard !value.isFinite || Float(value).isFinite else {
                 throw .invalidValue(path: path, reason: "\(value) is out of range for float")
             }
             return .float(Float(value))

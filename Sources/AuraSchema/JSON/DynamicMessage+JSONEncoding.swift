@@ -71,10 +71,12 @@ extension DynamicMessage {
     }
 
     /// A float or double: the shortest text that reads back the same, without a trailing
-    /// `.0`, or one of proto3's strings for values JSON numbers cannot hold.
+    /// `.0` (but `-0.0` keeps it, since JSON parsers read `-0` as the integer 0), or one of
+    /// proto3's strings for values JSON numbers cannot hold.
     private static func floatingPoint(_ value: Double, text: String) -> JSONValue {
         if value.isNaN { return .string("NaN") }
         if value.isInfinite { return .string(value < 0 ? "-Infinity" : "Infinity") }
+        if value == 0 && value.sign == .minus { return .number("-0.0") }
         return .number(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
     }
 

@@ -24,7 +24,7 @@ struct Lexer {
 
     private mutating func next() throws(ProtoParseError) -> Token {
         try skipTrivia()
-        let start = SourceLocation(line: line, column: column)
+        let start = SourcePosition(line: line, column: column)
         guard let scalar = peek() else { return Token(kind: .end, location: start) }
         if scalar.isIdentifierHead { return Token(kind: .identifier(identifier()), location: start) }
         if scalar.isDigit || (scalar == "." && peek(1)?.isDigit == true) {
@@ -45,7 +45,7 @@ struct Lexer {
             } else if scalar == "/" && peek(1) == "/" {
                 while let c = peek(), c != "\n" { advance() }
             } else if scalar == "/" && peek(1) == "*" {
-                let start = SourceLocation(line: line, column: column)
+                let start = SourcePosition(line: line, column: column)
                 advance(2)
                 while !(peek() == "*" && peek(1) == "/") {
                     guard peek() != nil else { throw error(at: start, "unterminated /* comment") }
@@ -67,7 +67,7 @@ struct Lexer {
         return name
     }
 
-    private mutating func number(at start: SourceLocation) throws(ProtoParseError) -> Token.Kind {
+    private mutating func number(at start: SourcePosition) throws(ProtoParseError) -> Token.Kind {
         var text = ""
         var isFloat = false
         if peek() == "0", let x = peek(1), x == "x" || x == "X" {
@@ -112,13 +112,13 @@ struct Lexer {
     }
 
     /// A number must not run straight into a name, as in `12abc`.
-    private func expectNumberEnd(at start: SourceLocation) throws(ProtoParseError) {
+    private func expectNumberEnd(at start: SourcePosition) throws(ProtoParseError) {
         if let scalar = peek(), scalar.isIdentifierHead || scalar == "." {
             throw error(at: start, "invalid number: unexpected \"\(scalar)\" after digits")
         }
     }
 
-    private mutating func string(at start: SourceLocation) throws(ProtoParseError) -> String {
+    private mutating func string(at start: SourcePosition) throws(ProtoParseError) -> String {
         let quote = peek()
         advance()
         var bytes: [UInt8] = []
@@ -139,7 +139,7 @@ struct Lexer {
     }
 
     private mutating func escape(into bytes: inout [UInt8]) throws(ProtoParseError) {
-        let at = SourceLocation(line: line, column: column - 1)
+        let at = SourcePosition(line: line, column: column - 1)
         guard let scalar = peek() else { throw error(at: at, "unterminated string") }
         advance()
         switch scalar {
@@ -169,7 +169,7 @@ struct Lexer {
     /// Reads up to `max` digits of `radix` (exactly `max` when `exactly`), after a first digit
     /// already read when `startingWith` is given.
     private mutating func digits(
-        radix: Int, max: Int, exactly: Bool = false, startingWith first: UInt32? = nil, at: SourceLocation
+        radix: Int, max: Int, exactly: Bool = false, startingWith first: UInt32? = nil, at: SourcePosition
     ) throws(ProtoParseError) -> UInt32 {
         var value: UInt32 = first ?? 0
         var count = 0
@@ -201,7 +201,7 @@ struct Lexer {
         }
     }
 
-    private func error(at location: SourceLocation, _ message: String) -> ProtoParseError {
+    private func error(at location: SourcePosition, _ message: String) -> ProtoParseError {
         ProtoParseError(fileName: fileName, location: location, message: message)
     }
 }

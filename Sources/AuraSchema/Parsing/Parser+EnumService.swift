@@ -79,10 +79,10 @@ extension Parser {
     }
 
     /// Parses `( [stream] Type )`.
-    private mutating func streamType(after context: String) throws(ProtoParseError) -> (type: String, location: SourceLocation, streaming: Bool) {
+    private mutating func streamType(after context: String) throws(ProtoParseError) -> (type: String, location: SourcePosition, streaming: Bool) {
         try expect("(", after: context)
         var streaming = false
-        if at(keyword: "stream"), following.kind != .symbol(")"), following.kind != .symbol(".") {
+        if at(keyword: "stream"), following.kind != .symbol(")") {
             advance()
             streaming = true
         }

@@ -74,7 +74,7 @@ extension Parser {
             label = .optional
         }
         var mapKey: String?
-        let typeLocation: SourceLocation
+        let typeLocation: SourcePosition
         let typeName: String
         if label == .none, at(keyword: "map"), following.kind == .symbol("<") {
             advance()

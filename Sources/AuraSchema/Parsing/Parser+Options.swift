@@ -17,9 +17,9 @@ extension Parser {
     }
 
     /// Parses `[name = value, ...]` after a field or enum value, if present.
-    mutating func fieldOptions() throws(ProtoParseError) -> [(name: String, value: OptionValue, location: SourceLocation)] {
+    mutating func fieldOptions() throws(ProtoParseError) -> [(name: String, value: OptionValue, location: SourcePosition)] {
         guard consume("[") else { return [] }
-        var options: [(name: String, value: OptionValue, location: SourceLocation)] = []
+        var options: [(name: String, value: OptionValue, location: SourcePosition)] = []
         repeat {
             let location = current.location
             let (name, value) = try optionAssignment()

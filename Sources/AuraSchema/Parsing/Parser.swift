@@ -29,14 +29,12 @@ struct Parser {
                 guard value == "proto3" else {
                     throw error(at: location, "unsupported syntax \"\(value)\": only proto3 is supported")
                 }
-                file.syntax = value
                 try expect(";", after: "the syntax statement")
             case "edition":
                 throw error(at: keyword.location, "editions are not supported: only proto3 is supported")
             case "package":
                 guard !sawPackage else { throw error(at: keyword.location, "a file can have only one package statement") }
                 sawPackage = true
-                file.packageLocation = current.location
                 file.package = try dottedName(leadingDot: false).name
                 try expect(";", after: "the package name")
             case "import":
@@ -95,7 +93,7 @@ struct Parser {
     }
 
     /// Consumes an identifier or fails, saying what was expected.
-    mutating func identifier(or expected: String) throws(ProtoParseError) -> (name: String, location: SourceLocation) {
+    mutating func identifier(or expected: String) throws(ProtoParseError) -> (name: String, location: SourcePosition) {
         guard case .identifier(let name) = current.kind else {
             throw error(at: current.location, "expected \(expected), found \(current.quoted)")
         }
@@ -105,7 +103,7 @@ struct Parser {
     }
 
     /// Consumes a name with dots, `a.b.C`, and a leading dot (fully qualified) if allowed.
-    mutating func dottedName(leadingDot: Bool) throws(ProtoParseError) -> (name: String, location: SourceLocation) {
+    mutating func dottedName(leadingDot: Bool) throws(ProtoParseError) -> (name: String, location: SourcePosition) {
         let location = current.location
         var name = leadingDot && consume(".") ? "." : ""
         name += try identifier(or: "a name").name
@@ -116,7 +114,7 @@ struct Parser {
     }
 
     /// Consumes one or more adjacent string literals, joined as protoc does.
-    mutating func stringLiteral() throws(ProtoParseError) -> (value: String, location: SourceLocation) {
+    mutating func stringLiteral() throws(ProtoParseError) -> (value: String, location: SourcePosition) {
         guard case .string(var value) = current.kind else {
             throw error(at: current.location, "expected a string, found \(current.quoted)")
         }
@@ -130,7 +128,7 @@ struct Parser {
     }
 
     /// Consumes an integer literal with an optional minus sign that fits in `range`.
-    mutating func integer(in range: ClosedRange<Int>, what: String) throws(ProtoParseError) -> (value: Int, location: SourceLocation) {
+    mutating func integer(in range: ClosedRange<Int>, what: String) throws(ProtoParseError) -> (value: Int, location: SourcePosition) {
         let location = current.location
         let negative = consume("-")
         guard case .integer(let magnitude) = current.kind else {
@@ -160,7 +158,7 @@ struct Parser {
     }
 
     /// An error at `location` in this file.
-    func error(at location: SourceLocation, _ message: String) -> ProtoParseError {
+    func error(at location: SourcePosition, _ message: String) -> ProtoParseError {
         ProtoParseError(fileName: fileName, location: location, message: message)
     }
 }

@@ -1,5 +1,5 @@
 /// A position in schema text: a 1-based line and a 1-based column counted in Unicode scalars.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     /// The line, starting at 1.
     public let line: Int
     /// The column within the line, starting at 1.
@@ -23,12 +23,12 @@ public struct ProtoParseError: Error, Sendable, Equatable, CustomStringConvertib
     /// The name of the schema file, as given to the parser.
     public let fileName: String
     /// Where the problem is.
-    public let location: SourceLocation
+    public let location: SourcePosition
     /// What is wrong, in one sentence.
     public let message: String
 
     /// Creates an error at `location` of `fileName`.
-    public init(fileName: String, location: SourceLocation, message: String) {
+    public init(fileName: String, location: SourcePosition, message: String) {
         self.fileName = fileName
         self.location = location
         self.message = message

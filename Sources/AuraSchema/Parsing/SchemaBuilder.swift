@@ -136,7 +136,7 @@ struct SchemaBuilder {
             cardinality: cardinality, oneof: syntax.oneof, isPacked: syntax.packed)
     }
 
-    private func resolveType(_ name: String, at location: SourceLocation, in scopeName: String) throws(ProtoParseError) -> FieldType {
+    private func resolveType(_ name: String, at location: SourcePosition, in scopeName: String) throws(ProtoParseError) -> FieldType {
         if let scalar = FieldType.scalarsByKeyword[name] { return scalar }
         guard let (fullName, kind) = scope.resolve(name, in: scopeName) else {
             throw error(at: location, "unknown type \"\(name)\"")
@@ -168,7 +168,7 @@ struct SchemaBuilder {
         services[fullName] = ServiceDescriptor(name: service.name, fullName: fullName, methods: methods)
     }
 
-    private func messageType(_ name: String, at location: SourceLocation) throws(ProtoParseError) -> MessageDescriptor {
+    private func messageType(_ name: String, at location: SourcePosition) throws(ProtoParseError) -> MessageDescriptor {
         guard let (fullName, kind) = scope.resolve(name, in: file.package) else {
             throw error(at: location, "unknown type \"\(name)\"")
         }
@@ -178,7 +178,7 @@ struct SchemaBuilder {
         return message
     }
 
-    private func error(at location: SourceLocation, _ message: String) -> ProtoParseError {
+    private func error(at location: SourcePosition, _ message: String) -> ProtoParseError {
         ProtoParseError(fileName: fileName, location: location, message: message)
     }
 }

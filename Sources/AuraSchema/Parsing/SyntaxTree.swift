@@ -1,8 +1,6 @@
 /// The declarations of a schema file as written, before type names are resolved.
 struct FileSyntax {
-    var syntax: String?
     var package: String = ""
-    var packageLocation = SourceLocation(line: 1, column: 1)
     var messages: [MessageSyntax] = []
     var enums: [EnumSyntax] = []
     var services: [ServiceSyntax] = []
@@ -11,7 +9,7 @@ struct FileSyntax {
 /// A `message` declaration with what it contains.
 struct MessageSyntax {
     var name: String
-    var location: SourceLocation
+    var location: SourcePosition
     var fields: [FieldSyntax] = []
     var oneofs: [String] = []
     var messages: [MessageSyntax] = []
@@ -25,15 +23,15 @@ struct FieldSyntax {
     enum Label { case none, optional, repeated }
 
     var name: String
-    var location: SourceLocation
+    var location: SourcePosition
     var label: Label
     /// The type as written: a scalar keyword or a (possibly dotted) message or enum name.
     var typeName: String
-    var typeLocation: SourceLocation
+    var typeLocation: SourcePosition
     /// The key type of a `map<K, V>` field (then `typeName` is V).
     var mapKeyTypeName: String?
     var number: Int
-    var numberLocation: SourceLocation
+    var numberLocation: SourcePosition
     var oneof: String?
     /// The `packed` option, when given.
     var packed: Bool?
@@ -46,11 +44,11 @@ struct EnumSyntax {
     struct Value {
         var name: String
         var number: Int
-        var location: SourceLocation
+        var location: SourcePosition
     }
 
     var name: String
-    var location: SourceLocation
+    var location: SourcePosition
     var values: [Value] = []
     var allowAlias = false
 }
@@ -58,18 +56,18 @@ struct EnumSyntax {
 /// A `service` declaration.
 struct ServiceSyntax {
     var name: String
-    var location: SourceLocation
+    var location: SourcePosition
     var methods: [MethodSyntax] = []
 }
 
 /// An `rpc` declaration.
 struct MethodSyntax {
     var name: String
-    var location: SourceLocation
+    var location: SourcePosition
     var requestType: String
-    var requestLocation: SourceLocation
+    var requestLocation: SourcePosition
     var clientStreaming: Bool
     var responseType: String
-    var responseLocation: SourceLocation
+    var responseLocation: SourcePosition
     var serverStreaming: Bool
 }

@@ -19,7 +19,7 @@ struct Token: Sendable, Equatable {
     /// The token and its value.
     let kind: Kind
     /// Where the token starts.
-    let location: SourceLocation
+    let location: SourcePosition
 
     /// The token as a person would quote it in an error message.
     var quoted: String {

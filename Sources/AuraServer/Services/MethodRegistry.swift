@@ -28,7 +28,7 @@ public struct MethodRegistry: Sendable {
     ) {
         handlers[method] = MethodHandler(kind: .unary) { requests, responses, context in
             let request = try await requests.single(Request.self)
-            try await responses.write(body(request, context))
+            try await responses.write(body(request, context), compress: nil)
         }
     }
 
@@ -38,7 +38,7 @@ public struct MethodRegistry: Sendable {
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
         handlers[method] = MethodHandler(kind: .clientStreaming) { requests, responses, context in
-            try await responses.write(body(RequestStream(requests), context))
+            try await responses.write(body(RequestStream(requests), context), compress: nil)
         }
     }
 

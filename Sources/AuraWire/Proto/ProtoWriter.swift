@@ -54,7 +54,7 @@ public struct ProtoWriter: Sendable {
 
     /// Writes a double field as fixed64; skips 0 unless `always`.
     public mutating func writeDouble(field: Int, _ value: Double, always: Bool = false) {
-        guard value != 0 || always else { return }
+        guard value.bitPattern != 0 || always else { return }  // -0.0 is not the default
         writeTag(field: field, wireType: .fixed64)
         buffer.writeInteger(value.bitPattern, endianness: .little)
     }
@@ -68,7 +68,7 @@ public struct ProtoWriter: Sendable {
 
     /// Writes a float field as fixed32; skips 0 unless `always`.
     public mutating func writeFloat(field: Int, _ value: Float, always: Bool = false) {
-        guard value != 0 || always else { return }
+        guard value.bitPattern != 0 || always else { return }  // -0.0 is not the default
         writeFixed32(field: field, value.bitPattern, always: true)
     }
 

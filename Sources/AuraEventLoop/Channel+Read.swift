@@ -1,0 +1,78 @@
+import AuraBytes
+import AuraPosix
+
+extension Channel {
+    /// Reads what the socket has, straight into the input buffer, handing the buffer to the
+    /// handler after each read; at most `maximumReadsPerEvent` reads per event.
+    func readFromSocket() {
+        // Moved out of the property while the handler holds it `inout`, so the handler may call
+        // back into the channel freely and the storage stays uniquely referenced.
+        var buffer = inputBuffer.take() ?? ByteBuffer(capacity: readSize)
+        var reads = 0
+        while reads < Channel.maximumReadsPerEvent && state == .active && readingEnabled {
+            reads += 1
+            if buffer.readableBytes == 0 {
+                buffer.clear()
+            } else if buffer.readerIndex > 0 && buffer.writableBytes < readSize {
+                buffer.discardReadBytes()
+            }
+            var wouldBlock = false
+            var requested = 0
+            let count: Int
+            do {
+                count = try buffer.writeWithUnsafeMutableBytes(minimumWritable: readSize) { space in
+                    let target = UnsafeMutableRawBufferPointer(rebasing: space.prefix(Channel.maximumReadSize))
+                    requested = target.count
+                    switch try socket.read(into: target) {
+                    case .processed(let count): return count
+                    case .wouldBlock:
+                        wouldBlock = true
+                        return 0
+                    }
+                }
+            } catch {
+                closeNow()  // ECONNRESET and friends
+                return
+            }
+            if wouldBlock { break }
+            if count == 0 {
+                close()  // EOF: flush what is queued, then close
+                return
+            }
+            adaptReadSize(read: count, requested: requested)
+            handler?.channelRead(self, &buffer)
+            if count < requested { break }  // drained: skip the read that would say EAGAIN
+        }
+        guard state != .closed else { return }
+        // Give back a buffer that a large frame grew, once it is empty.
+        if buffer.readableBytes == 0 && buffer.capacity > 2 * Channel.maximumReadSize {
+            inputBuffer = nil
+        } else {
+            inputBuffer = buffer
+        }
+    }
+
+    /// Hands bytes left in the input buffer to the handler again (after reading resumed).
+    func redeliverBufferedInput() {
+        redeliveryScheduled = false
+        guard state == .active, readingEnabled, var buffer = inputBuffer.take() else { return }
+        if buffer.readableBytes > 0 { handler?.channelRead(self, &buffer) }
+        if state != .closed { inputBuffer = buffer }
+    }
+
+    /// Grows the read size when reads fill it, shrinks it after a run of small reads.
+    private func adaptReadSize(read count: Int, requested: Int) {
+        if count == requested {
+            readSize = min(readSize * 2, Channel.maximumReadSize)
+            smallReads = 0
+        } else if count <= readSize / 4 {
+            smallReads += 1
+            if smallReads >= 4 {
+                readSize = max(readSize / 2, Channel.minimumReadSize)
+                smallReads = 0
+            }
+        } else {
+            smallReads = 0
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import AuraBytes
+import AuraPosix
+import Glibc
+
+extension Channel {
+    /// Queues `buffer` (not copied; its storage is shared) to be sent in the flush phase at the
+    /// end of this loop iteration, together with everything else queued, in one `writev`.
+    /// Dropped when the channel is closing or closed.
+    public func write(_ buffer: ByteBuffer) {
+        eventLoop.assertInEventLoop()
+        guard state == .active else { return }
+        let count = buffer.readableBytes
+        guard count > 0 else { return }
+        writeQueue.append(buffer)
+        queuedWriteBytes += count
+        requestFlush()
+        if isWritable && queuedWriteBytes > writeWatermarks.high {
+            isWritable = false
+            handler?.channelWritabilityChanged(self)
+        }
+    }
+
+    /// Puts the channel in this iteration's flush phase, unless it already is or is waiting
+    /// for the socket to become writable.
+    func requestFlush() {
+        if !flushScheduled && !waitingForWritable {
+            flushScheduled = true
+            eventLoop.scheduleFlush(self)
+        }
+    }
+
+    /// Writes queued buffers with `writev` until the queue is empty or the kernel pushes back
+    /// (then waits for `.writable`).
+    func flushNow() {
+        flushScheduled = false
+        guard state != .closed else { return }
+        var writes = 0
+        while !writeQueue.isEmpty {
+            guard writes < Channel.maximumWritesPerFlush else {
+                waitingForWritable = true  // level-triggered: fires next iteration if still writable
+                break
+            }
+            writes += 1
+            let (vectors, total) = fillVectors()
+            let result: IOResult<Int>
+            do {
+                result = try socket.writev(UnsafeBufferPointer(rebasing: eventLoop.iovecs[..<vectors]))
+            } catch {
+                closeNow()  // EPIPE, ECONNRESET
+                return
+            }
+            guard case .processed(let written) = result else {
+                waitingForWritable = true
+                break
+            }
+            consume(written)
+            if written < total {
+                waitingForWritable = true
+                break
+            }
+        }
+        if writeQueue.isEmpty { waitingForWritable = false }
+        updateInterest()
+        if !isWritable && queuedWriteBytes <= writeWatermarks.low {
+            isWritable = true
+            handler?.channelWritabilityChanged(self)
+        }
+        if state == .closing && writeQueue.isEmpty { closeNow() }
+    }
+
+    /// Points the loop's iovecs at the front of the queue; returns the count and byte total.
+    private func fillVectors() -> (count: Int, bytes: Int) {
+        let iovecs = eventLoop.iovecs
+        let count = min(writeQueue.count, iovecs.count)
+        var total = 0
+        for index in 0..<count {
+            // The storage of a queued ByteBuffer is stable while the queue holds it.
+            writeQueue[index].withUnsafeReadableBytes { bytes in
+                iovecs[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
+                total += bytes.count
+            }
+        }
+        return (count, total)
+    }
+
+    /// Drops `count` sent bytes from the front of the queue.
+    private func consume(_ count: Int) {
+        queuedWriteBytes -= count
+        var remaining = count
+        while remaining > 0 {
+            let front = writeQueue[0].readableBytes
+            if front <= remaining {
+                writeQueue.removeFirst()
+                remaining -= front
+            } else {
+                writeQueue[0].moveReaderIndex(forwardBy: remaining)
+                remaining = 0
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AuraPosix
+import Glibc
+
+/// One thread running an epoll loop. Every channel, listener and timer belongs to one loop and
+/// is touched only on its thread, so they need no locks.
+///
+/// Each iteration waits in `epoll_wait` (until the nearest timer, or forever when idle), handles
+/// ready descriptors, runs due timers, runs queued work and jobs, then flushes every channel
+/// with queued writes (one `writev` each). Other threads hand work over with `execute`, which
+/// wakes the loop through an eventfd only when no wake-up is already pending.
+///
+/// Loops are made and run by `EventLoopGroup`. The loop is also a `TaskExecutor`, so
+/// `Task(executorPreference: loop) { ... }` runs the task's code on the loop thread.
+public final class EventLoop: TaskExecutor, @unchecked Sendable {
+    /// Where a loop is in its life; guarded by `lock`.
+    enum Lifecycle { case running, stopping, shutDown }
+
+    /// The loop thread's name, e.g. `"aura-loop-0"`.
+    public let name: String
+
+    let epoll: Epoll
+    let wakeup: EventFD
+
+    // Shared with other threads, under `lock`.
+    let lock = Lock()
+    var inbox: [LoopWork] = []
+    var wakeupPending = false
+    var lifecycle = Lifecycle.running
+
+    // The loop thread's own state.
+    var localWork: [LoopWork] = []
+    var runningWork: [LoopWork] = []
+    var timers = TimerHeap()
+    var timerSequence: UInt64 = 0
+    var registry = Registry()
+    var flushQueue: [Channel] = []
+    let events = EpollEventBuffer(capacity: 256)
+    /// Scratch vectors for channel flushes, reused by every `writev` on this loop.
+    let iovecs: UnsafeMutableBufferPointer<iovec>
+
+    static let currentStorage = ThreadLocalReference<EventLoop>()
+
+    /// Creates a loop (its epoll instance and wake-up eventfd); `EventLoopGroup` runs it.
+    /// Failure to get two descriptors is fatal: the process is out of descriptors or memory.
+    init(name: String) {
+        self.name = name
+        do {
+            epoll = try Epoll()
+            wakeup = try EventFD()
+            try epoll.add(wakeup.descriptor, events: .readable, data: EventLoop.wakeupTag(wakeup))
+        } catch {
+            fatalError("\(name): cannot create the event loop: \(error)")
+        }
+        let count = Int(sysconf(CInt(_SC_IOV_MAX)))
+        iovecs = .allocate(capacity: count > 0 ? min(count, 1024) : 1024)
+        iovecs.initialize(repeating: iovec())
+    }
+
+    deinit { iovecs.deallocate() }
+
+    /// True on this loop's thread.
+    public var inEventLoop: Bool { EventLoop.currentStorage.holds(self) }
+
+    /// The loop whose thread is calling, or nil off every loop thread.
+    public static var current: EventLoop? { currentStorage.value }
+
+    static func wakeupTag(_ wakeup: EventFD) -> UInt64 {
+        Registry.tag(generation: 0, descriptor: wakeup.descriptor)
+    }
+
+    @inline(__always)
+    func assertInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        assert(inEventLoop, "called off the event loop thread", file: file, line: line)
+    }
+}

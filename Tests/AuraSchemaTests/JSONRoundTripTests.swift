@@ -1,0 +1,82 @@
+import AuraBytes
+import AuraSchema
+import Testing
+
+/// For every message of aura.proto, a JSON text in canonical form (members in field-number
+/// order, defaults left out), with every field set: nested, repeated, enums, bytes, negative
+/// numbers, 64-bit integers as strings, non-ASCII and escaped text.
+let auraSamples: [String: String] = [
+    "aura.MetadataEntry": #"{"key":"x-aura-echo-trailing-bin","value":"AAEC/w=="}"#,
+    "aura.CallHeaders": #"{"method":"/aura.TestService/UnaryCall","metadata":[{"key":"a","value":"YQ=="},{"key":"b-bin"},{}],"timeoutMicros":"18446744073709551615","messageEncoding":"deflate","acceptEncoding":["identity","deflate",""]}"#,
+    "aura.CallTrailers": #"{"code":4294967295,"message":"ünïcödé \"quoted\"\n\ttab \\ \u0001","metadata":[{"key":"k","value":"dg=="}]}"#,
+    "aura.HealthCheckRequest": #"{"service":"aura.TestService"}"#,
+    "aura.HealthCheckResponse": #"{"status":"SERVICE_UNKNOWN"}"#,
+    "aura.Empty": #"{}"#,
+    "aura.Payload": #"{"body":"AP8QIDBAUGBwgJCgsMDQ4PA="}"#,
+    "aura.EchoStatus": #"{"code":-2147483648,"message":"m"}"#,
+    "aura.SimpleRequest": #"{"responseSize":-1,"payload":{"body":"AQID"},"responseStatus":{"code":5,"message":"not found"},"responseCompressed":true}"#,
+    "aura.SimpleResponse": #"{"payload":{}}"#,
+    "aura.StreamingInputCallRequest": #"{"payload":{"body":"AA=="}}"#,
+    "aura.StreamingInputCallResponse": #"{"aggregatedPayloadSize":"-9223372036854775808"}"#,
+    "aura.ResponseParameters": #"{"size":2147483647,"intervalUs":-5,"compressed":true}"#,
+    "aura.StreamingOutputCallRequest": #"{"responseParameters":[{"size":1},{},{"intervalUs":3,"compressed":true}],"payload":{},"responseStatus":{"code":1}}"#,
+    "aura.StreamingOutputCallResponse": #"{"payload":{"body":"/w=="}}"#,
+    "aura.SleepRequest": #"{"durationMs":"1000"}"#,
+]
+
+@Suite("JSON round trips")
+struct JSONRoundTripTests {
+    @Test("the samples cover every message of aura.proto")
+    func coverage() {
+        #expect(Set(auraSamples.keys) == Set(ProtoSchema.aura.messages.keys))
+    }
+
+    @Test("JSON -> message -> binary -> message -> JSON, for every message of aura.proto", arguments: auraSamples.keys.sorted())
+    func auraRoundTrip(name: String) throws {
+        let json = try #require(auraSamples[name])
+        let type = try #require(ProtoSchema.aura.message(named: name))
+        let message = try DynamicMessage(json: json, as: type, in: .aura)
+        let decoded = try DynamicMessage(decoding: message.encoded(), as: type, in: .aura)
+        #expect(decoded == message)
+        #expect(decoded.jsonString() == json)
+        #expect(decoded.encoded() == message.encoded())
+    }
+
+    @Test("every scalar type of the kitchen sink, at its extremes")
+    func scalars() throws {
+        let json = #"{"fDouble":-1.7976931348623157e+308,"fFloat":3.4028235e+38,"fInt32":-2147483648,"fInt64":"-9223372036854775808","fUint32":4294967295,"fUint64":"18446744073709551615","fSint32":-1,"fSint64":"9223372036854775807","fFixed32":4294967295,"fFixed64":"18446744073709551615","fSfixed32":-2147483648,"fSfixed64":"-1","fBool":true,"fString":"☃","fBytes":"+/8=","fColor":"NEGATIVE"}"#
+        try expectRoundTrip(json, as: sink("Scalars"))
+    }
+
+    @Test("repeated fields of every type, and non-finite floats")
+    func repeated() throws {
+        let json = #"{"rDouble":[0,-0.0,1.5,"NaN","Infinity","-Infinity",5e-324],"rFloat":[0.1,"-Infinity"],"rInt32":[-1,0,1],"rInt64":["-1","0"],"rUint32":[0],"rUint64":["0","1"],"rSint32":[-2147483648,2147483647],"rSint64":["-2"],"rFixed32":[1],"rFixed64":["2"],"rSfixed32":[-3],"rSfixed64":["-4"],"rBool":[true,false],"rString":["","a"],"rBytes":["","AA=="],"rColor":["COLOR_UNSPECIFIED","GREEN",42],"rMessage":[{},{"fInt32":1}],"rUnpacked":[0,7]}"#
+        let message = try DynamicMessage(json: json, as: sink("Repeated"), in: kitchenSink)
+        let decoded = try DynamicMessage(decoding: message.encoded(), as: sink("Repeated"), in: kitchenSink)
+        #expect(decoded.jsonString() == json)
+        // NaN is not equal to itself, so compare the rest structurally.
+        #expect(decoded["rInt64"] == message["rInt64"])
+        #expect(decoded["rColor"] == .list([.enumNumber(0), .enumNumber(2), .enumNumber(42)]))
+        guard case .double(let negativeZero) = decoded["rDouble"]?.list?[1] else {
+            Issue.record("rDouble[1] is not a double")
+            return
+        }
+        #expect(negativeZero == 0 && negativeZero.sign == .minus)
+    }
+
+    @Test("nested messages, optional, oneof and maps")
+    func outer() throws {
+        let json = #"{"inner":{"level":"HIGH","child":{"child":{}}},"level":"LOW","maybe":0,"picked":{"level":"HIGH"},"counts":{"a":1,"b":0},"byId":{"-5":{},"7":{"level":"HIGH"}},"flags":{"false":"no","true":"yes"},"color":"RED"}"#
+        try expectRoundTrip(json, as: sink("Outer"), expectedOutput: #"{"inner":{"level":"HIGH","child":{"child":{}}},"maybe":0,"picked":{"level":"HIGH"},"counts":{"a":1,"b":0},"byId":{"-5":{},"7":{"level":"HIGH"}},"flags":{"false":"no","true":"yes"},"color":"RED"}"#)
+    }
+
+    private func expectRoundTrip(
+        _ json: String, as type: MessageDescriptor, expectedOutput: String? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let message = try DynamicMessage(json: json, as: type, in: kitchenSink)
+        let decoded = try DynamicMessage(decoding: message.encoded(), as: type, in: kitchenSink)
+        #expect(decoded == message, sourceLocation: sourceLocation)
+        #expect(decoded.jsonString() == (expectedOutput ?? json), sourceLocation: sourceLocation)
+    }
+}

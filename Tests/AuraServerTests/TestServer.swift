@@ -1,0 +1,42 @@
+import AuraClient
+import AuraConformance
+import AuraHealth
+import AuraServer
+import AuraWire
+
+/// A server on 127.0.0.1 with an ephemeral port, the conformance and health services, and a
+/// client connected to it; `run` stops both whatever the test does.
+struct TestServer {
+    let server: Server
+    let testService: TestService
+    let client: AuraClient
+
+    var address: String { "127.0.0.1:\(server.port)" }
+
+    static func run<T>(
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: (TestServer) async throws -> T
+    ) async throws -> T {
+        var configuration = ServerConfiguration()
+        configuration.address = "127.0.0.1:0"
+        configuration.loopCount = 2
+        configure(&configuration)
+        let testService = TestService()
+        let server = Server(
+            configuration: configuration,
+            services: [HealthService(serving: [testService.name]), testService])
+        try server.start()
+        let client = AuraClient(address: "127.0.0.1:\(server.port)")
+        let harness = TestServer(server: server, testService: testService, client: client)
+        do {
+            let result = try await body(harness)
+            await client.shutdown()
+            await server.shutdown(gracePeriod: .seconds(1))
+            return result
+        } catch {
+            await client.shutdown()
+            await server.shutdown(gracePeriod: .seconds(1))
+            throw error
+        }
+    }
+}
