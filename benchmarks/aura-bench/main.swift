@@ -1,1 +1,108 @@
-print("todo")
+import AuraCommandLine
+import AuraEventLoop
+import Foundation
+
+let usage = """
+    aura-bench: measures AuraRPC throughput, latency and server memory.
+
+    usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
+                      [--duration D] [--only unary|bidi|stream|memory] [--json]
+
+      --addr HOST:PORT      an already running server; by default aura-bench starts the
+                            aura-server next to it on 127.0.0.1 with an ephemeral port
+      --server-binary PATH  the aura-server to start
+      --server-loops N      event loops of the started server (default: one per core)
+      --duration D          how long each measurement runs (default 3s)
+      --only NAME           run one group of measurements
+      --json                print the results as JSON instead of a table
+
+    Build with -c release for meaningful figures.
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("aura-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+let arguments: ParsedArguments
+do {
+    arguments = try ParsedArguments(
+        Array(CommandLine.arguments.dropFirst()),
+        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only"], flagOptions: ["json", "help"])
+} catch {
+    fail("\(error)\n\n\(usage)")
+}
+if arguments.flags.contains("help") {
+    print(usage)
+    exit(0)
+}
+
+let duration: Duration
+let serverLoops: Int?
+do {
+    duration = try arguments.duration("duration") ?? .seconds(3)
+    serverLoops = arguments.options["server-loops"] == nil ? nil : try arguments.integer("server-loops", default: 1, range: 1...64)
+} catch {
+    fail("\(error)")
+}
+let only = arguments.options["only"]
+if let only, !["unary", "bidi", "stream", "memory"].contains(only) { fail("--only takes unary, bidi, stream or memory") }
+@MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
+
+let server: ServerProcess?
+let address: String
+if let given = arguments.options["addr"] {
+    server = nil
+    address = given
+} else {
+    do {
+        server = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops)
+    } catch {
+        fail("\(error)")
+    }
+    address = "127.0.0.1:\(server!.port)"
+}
+
+let group = EventLoopGroup(loopCount: 1)
+let benchmarks = Benchmarks(address: address, loop: group.loops[0], duration: duration)
+var results: [BenchResult] = []
+
+@MainActor func report(_ result: BenchResult) {
+    results.append(result)
+    guard !arguments.flags.contains("json") else { return }
+    let figures = result.figures.map { "\($0.key)=\(String(format: "%.1f", $0.value))" }.joined(separator: "  ")
+    print(result.name.padding(toLength: 36, withPad: " ", startingAt: 0) + figures)
+}
+
+do {
+    if let server, wanted("memory") {
+        report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(server.residentBytes) / 1e6)]))
+    }
+    if wanted("unary") {
+        for connections in [1, 4] {
+            for inFlight in [1, 16, 64, 256] {
+                report(try await benchmarks.unary(inFlight: inFlight, connections: connections))
+            }
+        }
+    }
+    if wanted("bidi") { report(try await benchmarks.bidirectional()) }
+    if wanted("stream") { report(try await benchmarks.clientStreaming(messageSize: 64 * 1024)) }
+    if let server, wanted("memory") {
+        let rss = try await benchmarks.withIdleConnections(1000) { server.residentBytes }
+        report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
+    }
+} catch {
+    server?.stop()
+    fail("\(error)")
+}
+server?.stop()
+
+if arguments.flags.contains("json") {
+    let objects = results.map { result -> [String: Any] in
+        var object: [String: Any] = ["name": result.name]
+        for figure in result.figures { object[figure.key] = (figure.value * 10).rounded() / 10 }
+        return object
+    }
+    let data = try JSONSerialization.data(withJSONObject: ["duration_s": duration.seconds, "results": objects], options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}

@@ -9,6 +9,9 @@ public protocol ProtoMessage: Sendable {
     init(decoding buffer: ByteBuffer) throws(ProtoDecodingError)
     /// Appends the message's fields to `writer`.
     func encode(to writer: inout ProtoWriter)
+    /// The message's encoding in a new buffer (a type that already holds its encoding returns
+    /// it without copying).
+    func encoded() -> ByteBuffer
 }
 
 extension ProtoMessage {

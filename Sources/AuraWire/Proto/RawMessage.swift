@@ -11,6 +11,9 @@ public struct RawMessage: ProtoMessage, Equatable {
 
     public init(decoding buffer: ByteBuffer) { bytes = buffer }
 
+    /// The bytes themselves, shared rather than copied.
+    public func encoded() -> ByteBuffer { bytes }
+
     public func encode(to writer: inout ProtoWriter) {
         bytes.withUnsafeReadableBytes { raw in writer.appendRaw(raw) }
     }

@@ -1,0 +1,113 @@
+import AuraBytes
+import AuraClient
+import AuraConformance
+import AuraEventLoop
+import AuraWire
+import Synchronization
+
+/// One measured figure set, as printed in the table and the JSON.
+struct BenchResult: Sendable {
+    let name: String
+    let figures: [(key: String, value: Double)]
+}
+
+/// The benchmarks, run against a server at `address` with clients on `loop`.
+struct Benchmarks {
+    let address: String
+    let loop: EventLoop
+    let duration: Duration
+
+    /// Small unary calls (16-byte payload each way) with `inFlight` calls outstanding over
+    /// `connections` connections: calls/s and latency percentiles.
+    func unary(inFlight: Int, connections: Int) async throws -> BenchResult {
+        let clients = (0..<connections).map { _ in AuraClient(address: address, loop: loop) }
+        defer { Task { for client in clients { await client.shutdown() } } }
+        let request = SimpleRequest(responseSize: 16, payload: Payload(size: 16))
+        for client in clients { _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + duration
+        let latencies = try await withThrowingTaskGroup(of: Latencies.self) { group in
+            for worker in 0..<inFlight {
+                let client = clients[worker % connections]
+                group.addTask(executorPreference: loop) {
+                    var latencies = Latencies()
+                    while clock.now < end {
+                        let callStart = clock.now
+                        _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self)
+                        latencies.record((clock.now - callStart).nanoseconds)
+                    }
+                    return latencies
+                }
+            }
+            var all = Latencies()
+            for try await part in group { all.merge(part) }
+            return all
+        }
+        let elapsed = (clock.now - start).seconds
+        var figures: [(String, Double)] = [("calls_per_s", Double(latencies.count) / elapsed)]
+        let summary = latencies.summary()
+        for key in ["p50_us", "p90_us", "p99_us", "p999_us"] { figures.append((key, summary[key]!)) }
+        return BenchResult(name: "unary inflight=\(inFlight) conns=\(connections)", figures: figures.map { (key: $0.0, value: $0.1) })
+    }
+
+    /// Bidirectional streaming: one FullDuplexCall sending small requests as fast as flow
+    /// control allows, each answered by one small response; messages/s counts responses.
+    func bidirectional() async throws -> BenchResult {
+        let client = AuraClient(address: address, loop: loop)
+        defer { Task { await client.shutdown() } }
+        let call: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> =
+            try await client.makeCall("aura.TestService/FullDuplexCall")
+        let request = StreamingOutputCallRequest(responseParameters: [ResponseParameters(size: 16)], payload: Payload(size: 16))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + duration
+        let outstanding = Atomic<Int>(0)
+        let sender = Task(executorPreference: loop) {
+            while clock.now < end {
+                while outstanding.load(ordering: .relaxed) > 512 { await Task.yield() }
+                outstanding.add(1, ordering: .relaxed)
+                try await call.send(request)
+            }
+            await call.closeSend()
+        }
+        var received = 0
+        for try await _ in call.responses {
+            received += 1
+            outstanding.subtract(1, ordering: .relaxed)
+        }
+        try await sender.value
+        let elapsed = (clock.now - start).seconds
+        return BenchResult(name: "bidirectional stream", figures: [(key: "messages_per_s", value: Double(received) / elapsed)])
+    }
+
+    /// Client streaming of `messageSize`-byte messages on one call: MB/s received by the server.
+    func clientStreaming(messageSize: Int) async throws -> BenchResult {
+        let client = AuraClient(address: address, loop: loop)
+        defer { Task { await client.shutdown() } }
+        let encoded = RawMessage(bytes: StreamingInputCallRequest(payload: Payload(size: messageSize)).encoded())
+        let call: RPCCall<RawMessage, StreamingInputCallResponse> = try await client.makeCall("aura.TestService/StreamingInputCall")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + duration
+        try await withTaskExecutorPreference(loop) {
+            while clock.now < end { try await call.send(encoded) }
+        }
+        await call.closeSend()
+        let reply = try await call.response()
+        let elapsed = (clock.now - start).seconds
+        let megabytes = Double(reply.message.aggregatedPayloadSize) / 1e6
+        return BenchResult(
+            name: "client streaming \(messageSize / 1024) KiB messages",
+            figures: [(key: "MB_per_s", value: megabytes / elapsed)])
+    }
+
+    /// Opens `count` idle connections (each makes one call) and keeps them open during `body`.
+    func withIdleConnections<T>(_ count: Int, _ body: () async throws -> T) async throws -> T {
+        let clients = (0..<count).map { _ in AuraClient(address: address, loop: loop) }
+        for client in clients { _ = try await client.unary("aura.TestService/EmptyCall", Empty(), as: Empty.self) }
+        let result = try await body()
+        for client in clients { await client.close() }
+        return result
+    }
+}

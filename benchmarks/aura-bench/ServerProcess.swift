@@ -1,0 +1,58 @@
+import Foundation
+
+/// An `aura-server` child process on 127.0.0.1 with an ephemeral port, for benchmarks that
+/// measure the server apart from the client (its RSS, its CPU).
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+
+    /// Starts the server binary that sits next to this executable (or `binary`) and waits for
+    /// its "listening on" line.
+    init(binary: String?, loops: Int?) throws {
+        let executable = binary ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            .deletingLastPathComponent().appendingPathComponent("aura-server").path
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw BenchError("no aura-server binary at \(executable); build it (swift build -c release) or pass --server-binary")
+        }
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())").path
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory] + (loops.map { ["--loops", "\($0)"] } ?? [])
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        let handle = output.fileHandleForReading
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else { throw BenchError("aura-server exited before listening") }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: #"listening on [^ ]*:(\d+)"#, options: .regularExpression),
+              let port = Int(text[range].split(separator: ":").last ?? "")
+        else { throw BenchError("cannot read the port from: \(text)") }
+        self.port = port
+    }
+
+    /// The server's resident memory in bytes, from /proc.
+    var residentBytes: Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes * 1024
+    }
+
+    /// Stops the server (SIGTERM) and waits for it.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+/// A benchmark that cannot run.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
