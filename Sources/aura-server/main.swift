@@ -3,7 +3,7 @@ import AuraConformance
 import AuraHealth
 import AuraServer
 import Dispatch
-import Foundation
+import Glibc
 
 let usage = """
     aura-server: the AuraStream RPC server.
@@ -18,14 +18,32 @@ let usage = """
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
     """
 
-/// Prints a line to standard output at once (unbuffered, so a supervisor sees it).
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+/// Writes a line to a file descriptor at once (unbuffered, so a supervisor sees it).
+func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written <= 0 && errno != EINTR { return }
+            offset += max(0, written)
+        }
+    }
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("aura-server: \(message)\n\n\(usage)\n".utf8))
+    say("aura-server: \(message)\n\n\(usage)", to: STDERR_FILENO)
     exit(2)
+}
+
+/// Creates `path` and its missing parents, like `mkdir -p`.
+func makeDirectories(_ path: String) -> Bool {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+        prefix += component + "/"
+        if mkdir(prefix, 0o700) != 0 && errno != EEXIST { return false }
+    }
+    return true
 }
 
 let arguments: ParsedArguments
@@ -49,10 +67,8 @@ do {
     fail(error.description)
 }
 let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
-do {
-    try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-} catch {
-    fail("cannot create the data directory \(dataDirectory): \(error.localizedDescription)")
+guard makeDirectories(dataDirectory) else {
+    fail("cannot create the data directory \(dataDirectory): \(String(cString: strerror(errno)))")
 }
 
 let testService = TestService()
