@@ -8,10 +8,16 @@ let package = Package(
         .executable(name: "aura-rpc", targets: ["aura-rpc"]),
         .executable(name: "aura-bench", targets: ["aura-bench"]),
         .library(name: "AuraClient", targets: ["AuraClient"]),
+        // Plugins: loaded by the server with dlopen, never linked into it.
+        .library(name: "AuraPluginLexiconSentiment", type: .dynamic, targets: ["AuraPluginLexiconSentiment"]),
+        .library(name: "AuraPluginPatternRedactor", type: .dynamic, targets: ["AuraPluginPatternRedactor"]),
+        .library(name: "AuraPluginKeywordRedactor", type: .dynamic, targets: ["AuraPluginKeywordRedactor"]),
     ],
     targets: [
         // System libraries.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .target(name: "CAuraPlugin"),
 
         // Protocol core: bytes, frames, messages, state machines. No sockets.
         .target(name: "AuraBytes"),
@@ -21,6 +27,9 @@ let package = Package(
         // Transport: syscalls and the epoll event loop.
         .target(name: "AuraPosix"),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
+
+        // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
+        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraWire", "CAuraPlugin"]),
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop"]),
@@ -38,11 +47,26 @@ let package = Package(
         .executableTarget(
             name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraCommandLine"], path: "benchmarks/aura-bench"),
 
+        // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
+        .target(name: "LexiconSentimentCore", path: "Plugins/LexiconSentiment/Core"),
+        .target(
+            name: "AuraPluginLexiconSentiment", dependencies: ["LexiconSentimentCore", "CAuraPlugin"],
+            path: "Plugins/LexiconSentiment/Plugin"),
+        .target(name: "PatternRedactorCore", path: "Plugins/PatternRedactor/Core"),
+        .target(
+            name: "AuraPluginPatternRedactor", dependencies: ["PatternRedactorCore", "CAuraPlugin"],
+            path: "Plugins/PatternRedactor/Plugin"),
+        .target(name: "AuraPluginKeywordRedactor", dependencies: ["CAuraPlugin"], path: "Plugins/KeywordRedactor"),
+        .executableTarget(
+            name: "sentiment-eval", dependencies: ["LexiconSentimentCore"], path: "benchmarks/sentiment-eval"),
+
         // Tests mirror modules.
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
+        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore"]),
+        .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient"]),

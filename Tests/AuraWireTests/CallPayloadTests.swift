@@ -140,27 +140,30 @@ import Testing
 }
 
 @Suite struct ProtoCodecTests {
-    @Test(arguments: [
-        (UInt64(0), [UInt8(0)]), (1, [1]), (127, [0x7f]), (128, [0x80, 1]), (300, [0xac, 2]),
+    static let varintCases: [(UInt64, [UInt8])] = [
+        (0, [0]), (1, [1]), (127, [0x7f]), (128, [0x80, 1]), (300, [0xac, 2]),
         (UInt64(UInt32.max), [0xff, 0xff, 0xff, 0xff, 0x0f]),
-        (UInt64.max, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1]),
-    ])
+        (.max, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1]),
+    ]
+
+    @Test(arguments: varintCases)
     func varints(_ value: UInt64, _ encoded: [UInt8]) throws {
         var writer = ProtoWriter()
         writer.writeVarint(value)
         #expect(writer.buffer.readableBytesArray == encoded)
         var reader = ProtoReader(writer.buffer)
-        #expect(try reader.readVarint() == value)
+        let decoded = try reader.readVarint()
+        #expect(decoded == value)
         #expect(reader.isAtEnd)
     }
 
     @Test func overlongVarintsAreMalformed() {
         var eleven = ProtoReader(.of([UInt8](repeating: 0x80, count: 10) + [0]))
-        #expect(throws: ProtoDecodingError.malformedVarint) { try eleven.readVarint() }
+        #expect(throws: ProtoDecodingError.malformedVarint) { _ = try eleven.readVarint() }
         var tooBig = ProtoReader(.of([UInt8](repeating: 0xff, count: 9) + [2]))
-        #expect(throws: ProtoDecodingError.malformedVarint) { try tooBig.readVarint() }
+        #expect(throws: ProtoDecodingError.malformedVarint) { _ = try tooBig.readVarint() }
         var cut = ProtoReader(.of([0x80, 0x80]))
-        #expect(throws: ProtoDecodingError.truncated) { try cut.readVarint() }
+        #expect(throws: ProtoDecodingError.truncated) { _ = try cut.readVarint() }
     }
 
     @Test func scalarsRoundTrip() throws {
@@ -179,22 +182,27 @@ import Testing
 
         var reader = ProtoReader(writer.buffer)
         func next() throws -> ProtoReader.Field { try #require(try reader.nextField()) }
-        #expect(try reader.readInt(next()) == -1)
-        #expect(try reader.readSInt(next()) == -3)
-        #expect(try reader.readSInt(next()) == .min)
-        #expect(try reader.readBool(next()) == true)
-        #expect(try reader.readDouble(next()) == -0.25)
-        #expect(try reader.readFloat(next()) == 3.5)
-        #expect(try reader.readFixed32(next()) == 0xdead_beef)
-        #expect(try reader.readFixed64(next()) == 0x0102_0304_0506_0708)
+        let int = try reader.readInt(next())
+        let sint = try reader.readSInt(next())
+        let sintMin = try reader.readSInt(next())
+        let bool = try reader.readBool(next())
+        let double = try reader.readDouble(next())
+        let float = try reader.readFloat(next())
+        let fixed32 = try reader.readFixed32(next())
+        let fixed64 = try reader.readFixed64(next())
         let nested = try reader.readBytes(next())
+        let last = try next()
+        let zero = try reader.readUInt(last)
+        let end = try reader.nextField()
+        #expect(int == -1 && sint == -3 && sintMin == .min && bool)
+        #expect(double == -0.25 && float == 3.5)
+        #expect(fixed32 == 0xdead_beef && fixed64 == 0x0102_0304_0506_0708)
         var inner = ProtoReader(nested)
         let innerField = try #require(try inner.nextField())
-        #expect(try inner.readString(innerField) == String(repeating: "x", count: 200))
-        let last = try next()
+        let text = try inner.readString(innerField)
+        #expect(text == String(repeating: "x", count: 200))
         #expect(last == ProtoReader.Field(number: 11, wireType: .varint))
-        #expect(try reader.readUInt(last) == 0)
-        #expect(try reader.nextField() == nil)
+        #expect(zero == 0 && end == nil)
     }
 
     @Test func minusOneIsTenBytes() {
@@ -208,8 +216,8 @@ import Testing
         let field = try #require(try reader.nextField())
         #expect(throws: ProtoDecodingError.truncated) { try reader.skip(field) }
         var groups = ProtoReader(.of([0x0c]))  // end group
-        #expect(throws: ProtoDecodingError.invalidTag(0x0c)) { try groups.nextField() }
+        #expect(throws: ProtoDecodingError.invalidTag(0x0c)) { _ = try groups.nextField() }
         var wireSeven = ProtoReader(.of([0x0f]))
-        #expect(throws: ProtoDecodingError.invalidTag(0x0f)) { try wireSeven.nextField() }
+        #expect(throws: ProtoDecodingError.invalidTag(0x0f)) { _ = try wireSeven.nextField() }
     }
 }

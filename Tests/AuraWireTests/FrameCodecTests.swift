@@ -270,7 +270,7 @@ import Testing
         #expect(settings.connectionWindow == 8_388_608)
     }
 
-    @Test func encodingIsFiveEntriesInIDOrder() {
+    @Test func encodingIsFiveEntriesInIDOrder() throws {
         var buffer = ByteBuffer()
         Self.custom.encode(into: &buffer)
         #expect(buffer.readableBytes == Settings.encodedSize)

@@ -27,22 +27,27 @@ import Testing
 
     @Test func receiveMessageWhileReceiving() throws {
         var state = makeState()
-        #expect(try state.receiveMessage(.of([1, 2]), flags: []) == .of([1, 2]))
-        #expect(try state.receiveMessage(.of([]), flags: []) == .of([]))
+        let first = try state.receiveMessage(.of([1, 2]), flags: [])
+        let empty = try state.receiveMessage(.of([]), flags: [])
+        #expect(first == .of([1, 2]))
+        #expect(empty == .of([]))
         #expect(state.isReceiving)
     }
 
     @Test func receiveFragmentsWhileReceiving() throws {
         var state = makeState()
-        #expect(try state.receiveMessage(.of([1]), flags: .more) == nil)
-        #expect(try state.receiveMessage(.of([2]), flags: .more) == nil)
-        #expect(try state.receiveMessage(.of([3]), flags: .endStream) == .of([1, 2, 3]))
+        let one = try state.receiveMessage(.of([1]), flags: .more)
+        let two = try state.receiveMessage(.of([2]), flags: .more)
+        let three = try state.receiveMessage(.of([3]), flags: .endStream)
+        #expect(one == nil && two == nil)
+        #expect(three == .of([1, 2, 3]))
         #expect(!state.isReceiving)
     }
 
     @Test func receiveMessageWithEndStreamClosesInbound() throws {
         var state = makeState()
-        #expect(try state.receiveMessage(.of([9]), flags: .endStream) == .of([9]))
+        let message = try state.receiveMessage(.of([9]), flags: .endStream)
+        #expect(message == .of([9]))
         #expect(!state.isReceiving && !state.isClosed)
     }
 
@@ -93,28 +98,32 @@ import Testing
 
     @Test func receiveCompressedWhenAllowed() throws {
         var state = makeState(compression: true)
-        #expect(try state.receiveMessage(MessageEncoding.deflate(.of(pattern(500))), flags: .compressed) == .of(pattern(500)))
+        let message = try state.receiveMessage(MessageEncoding.deflate(.of(pattern(500))), flags: .compressed)
+        #expect(message == .of(pattern(500)))
     }
 
     @Test func sendWhileIdleThenSending() {
         var state = makeState()
-        #expect(state.send())
-        #expect(state.send())
+        let first = state.send()
+        let second = state.send()
+        #expect(first && second)
     }
 
     @Test func sendAfterEndStream() {
         var state = makeState(outbound: .sending)
-        #expect(state.sendEndStream())
-        #expect(!state.send())
-        #expect(!state.sendEndStream())
+        let ended = state.sendEndStream()
+        let sent = state.send()
+        let endedAgain = state.sendEndStream()
+        #expect(ended && !sent && !endedAgain)
         #expect(state.isReceiving, "our half closing leaves the peer's open")
     }
 
     @Test func sendAfterClose() {
         var state = makeState()
         state.close()
-        #expect(!state.send())
-        #expect(!state.sendEndStream())
+        let sent = state.send()
+        let ended = state.sendEndStream()
+        #expect(!sent && !ended)
     }
 }
 
@@ -137,7 +146,8 @@ import Testing
     @Test func oneByteOverTheMaxIsRefusedAtTheFragmentThatCrosses() throws {
         var assembler = MessageAssembler(maxMessageSize: Self.maxSize, compressionAllowed: false)
         for _ in 0..<64 {
-            #expect(try assembler.append(.of(pattern(65_536)), flags: .more) == nil)
+            let partial = try assembler.append(.of(pattern(65_536)), flags: .more)
+            #expect(partial == nil)
         }
         do {
             _ = try assembler.append(.of([1]), flags: [])
@@ -149,21 +159,23 @@ import Testing
 
     @Test func singleFrameOverTheLimitIsRefused() {
         var assembler = MessageAssembler(maxMessageSize: 10, compressionAllowed: false)
-        #expect(throws: RPCError.self) { try assembler.append(.of(pattern(11)), flags: .more) }
+        #expect(throws: RPCError.self) { _ = try assembler.append(.of(pattern(11)), flags: .more) }
     }
 
     @Test func compressedFragmentsAreJoinedThenInflated() throws {
         let compressed = MessageEncoding.deflate(.of(pattern(10_000))).readableBytesArray
         var assembler = MessageAssembler(maxMessageSize: 10_000, compressionAllowed: true)
         let half = compressed.count / 2
-        #expect(try assembler.append(.of(Array(compressed[..<half])), flags: [.compressed, .more]) == nil)
-        #expect(try assembler.append(.of(Array(compressed[half...])), flags: .compressed) == .of(pattern(10_000)))
+        let first = try assembler.append(.of(Array(compressed[..<half])), flags: [.compressed, .more])
+        let whole = try assembler.append(.of(Array(compressed[half...])), flags: .compressed)
+        #expect(first == nil)
+        #expect(whole == .of(pattern(10_000)))
     }
 
     @Test func compressedFlagMustAgreeAcrossFragments() throws {
         var assembler = MessageAssembler(maxMessageSize: 100, compressionAllowed: true)
         _ = try assembler.append(.of([1]), flags: .more)
-        #expect(throws: RPCError.self) { try assembler.append(.of([2]), flags: .compressed) }
+        #expect(throws: RPCError.self) { _ = try assembler.append(.of([2]), flags: .compressed) }
     }
 
     @Test func compressedMessageOverTheLimitAfterInflating() throws {

@@ -120,7 +120,7 @@ final class LonePeer {
     }
 
     /// A client core that has received default SETTINGS and the ACK of its own.
-    init(client settings: Settings = Settings()) {
+    init(client settings: Settings) {
         core = ConnectionCore(role: .client, settings: settings)
         core.delegate = events
         events.core = core

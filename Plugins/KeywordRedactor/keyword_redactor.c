@@ -1,0 +1,2 @@
+/* placeholder */
+#include "aura_plugin.h"

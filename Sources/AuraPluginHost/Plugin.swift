@@ -1,0 +1,76 @@
+import AuraPosix
+import AuraWire
+import CAuraPlugin
+
+/// A loaded plugin instance: the library, its descriptor and one instance created from a
+/// config. Calls are thread-safe (the ABI requires it). The instance is destroyed when the last
+/// reference goes, so a call in flight keeps the version it started with alive.
+public final class Plugin: @unchecked Sendable {
+    /// Who it is.
+    public let info: PluginInfo
+    private let library: DynamicLibrary
+    private let descriptor: UnsafePointer<aura_plugin_descriptor>
+    private let instance: OpaquePointer
+
+    init(info: PluginInfo, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
+        self.info = info
+        self.library = library
+        self.descriptor = descriptor
+        self.instance = instance
+    }
+
+    deinit { descriptor.pointee.destroy(instance) }
+
+    /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
+    public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
+        guard let analyze = descriptor.pointee.analyze else {
+            throw RPCError(.failedPrecondition, "\(info.id) is not an analyzer")
+        }
+        var result = aura_sentiment()
+        try callPlugin(info.id) { buffer, capacity in
+            analyze(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, languageHint, &result, buffer, capacity)
+        }
+        let language = withUnsafeBytes(of: result.language) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return SentimentAnalysis(
+            sentiment: Sentiment(rawValue: result.label) ?? .neutral, positive: result.positive,
+            negative: result.negative, neutral: result.neutral, mixed: result.mixed, compound: result.compound,
+            language: language.isEmpty ? "und" : language, languageScore: result.language_score)
+    }
+
+    /// Runs the redactor on UTF-8 `text`. Throws the plugin's error with its status code.
+    public func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
+        guard let detect = descriptor.pointee.detect, let free = descriptor.pointee.free_entities else {
+            throw RPCError(.failedPrecondition, "\(info.id) is not a redactor")
+        }
+        var entities: UnsafeMutablePointer<aura_entity>?
+        var count = 0
+        try callPlugin(info.id) { buffer, capacity in
+            detect(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &entities, &count, buffer, capacity)
+        }
+        guard let entities, count > 0 else { return [] }
+        defer { free(instance, entities, count) }
+        return (0..<count).map { index in
+            let entity = entities[index]
+            return DetectedEntity(
+                type: entity.type.map { String(cString: $0) } ?? "UNKNOWN", begin: Int(entity.begin),
+                end: Int(entity.end), score: entity.score)
+        }
+    }
+}
+
+/// Calls a plugin function with a host-owned error buffer on the stack (no allocation on the
+/// hot path); throws the plugin's status code and message when it fails.
+func callPlugin(_ id: String, _ body: (UnsafeMutablePointer<CChar>, Int) -> UInt32) throws(RPCError) {
+    let capacity = 256
+    let failure: RPCError? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+        buffer[0] = 0
+        let code = body(buffer.baseAddress!, capacity)
+        guard code != 0 else { return nil }
+        buffer[capacity - 1] = 0  // a plugin that ignored the capacity still ends in NUL
+        let text = String(cString: buffer.baseAddress!)
+        return RPCError(StatusCode(wireValue: code), "\(id): \(text.isEmpty ? "the plugin gave no reason" : text)")
+    }
+    if let failure { throw failure }
+}

@@ -1,0 +1,73 @@
+import AuraPosix
+import AuraWire
+import Glibc
+
+/// A directory of plugin files: loaded at start, then watched so that a new file dropped in is
+/// loaded (and becomes active when it is a newer version of the active plugin).
+public final class PluginDirectory: Sendable {
+    /// The directory.
+    public let path: String
+    /// Which file names count as plugins (the default directory holds other build outputs).
+    public let accepts: @Sendable (String) -> Bool
+    private let registry: PluginRegistry
+    private let log: @Sendable (String) -> Void
+    private let watch: DirectoryWatch?
+
+    /// Prepares `path`; nothing is loaded until `loadAll()`.
+    public init(
+        path: String, registry: PluginRegistry, accepts: @escaping @Sendable (String) -> Bool = { $0.hasSuffix(".so") },
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.path = path
+        self.registry = registry
+        self.accepts = accepts
+        self.log = log
+        watch = try? DirectoryWatch(path: path)
+    }
+
+    /// Loads every plugin file in the directory, logging each success and refusal; a bad file
+    /// never stops the others.
+    public func loadAll() {
+        guard let directory = opendir(path) else {
+            log("plugins: cannot read \(path): \(String(cString: strerror(errno)))")
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if accepts(name) { names.append(name) }
+        }
+        closedir(directory)
+        for name in names.sorted() { load(name) }
+    }
+
+    /// Starts a thread that loads files as they appear, until `stop()`.
+    public func startWatching() {
+        guard let watch else {
+            log("plugins: cannot watch \(path); new files will not load by themselves")
+            return
+        }
+        do {
+            let thread = try PosixThread.spawn(name: "aura-plugin-watch") { [self] in
+                while let names = watch.nextNames() {
+                    for name in names where accepts(name) { load(name) }
+                }
+            }
+            thread.detach()
+        } catch {
+            log("plugins: cannot start the watcher thread: \(error)")
+        }
+    }
+
+    /// Stops watching.
+    public func stop() { watch?.stopWatching() }
+
+    private func load(_ name: String) {
+        do {
+            let entry = try registry.load(path: "\(path)/\(name)")
+            log("plugins: loaded \(entry.info.kind.name) \(entry.info.id) from \(name)\(entry.isActive ? " (active)" : "")")
+        } catch {
+            log("plugins: refused \(name): \(error.message)")
+        }
+    }
+}

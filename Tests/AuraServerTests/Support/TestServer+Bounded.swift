@@ -1,0 +1,79 @@
+import AuraClient
+import AuraConformance
+import AuraServer
+import AuraWire
+import Testing
+
+extension TestServer {
+    /// Like `run`, but the body must finish within `limit` (a hung call fails the test instead
+    /// of hanging the suite), and the server and client are stopped either way.
+    static func bounded(
+        _ limit: Duration = .seconds(5),
+        configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @escaping @Sendable (TestServer) async throws -> Void
+    ) async throws {
+        // The outer bound also covers start-up and stopping.
+        try await withTimeout(limit + .seconds(5), "server start, test body and shutdown") {
+            try await TestServer.run(configure: configure) { harness in
+                try await withTimeout(limit) { try await body(harness) }
+            }
+        }
+    }
+
+    /// A second client to the same server, shut down after `body`.
+    func withClient<T: Sendable>(
+        configuration: ClientConfiguration = ClientConfiguration(),
+        _ body: @Sendable (AuraClient) async throws -> T
+    ) async throws -> T {
+        let other = AuraClient(address: address, configuration: configuration)
+        do {
+            let result = try await body(other)
+            await other.shutdown()
+            return result
+        } catch {
+            await other.shutdown()
+            throw error
+        }
+    }
+
+    /// One plain call that must succeed: proof that the server still serves.
+    func expectServing(_ client: AuraClient? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let reply = try await (client ?? self.client).unary(
+            Method.unary, SimpleRequest(responseSize: 100), as: SimpleResponse.self)
+        #expect(reply.payload?.body.readableBytes == 100, sourceLocation: sourceLocation)
+    }
+}
+
+/// The conformance methods' full names.
+enum Method {
+    static let empty = "aura.TestService/EmptyCall"
+    static let unary = "aura.TestService/UnaryCall"
+    static let streamingInput = "aura.TestService/StreamingInputCall"
+    static let streamingOutput = "aura.TestService/StreamingOutputCall"
+    static let fullDuplex = "aura.TestService/FullDuplexCall"
+    static let sleep = "aura.TestService/Sleep"
+    static let healthCheck = "aura.Health/Check"
+}
+
+/// Runs `body`, which must throw an `RPCError` with `code`; returns that error.
+@discardableResult
+func expectRPCError(
+    _ code: StatusCode, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
+) async -> RPCError? {
+    do {
+        try await body()
+        Issue.record("expected \(code.name), but the call succeeded", sourceLocation: sourceLocation)
+        return nil
+    } catch let error as RPCError {
+        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+        return error
+    } catch {
+        Issue.record("expected RPCError \(code.name), got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+}
+
+/// The size of a response's payload (0 when the server left the payload out).
+extension PayloadMessage {
+    var size: Int { payload?.body.readableBytes ?? 0 }
+}

@@ -1,0 +1,91 @@
+/// The help texts: one per command, printed by `--help`, `aura-rpc help COMMAND`, and after a
+/// usage error.
+enum HelpTopic: String, CaseIterable {
+    case main, call, health, list, help
+
+    /// The topic for a command name, or nil.
+    init?(command: String) {
+        guard command != "main", let topic = HelpTopic(rawValue: command) else { return nil }
+        self = topic
+    }
+
+    /// The text.
+    var text: String {
+        switch self {
+        case .main, .help: return Self.mainText
+        case .call: return Self.callText + "\n\n" + Self.optionsText
+        case .health: return Self.healthText + "\n\n" + Self.optionsText
+        case .list: return Self.listText + "\n\n" + Self.optionsText
+        }
+    }
+
+    private static let mainText = """
+        aura-rpc: ad hoc calls to an AuraRPC server, JSON in and JSON out.
+
+        usage: aura-rpc [OPTIONS] COMMAND [ARGS]
+
+        commands:
+          call METHOD [JSON|-]  call any method of the schema (aura-rpc help call)
+          health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
+          list                  the schema's methods with their shapes and message types
+          help [COMMAND]        this text, or a command's
+
+        \(optionsText)
+
+        exit status:
+          0      the call succeeded
+          1-16   the call failed with that status code, after "aura-rpc: CODE_NAME: message"
+                 on stderr (14 UNAVAILABLE when the server cannot be reached)
+          64     a bad command line, an unknown method, or a request that is not valid JSON
+                 for its message type (no call is made; a stdin stream is cancelled)
+        """
+
+    private static let optionsText = """
+        options (before or after the command):
+          --addr HOST:PORT      the server (default: $AURA_ADDR, else 127.0.0.1:7443)
+          --deadline DURATION   how long the call may take, e.g. 500ms, 2s, 1m (default: none)
+          --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
+          --show-metadata       print the server's initial and trailing metadata to stderr
+          --json                machine output: compact JSON, one object per line
+          --help, -h            help
+        """
+
+    private static let callText = """
+        usage: aura-rpc call METHOD [JSON|-] [OPTIONS]
+
+        Calls METHOD (e.g. aura.TestService/UnaryCall; a leading slash is fine) with requests in
+        proto3 JSON (field names as in aura.proto or in lowerCamelCase, bytes as base64, enums by
+        name) and prints each response as it arrives: pretty JSON, or one compact line each with
+        --json.
+
+          unary, server streaming   JSON is one request object (default {});
+                                    - reads that object from stdin
+          client streaming, bidi    JSON is an array of request objects (or a single object);
+                                    - reads newline-delimited objects from stdin and sends
+                                    each one as soon as it is read
+
+        `aura-rpc list` shows the methods. Examples:
+          aura-rpc call aura.TestService/UnaryCall '{"responseSize": 10}'
+          aura-rpc call aura.TestService/StreamingOutputCall --json \\
+              '{"responseParameters": [{"size": 1}, {"size": 2}]}'
+          printf '{"payload":{"body":"AAA="}}\\n{}\\n' | aura-rpc call aura.TestService/StreamingInputCall -
+        """
+
+    private static let healthText = """
+        usage: aura-rpc health [SERVICE] [OPTIONS]
+
+        Calls aura.Health/Check for SERVICE (e.g. aura.TestService; default: the whole server)
+        and prints its serving status: SERVING, NOT_SERVING, SERVICE_UNKNOWN or UNKNOWN
+        ({"status":"SERVING"} with --json). Exits 0 whenever the call succeeds, whatever the
+        status; a service the server does not know is NOT_FOUND (exit 5).
+        """
+
+    private static let listText = """
+        usage: aura-rpc list [--json]
+
+        Lists every method of the schema (aura.proto, built in): its path, shape (unary, client
+        streaming, server streaming, bidi streaming) and request and response types. With --json,
+        one object per method: {"method":...,"shape":...,"requestType":...,"responseType":...}.
+        No server is contacted.
+        """
+}
