@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "AuraPosix"),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
 
+        .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
+
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraWire", "CAuraPlugin"]),
 
@@ -35,10 +37,13 @@ let package = Package(
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer"]),
+        .target(
+            name: "AuraSentiment",
+            dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraConformance"]),
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraCommandLine"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraCommandLine"]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),

@@ -130,5 +130,194 @@ service TestService {
   rpc Sleep(SleepRequest) returns (Empty);
 }
 
+// ---------------------------------------------------------------------------------------------
+// aura.Sentiment, aura.Privacy, aura.Language: the synchronous path.
+// Texts are UTF-8 of at most 5,000 bytes. Offsets count Unicode scalars (code points) from the
+// start of the text, end exclusive, everywhere.
+
+enum SentimentLabel {
+  SENTIMENT_UNSPECIFIED = 0;
+  POSITIVE = 1;
+  NEGATIVE = 2;
+  NEUTRAL = 3;
+  MIXED = 4;
+}
+
+message SentimentScores {
+  double positive = 1;
+  double negative = 2;
+  double neutral = 3;
+  double mixed = 4;
+}
+
+// One piece of personal data found in a text.
+message PiiEntity {
+  string type = 1;          // EMAIL, PHONE, US_SSN, CREDIT_DEBIT_NUMBER, IBAN, IP_ADDRESS, URL, ...
+  uint32 begin_offset = 2;  // Unicode scalars
+  uint32 end_offset = 3;    // exclusive
+  double score = 4;
+}
+
+message AnalyzeOptions {
+  string language_hint = 1;  // ISO 639-1; empty: detect
+  bool redact_pii = 2;       // run the redactor first and analyze the redacted text
+  string analyzer = 3;       // name@version; empty: the active analyzer
+  string redactor = 4;       // name@version; empty: the active redactor
+}
+
+message AnalyzeRequest {
+  string text = 1;
+  AnalyzeOptions options = 2;
+}
+
+message SentimentResult {
+  SentimentLabel sentiment = 1;
+  SentimentScores scores = 2;
+  double compound = 3;
+  string language = 4;       // ISO 639-1, or "und"
+  double language_score = 5;
+  bool cached = 6;           // answered from the result cache
+  string analyzer = 7;       // name@version that produced it
+  string redactor = 8;       // name@version that redacted the text first, if any
+  repeated PiiEntity redactions = 9;
+}
+
+message AnalyzeBatchRequest {
+  repeated string texts = 1;  // at most 25
+  AnalyzeOptions options = 2;
+}
+
+// One item's outcome in a batch or a stream: a result or an error.
+message ItemResult {
+  uint32 index = 1;
+  SentimentResult result = 2;
+  EchoStatus error = 3;       // set (code != 0) when this item failed
+}
+
+message AnalyzeBatchResponse {
+  repeated ItemResult results = 1;
+}
+
+message AnalyzerStats {
+  uint64 cache_hits = 1;
+  uint64 cache_misses = 2;
+  uint64 cache_entries = 3;
+  uint64 cache_bytes = 4;
+  uint64 plugin_failures = 5;
+}
+
+service Sentiment {
+  rpc Analyze(AnalyzeRequest) returns (SentimentResult);
+  rpc AnalyzeBatch(AnalyzeBatchRequest) returns (AnalyzeBatchResponse);
+  // A session: texts in, results out in order (index counts from 0), flow-controlled.
+  rpc AnalyzeStream(stream AnalyzeRequest) returns (stream ItemResult);
+  rpc Stats(Empty) returns (AnalyzerStats);
+}
+
+enum RedactionMode {
+  REPLACE_WITH_TYPE = 0;  // "[EMAIL]"
+  MASK = 1;               // each scalar replaced by mask_character
+  HASH = 2;               // "[EMAIL:1f3a...]", HMAC-SHA256 under the server's key: equal values, equal tokens
+}
+
+message DetectPiiRequest {
+  string text = 1;
+  string redactor = 2;  // name@version; empty: the active redactor
+}
+
+message DetectPiiResponse {
+  repeated PiiEntity entities = 1;
+  string redactor = 2;
+}
+
+message RedactRequest {
+  string text = 1;
+  RedactionMode mode = 2;
+  string mask_character = 3;  // default "*"
+  repeated string types = 4;  // only these types; empty: all
+  string redactor = 5;
+}
+
+message RedactResponse {
+  string redacted_text = 1;
+  repeated PiiEntity entities = 2;
+  string redactor = 3;
+}
+
+service Privacy {
+  rpc DetectPii(DetectPiiRequest) returns (DetectPiiResponse);
+  rpc Redact(RedactRequest) returns (RedactResponse);
+}
+
+message DetectLanguageRequest {
+  string text = 1;
+}
+
+message DetectLanguageResponse {
+  string language = 1;  // ISO 639-1, or "und"
+  double score = 2;
+  string analyzer = 3;
+}
+
+service Language {
+  rpc Detect(DetectLanguageRequest) returns (DetectLanguageResponse);
+}
+
+// ---------------------------------------------------------------------------------------------
+// aura.Plugins: hot swap on a running server. aura.DeadLetters: failed requests.
+
+message PluginInfo {
+  string id = 1;        // name@version
+  string kind = 2;      // analyzer | redactor
+  string name = 3;
+  string version = 4;
+  repeated string languages = 5;
+  string path = 6;
+  string abi = 7;
+  bool active = 8;
+}
+
+message PluginList {
+  repeated PluginInfo plugins = 1;
+}
+
+message LoadPluginRequest {
+  string path = 1;
+  string config = 2;    // a JSON object; empty: the plugin's defaults
+  bool activate = 3;    // make it active at once
+}
+
+message PluginRef {
+  string id = 1;        // name@version
+}
+
+service Plugins {
+  rpc List(Empty) returns (PluginList);
+  rpc Load(LoadPluginRequest) returns (PluginInfo);
+  rpc Activate(PluginRef) returns (PluginInfo);
+  rpc Unload(PluginRef) returns (Empty);
+}
+
+message DeadLetter {
+  string request_id = 1;
+  string method = 2;
+  int32 code = 3;
+  string error = 4;
+  int64 time_unix_ms = 5;
+  string text = 6;      // only when the server keeps texts of failed requests
+}
+
+message ListDeadLettersRequest {
+  uint32 limit = 1;     // newest first; 0: all kept
+}
+
+message DeadLetterList {
+  repeated DeadLetter letters = 1;
+}
+
+service DeadLetters {
+  rpc List(ListDeadLettersRequest) returns (DeadLetterList);
+}
+
 """#
 }

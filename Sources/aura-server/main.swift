@@ -1,6 +1,9 @@
 import AuraCommandLine
 import AuraConformance
+import AuraCrypto
 import AuraHealth
+import AuraPluginHost
+import AuraSentiment
 import AuraServer
 import Dispatch
 import Glibc
@@ -8,11 +11,16 @@ import Glibc
 let usage = """
     aura-server: the AuraStream RPC server.
 
-    usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N]
+    usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
+                       [--cache-mb N] [--dlq-keep-text]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
+      --plugins DIR      load every *.so plugin in DIR and watch it for new ones (default: the
+                         package's own built plugins, libAuraPlugin*.so next to this binary)
+      --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
+      --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -49,7 +57,7 @@ func makeDirectories(_ path: String) -> Bool {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops"], flagOptions: ["help"])
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb"], flagOptions: ["help", "dlq-keep-text"])
 } catch {
     fail(error.description)
 }
@@ -61,8 +69,10 @@ guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments
 
 var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
+let cacheMegabytes: Int
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
+    cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
 } catch {
     fail(error.description)
 }
@@ -71,9 +81,55 @@ guard makeDirectories(dataDirectory) else {
     fail("cannot create the data directory \(dataDirectory): \(String(cString: strerror(errno)))")
 }
 
+/// The key of the redactor's hash mode, created once and kept 0600 in the data directory.
+func redactionKey(in directory: String) -> [UInt8] {
+    let path = "\(directory)/redaction.key"
+    var key = [UInt8](repeating: 0, count: 32)
+    let existing = open(path, O_RDONLY | O_CLOEXEC)
+    if existing >= 0 {
+        defer { close(existing) }
+        if read(existing, &key, 32) == 32 { return key }
+        fail("\(path) is shorter than 32 bytes; remove it to have a new key generated")
+    }
+    key = Crypto.randomBytes(32)
+    let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard created >= 0, write(created, key, 32) == 32, fsync(created) == 0 else {
+        fail("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    close(created)
+    return key
+}
+
+/// The folder of this executable, where `swift build` puts the package's plugins.
+func executableDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard length > 0 else { return "." }
+    let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+}
+
+let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
+let pluginPath = arguments.options["plugins"] ?? executableDirectory()
+let isDefaultPluginPath = arguments.options["plugins"] == nil
+let plugins = PluginDirectory(
+    path: pluginPath, registry: registry,
+    accepts: { name in name.hasSuffix(".so") && (!isDefaultPluginPath || name.hasPrefix("libAuraPlugin")) },
+    log: { say("aura-server: \($0)") })
+plugins.loadAll()
+plugins.startWatching()
+
+let engine = SentimentEngine(
+    plugins: registry, cache: ResultCache(maxBytes: cacheMegabytes << 20),
+    deadLetters: DeadLetterQueue(keepsText: arguments.flags.contains("dlq-keep-text")),
+    redaction: Redaction(hashKey: redactionKey(in: dataDirectory)))
 let testService = TestService()
-let health = HealthService(serving: ["aura.Health", testService.name])
-let server = Server(configuration: configuration, services: [health, testService])
+let services: [any Service] = [
+    SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
+    PluginAdminService(registry: registry), DeadLetterService(queue: engine.deadLetters), testService,
+]
+let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
+let server = Server(configuration: configuration, services: [health] + services)
 do {
     try server.start()
 } catch {

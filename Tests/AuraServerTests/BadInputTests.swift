@@ -184,14 +184,25 @@ extension Integration {
 
         /// SPEC.md section 3: an id not greater than every id used before is a connection error,
         /// also while that stream is still open.
-        @Test(.disabled("bug: a second HEADERS on an open stream id ends only that stream (TRAILERS INTERNAL) instead of GOAWAY INVALID_ARGUMENT"))
+        @Test(.enabled(if: true, "bug: a second HEADERS on an open stream id ends only that stream (TRAILERS INTERNAL) instead of GOAWAY INVALID_ARGUMENT"))
         func reusedStreamIDWhileTheCallIsOpen() async throws {
             try await Self.raw { raw, _ in
                 try await raw.handshake()
                 try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 2_000).encoded()])
                 try await Task.sleep(for: .milliseconds(50))
                 try await raw.call(1, Method.empty, messages: [Empty().encoded()])
-                try await Self.expectGoAwayAndClose(raw, .invalidArgument)
+                let answer = try await raw.frame { frame in
+                    switch frame {
+                    case .goAway, .trailers(1, _), .cancel(1, _): true
+                    default: false
+                    }
+                }
+                guard case .goAway(_, let code, _)? = answer else {
+                    Issue.record("expected GOAWAY INVALID_ARGUMENT, got \(String(describing: answer))")
+                    return
+                }
+                #expect(code == .invalidArgument)
+                #expect(await raw.waitForClose())
             }
         }
 
@@ -380,7 +391,7 @@ extension Integration {
 
         /// SPEC.md 4.3: a COMPRESSED message needs HEADERS naming an encoding; a streaming
         /// response whose first message is plain and a later one compressed must still say so.
-        @Test(.disabled("bug: ServerCall sends HEADERS only before the first response, so a later COMPRESSED response goes out on a stream whose HEADERS named no encoding"))
+        @Test(.enabled(if: true, "bug: ServerCall sends HEADERS only before the first response, so a later COMPRESSED response goes out on a stream whose HEADERS named no encoding"))
         func laterCompressedStreamingResponseIsAnnounced() async throws {
             try await Self.raw { raw, _ in
                 try await raw.handshake()

@@ -205,6 +205,33 @@ import Testing
         #expect(zero == 0 && end == nil)
     }
 
+    @Test func negativeZeroIsNotTheDefault() throws {
+        var writer = ProtoWriter()
+        writer.writeDouble(field: 1, 0)
+        writer.writeFloat(field: 2, 0)
+        #expect(writer.buffer.readableBytes == 0, "+0 is the default and is skipped")
+        writer.writeDouble(field: 1, -0.0)
+        writer.writeFloat(field: 2, -0.0)
+        var reader = ProtoReader(writer.buffer)
+        let double = try reader.readDouble(#require(try reader.nextField()))
+        let float = try reader.readFloat(#require(try reader.nextField()))
+        #expect(double.sign == .minus && double == 0)
+        #expect(float.sign == .minus && float == 0)
+    }
+
+    @Test func rawMessageKeepsItsBytesAndNestsAsIs() throws {
+        let inner = CallTrailers(code: .aborted, message: "raw").encoded()
+        let raw = RawMessage(decoding: inner)
+        #expect(raw.encoded() == inner)
+        var writer = ProtoWriter()
+        writer.writeMessage(field: 4, raw)
+        var reader = ProtoReader(writer.buffer)
+        let field = try #require(try reader.nextField())
+        let nested: CallTrailers = try reader.readMessage(field)
+        #expect(field.number == 4)
+        #expect(nested == CallTrailers(code: .aborted, message: "raw"))
+    }
+
     @Test func minusOneIsTenBytes() {
         var writer = ProtoWriter()
         writer.writeInt(field: 1, -1)

@@ -138,7 +138,7 @@ import Testing
         let fragments = pair.clientFrames.compactMap { $0.messageFragment(on: id) }
         #expect(fragments.map(\.size) == [65_536, 65_536, 65_536, 3_392])
         #expect(fragments.map(\.flags) == [.more, .more, .more, .endStream])
-        #expect(pair.serverEvents.messages.map(\.bytes) == [message])
+        #expect(pair.serverEvents.messageBuffers == [.of(message)])
         #expect(pair.serverEvents.wireSizes == [200_000])
     }
 
@@ -150,7 +150,7 @@ import Testing
         try pair.client.sendMessage(id, .of(pattern(40_000)), compress: false)
         pair.pump()
         #expect(pair.clientFrames.compactMap { $0.messageFragment(on: id)?.size } == [16_384, 16_384, 7_232])
-        #expect(pair.serverEvents.messages.map(\.bytes) == [pattern(40_000)])
+        #expect(pair.serverEvents.messageBuffers == [.of(pattern(40_000))])
         #expect(!pair.server.hasFailed)
     }
 
@@ -169,8 +169,8 @@ import Testing
         let sent = pair.clientFrames.compactMap { $0.messageFragment(on: id) }
         #expect(sent.count == 1 && sent[0].flags == [.compressed, .endStream] && sent[0].size < 10_000)
         #expect(pair.serverFrames.compactMap { $0.messageFragment(on: id)?.flags } == [.compressed])
-        #expect(pair.serverEvents.messages.map(\.bytes) == [message])
-        #expect(pair.clientEvents.messages.map(\.bytes) == [message])
+        #expect(pair.serverEvents.messageBuffers == [.of(message)])
+        #expect(pair.clientEvents.messageBuffers == [.of(message)])
         #expect(pair.serverEvents.wireSizes == [sent[0].size], "credit counts the bytes on the wire")
     }
 
@@ -222,7 +222,7 @@ import Testing
         }
         #expect(try pair.client.sendMessage(id, .of(pattern(1000))))
         pair.pump()
-        #expect(pair.serverEvents.messages.map(\.bytes) == [pattern(1000)])
+        #expect(pair.serverEvents.messageBuffers == [.of(pattern(1000))])
     }
 
     @Test func sendOnEndedStreamsThrowsFailedPrecondition() throws {
@@ -295,6 +295,21 @@ import Testing
         #expect(pair.serverEvents.events == [.opened(1, CallHeaders(method: "a.B/C"), endStream: false)])
         #expect(pair.client.openStreamCount == 0 && pair.server.openStreamCount == 0)
         #expect(!pair.client.hasFailed && !pair.server.hasFailed)
+    }
+
+    @Test func failStreamAnswersWithTrailersOrCancelByRole() throws {
+        let pair = CorePair()
+        let first = try pair.client.openStream(CallHeaders(method: "a.B/C"))
+        let second = try pair.client.openStream(CallHeaders(method: "a.B/C"))
+        pair.pump()
+        pair.server.failStream(first, RPCError(.permissionDenied, "no"))
+        pair.client.failStream(second, RPCError(.deadlineExceeded, "too slow"))
+        pair.pump()
+        #expect(pair.serverFrames == [.trailers(streamID: first, CallTrailers(code: .permissionDenied, message: "no"))])
+        #expect(pair.clientFrames.last == .cancel(streamID: second, code: .deadlineExceeded))
+        #expect(pair.clientEvents.events == [.reset(second, .deadlineExceeded), .trailers(first, CallTrailers(code: .permissionDenied, message: "no"))])
+        #expect(pair.serverEvents.events.suffix(2) == [.reset(first, .permissionDenied), .reset(second, .deadlineExceeded)])
+        #expect(pair.client.openStreamCount == 0 && pair.server.openStreamCount == 0)
     }
 
     @Test func pingIsAnswered() {

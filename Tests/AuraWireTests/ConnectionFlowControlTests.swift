@@ -33,7 +33,7 @@ import Testing
         ])
         #expect(pair.clientEvents.events == [.writable(a)])
         #expect(pair.client.queuedBytes(a) == 0)
-        #expect(pair.serverEvents.messages.last?.bytes == pattern(16_384, start: 7))
+        #expect(pair.serverEvents.messageBuffers.last == .of(pattern(16_384, start: 7)))
         #expect(!pair.server.hasFailed)
     }
 

@@ -57,6 +57,9 @@ final class Recorder: ConnectionDelegate {
         events.compactMap { if case .message(let id, let bytes) = $0 { (id, bytes) } else { nil } }
     }
 
+    /// The messages received, as buffers (whose descriptions stay short in failure reports).
+    var messageBuffers: [ByteBuffer] { messages.map { ByteBuffer(bytes: $0.bytes) } }
+
     /// Grants back the credit of every message not yet consumed.
     func consumeAll() {
         let pending = unconsumed

@@ -1,0 +1,62 @@
+import CCrypto
+
+/// A SHA-256 digest: 32 bytes, stored inline (hashable, no allocation).
+public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+    /// The digest's four 64-bit words, in byte order.
+    public let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(bytes: UnsafeRawBufferPointer) {
+        words = (
+            bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+            bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    }
+
+    /// The 32 bytes.
+    public var bytes: [UInt8] { withUnsafeBytes(of: words) { Array($0) } }
+
+    /// The digest in lowercase hex.
+    public var description: String { bytes.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined() }
+
+    public static func == (a: SHA256Digest, b: SHA256Digest) -> Bool { a.words == b.words }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+}
+
+/// SHA-256 and HMAC-SHA256 through OpenSSL.
+public enum Crypto {
+    /// The SHA-256 of `data`.
+    public static func sha256(_ data: UnsafeRawBufferPointer) -> SHA256Digest {
+        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { out in
+            var length: UInt32 = 32
+            let ok = EVP_Digest(data.baseAddress, data.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, EVP_sha256(), nil)
+            precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed")
+            return SHA256Digest(bytes: UnsafeRawBufferPointer(out))
+        }
+    }
+
+    /// The SHA-256 of `bytes`.
+    public static func sha256(_ bytes: [UInt8]) -> SHA256Digest { bytes.withUnsafeBytes { sha256($0) } }
+
+    /// The HMAC-SHA256 of `data` under `key`.
+    public static func hmacSHA256(key: [UInt8], _ data: UnsafeRawBufferPointer) -> SHA256Digest {
+        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { out in
+            var length: UInt32 = 32
+            let result = key.withUnsafeBytes { keyBytes in
+                HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), data.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                     data.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
+            }
+            precondition(result != nil && length == 32, "HMAC(SHA-256) failed")
+            return SHA256Digest(bytes: UnsafeRawBufferPointer(out))
+        }
+    }
+
+    /// `count` cryptographically random bytes.
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        precondition(RAND_bytes(&bytes, Int32(count)) == 1, "RAND_bytes failed")
+        return bytes
+    }
+}

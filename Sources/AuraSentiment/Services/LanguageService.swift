@@ -1,0 +1,23 @@
+import AuraServer
+import AuraWire
+
+/// `aura.Language`: which language a text is in, as the active analyzer sees it.
+public struct LanguageService: Service {
+    public let name = "aura.Language"
+    let engine: SentimentEngine
+
+    /// Creates the service.
+    public init(engine: SentimentEngine) { self.engine = engine }
+
+    public func register(into registry: inout MethodRegistry) {
+        let engine = engine
+        registry.unary("aura.Language/Detect") { (request: DetectLanguageRequest, _) in
+            try TextInput.validate(request.text)
+            let analyzer = try engine.plugins.plugin(.analyzer)
+            let analysis = try engine.guarded("aura.Language/Detect", request.text) { () throws(RPCError) in
+                try analyzer.analyze(request.text, languageHint: "")
+            }
+            return DetectLanguageResponse(language: analysis.language, score: analysis.languageScore, analyzer: analyzer.info.id)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import AuraServer
+import AuraWire
+
+/// `aura.Privacy`: find personal data in a text, or replace it.
+public struct PrivacyService: Service {
+    public let name = "aura.Privacy"
+    let engine: SentimentEngine
+
+    /// Creates the service.
+    public init(engine: SentimentEngine) { self.engine = engine }
+
+    public func register(into registry: inout MethodRegistry) {
+        let engine = engine
+        registry.unary("aura.Privacy/DetectPii") { (request: DetectPiiRequest, _) in
+            try TextInput.validate(request.text)
+            let redactor = try engine.plugins.plugin(.redactor, id: request.redactor)
+            let entities = try engine.guarded("aura.Privacy/DetectPii", request.text) { () throws(RPCError) in try redactor.detect(request.text) }
+            return DetectPiiResponse(entities: entities.map(PiiEntity.init), redactor: redactor.info.id)
+        }
+        registry.unary("aura.Privacy/Redact") { (request: RedactRequest, _) in
+            try TextInput.validate(request.text)
+            let mask = try Self.maskCharacter(request.maskCharacter)
+            let redactor = try engine.plugins.plugin(.redactor, id: request.redactor)
+            var entities = try engine.guarded("aura.Privacy/Redact", request.text) { () throws(RPCError) in try redactor.detect(request.text) }
+            if !request.types.isEmpty { entities = entities.filter { request.types.contains($0.type) } }
+            let text = String(decoding: request.text.readableBytesArray, as: UTF8.self)
+            return RedactResponse(
+                redactedText: engine.redaction.apply(to: text, entities: entities, mode: request.mode, mask: mask),
+                entities: entities.map(PiiEntity.init), redactor: redactor.info.id)
+        }
+    }
+
+    static func maskCharacter(_ text: String) throws(RPCError) -> Character {
+        guard !text.isEmpty else { return "*" }
+        guard text.count == 1, let character = text.first else {
+            throw RPCError(.invalidArgument, "mask_character must be one character, got \"\(text)\"")
+        }
+        return character
+    }
+}

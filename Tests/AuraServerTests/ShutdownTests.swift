@@ -1,0 +1,108 @@
+import AuraClient
+import AuraConformance
+import AuraServer
+import AuraWire
+import Testing
+
+extension Integration {
+    /// Graceful shutdown: GOAWAY, calls in flight finish, new calls are refused.
+    @Suite struct Shutdown {
+        @Test func callInFlightCompletesDuringGracefulShutdown() async throws {
+            try await TestServer.bounded { harness in
+                let client = harness.client
+                let inFlight = Task {
+                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 300), as: Empty.self)
+                }
+                try await Task.sleep(for: .milliseconds(50))  // the call has reached its handler
+                let server = harness.server
+                let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
+                #expect(try await inFlight.value == Empty())
+                await shutdown.value
+                #expect(harness.server.connectionCount == 0)
+
+                await expectRPCError(.unavailable) {
+                    _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
+                }
+            }
+        }
+
+        @Test func newCallsWhileDrainingAreRefused() async throws {
+            try await TestServer.bounded { harness in
+                let client = harness.client
+                let inFlight = Task {
+                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 600), as: Empty.self)
+                }
+                try await Task.sleep(for: .milliseconds(50))
+                let server = harness.server
+                let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
+                try await Task.sleep(for: .milliseconds(50))  // GOAWAY has reached the client
+
+                // The same client: its connection is going away and the listener is closed.
+                await expectRPCError(.unavailable) {
+                    _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
+                }
+                // A new client cannot connect.
+                await expectRPCError(.unavailable) {
+                    _ = try await harness.withClient { try await $0.unary(Method.empty, Empty(), as: Empty.self) }
+                }
+                #expect(try await inFlight.value == Empty())
+                await shutdown.value
+            }
+        }
+
+        /// On the wire: GOAWAY OK naming the last stream, a later stream refused with CANCEL
+        /// UNAVAILABLE, the open stream finished, then the connection closed.
+        @Test func goAwayOnTheWire() async throws {
+            try await TestServer.bounded { harness in
+                let raw = try RawConnection(port: harness.server.port)
+                try await raw.handshake()
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 300).encoded()])
+                try await Task.sleep(for: .milliseconds(50))
+                let server = harness.server
+                let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
+
+                let goAway = try await raw.goAway()
+                #expect(goAway?.code == .ok)
+                #expect(goAway?.lastStreamID == 1)
+                try await raw.call(3, Method.empty, messages: [Empty().encoded()])
+                let refused = try await raw.streamEnd(3)
+                #expect(refused?.code == .unavailable)
+                #expect(try await raw.streamEnd(1)?.code == .ok)
+                #expect(await raw.waitForClose())
+                await shutdown.value
+            }
+        }
+
+        /// Calls that outlast the grace period are cancelled (the handler sees it) and fail
+        /// with UNAVAILABLE; the shutdown itself stays bounded.
+        @Test func gracePeriodExpires() async throws {
+            try await TestServer.bounded { harness in
+                let before = harness.testService.cancelledSleepCount
+                let client = harness.client
+                let inFlight = Task {
+                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
+                }
+                try await Task.sleep(for: .milliseconds(50))
+                await harness.server.shutdown(gracePeriod: .milliseconds(200))
+                await expectRPCError(.unavailable) { _ = try await inFlight.value }
+                #expect(await eventually { harness.testService.cancelledSleepCount > before })
+                #expect(harness.server.connectionCount == 0)
+            }
+        }
+
+        @Test func idleConnectionsCloseAtOnce() async throws {
+            try await TestServer.bounded { harness in
+                try await harness.expectServing()
+                let raw = try RawConnection(port: harness.server.port)
+                try await raw.handshake()
+                try await Task.sleep(for: .milliseconds(50))
+                let server = harness.server
+                let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
+                #expect(try await raw.goAway()?.code == .ok)
+                #expect(await raw.waitForClose())
+                await shutdown.value
+                #expect(harness.server.connectionCount == 0)
+            }
+        }
+    }
+}
