@@ -70,6 +70,11 @@ let package = Package(
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
+        .target(name: "PluginFixtures", path: "Tests/PluginFixtures", exclude: ["fixture_plugin.c.txt"]),
+        .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "PluginFixtures"]),
+        .testTarget(
+            name: "AuraSentimentTests",
+            dependencies: ["AuraSentiment", "AuraPluginHost", "PluginFixtures", "AuraServer", "AuraClient"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore"]),
         .testTarget(

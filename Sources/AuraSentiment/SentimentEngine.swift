@@ -99,22 +99,6 @@ extension SentimentResult {
     var estimatedCost: Int { 160 + analyzer.utf8.count + redactor.utf8.count + language.utf8.count + redactions.count * 64 }
 }
 
-extension Plugin {
-    /// Runs the analyzer on a buffer's bytes.
-    func analyze(_ text: ByteBuffer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
-        try text.withUnsafeReadableBytes { bytes in
-            Result { () throws(RPCError) in try analyze(bytes, languageHint: languageHint) }
-        }.get()
-    }
-
-    /// Runs the redactor on a buffer's bytes.
-    func detect(_ text: ByteBuffer) throws(RPCError) -> [DetectedEntity] {
-        try text.withUnsafeReadableBytes { bytes in
-            Result { () throws(RPCError) in try detect(bytes) }
-        }.get()
-    }
-}
-
 extension PiiEntity {
     init(_ entity: DetectedEntity) {
         self.init(type: entity.type, begin: UInt32(clamping: entity.begin), end: UInt32(clamping: entity.end), score: entity.score)

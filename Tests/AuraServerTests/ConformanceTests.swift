@@ -47,6 +47,53 @@ extension Integration {
             }
         }
 
+        /// With a stream window larger than the message, large messages go through: what the
+        /// two tests above lack is credit for a message still being assembled.
+        @Test(arguments: [1024 * 1024, 4 * 1024 * 1024 - 64])
+        func largeUnaryWithWindowsLargerThanTheMessage(_ size: Int) async throws {
+            try await TestServer.bounded(configure: { $0.settings.initialStreamWindow = 8 << 20 }) { harness in
+                var configuration = ClientConfiguration()
+                configuration.settings.initialStreamWindow = 8 << 20
+                try await harness.withClient(configuration: configuration) { client in
+                    let request = SimpleRequest(responseSize: Int32(size), payload: Payload(size: size))
+                    let reply = try await client.unary(Method.unary, request, as: SimpleResponse.self)
+                    #expect(reply.size == size)
+                }
+            }
+        }
+
+        /// Small frames and windows on both sides: every shape still completes, with credit
+        /// flowing back many times per call.
+        @Test func smallFramesAndWindows() async throws {
+            try await TestServer.bounded(configure: {
+                $0.settings.maxFrameSize = 16_384
+                $0.settings.initialStreamWindow = 64 * 1024
+                $0.settings.connectionWindow = 128 * 1024
+            }) { harness in
+                var configuration = ClientConfiguration()
+                configuration.settings.maxFrameSize = 16_384
+                configuration.settings.initialStreamWindow = 64 * 1024
+                configuration.settings.connectionWindow = 128 * 1024
+                try await harness.withClient(configuration: configuration) { client in
+                    let reply = try await client.unary(
+                        Method.unary, SimpleRequest(responseSize: 60_000, payload: Payload(size: 60_000)), as: SimpleResponse.self)
+                    #expect(reply.size == 60_000)
+
+                    let upload: RPCCall<StreamingInputCallRequest, StreamingInputCallResponse> = try await client.makeCall(Method.streamingInput)
+                    for _ in 0..<40 { try await upload.send(StreamingInputCallRequest(payload: Payload(size: 50_000))) }
+                    await upload.closeSend()
+                    #expect(try await upload.response().message.aggregatedPayloadSize == 2_000_000)
+
+                    let download: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> = try await client.serverStreaming(
+                        Method.streamingOutput,
+                        StreamingOutputCallRequest(responseParameters: Array(repeating: ResponseParameters(size: 50_000), count: 40)))
+                    var total = 0
+                    for try await response in download.responses { total += response.size }
+                    #expect(total == 2_000_000)
+                }
+            }
+        }
+
         @Test func clientStreamingAggregatesSizes() async throws {
             try await TestServer.bounded { harness in
                 let sizes = [27_182, 8, 1_828, 45_904, 0, 200_000]

@@ -139,7 +139,6 @@ import Testing
         #expect(fragments.map(\.size) == [65_536, 65_536, 65_536, 3_392])
         #expect(fragments.map(\.flags) == [.more, .more, .more, .endStream])
         #expect(pair.serverEvents.messageBuffers == [.of(message)])
-        #expect(pair.serverEvents.wireSizes == [200_000])
     }
 
     @Test func peerMaxFrameSizeIsHonored() throws {

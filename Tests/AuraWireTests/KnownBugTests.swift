@@ -46,7 +46,7 @@ import Testing
         let b = try pair.client.openStream(Self.call)
         try pair.client.sendMessage(b, .of([1, 2, 3]), endStream: true)
         pair.pump()
-        #expect(pair.serverEvents.messages.map(\.bytes) == [[1, 2, 3]], "the connection window is still usable")
+        #expect(pair.serverEvents.messages.last?.bytes == [1, 2, 3], "the connection window is still usable")
     }
 
     @Test(.disabled("bug: ending a stream with TRAILERS drops its half-assembled message without returning its connection credit"))
@@ -64,7 +64,7 @@ import Testing
         let b = try pair.client.openStream(Self.call)
         try pair.client.sendMessage(b, .of([1, 2, 3]), endStream: true)
         pair.pump()
-        #expect(pair.serverEvents.messages.map(\.bytes) == [[1, 2, 3]], "the connection window is still usable")
+        #expect(pair.serverEvents.messages.last?.bytes == [1, 2, 3], "the connection window is still usable")
     }
 
     @Test(.disabled("bug: flushStream computes a negative frame size for a zero-length message when the send window is negative, and UInt32(size) traps"))
@@ -105,7 +105,8 @@ import Testing
         let pair = CorePair(server: serverSettings)
         pair.serverEvents.consumesMessages = false
         let id = try pair.client.openStream(Self.call)
-        #expect(try pair.client.sendMessage(id, .of(pattern(20_000))) == false)
+        #expect(try pair.client.sendMessage(id, .of(pattern(16_384))))  // the whole window
+        #expect(try pair.client.sendMessage(id, .of([1, 2, 3])) == false)
         #expect(pair.client.blockedStreams == [id])
         pair.pump()
         pair.server.cancelStream(id, code: .cancelled)

@@ -1,1 +1,1 @@
-// placeholder
+// placeholder until the plugin shell lands

@@ -1,0 +1,49 @@
+/// E-mail addresses, found from their `@`: a local part of letters, digits and `._%+-` (not
+/// starting or ending with a dot, no `..`, at most 64 bytes) and a domain of at least two
+/// labels (letters, digits, inner dashes) whose last label is a real TLD shape: 2-63 letters,
+/// or an `xn--` punycode label. Nothing word-like may follow.
+extension Scanner {
+    func email(at at: Int) -> Match? {
+        // The local part, backwards from the `@`.
+        var begin = at
+        while begin > 0, at - begin <= 64, Self.isLocalPartByte(bytes[begin - 1]) { begin -= 1 }
+        while begin < at, bytes[begin] == ASCII.dot { begin += 1 }
+        guard begin < at, at - begin <= 64, bytes[at - 1] != ASCII.dot, byte(begin - 1) != ASCII.at else { return nil }
+        for index in begin..<(at - 1) where bytes[index] == ASCII.dot && bytes[index + 1] == ASCII.dot { return nil }
+        guard let end = domainEnd(from: at + 1), end - at - 1 <= 253, !isWordAt(end),
+              byte(end) != ASCII.at, byte(end) != ASCII.dash
+        else { return nil }
+        return Match(type: .email, begin: begin, end: end, score: 0.95)
+    }
+
+    /// The end of a domain name with at least two labels and a TLD-shaped last label.
+    func domainEnd(from start: Int, minimumLabels: Int = 2) -> Int? {
+        var index = start
+        var labels = 0
+        var lastLabel = start..<start
+        while true {
+            let labelEnd = run(from: index, limit: 64) { ASCII.isAlnum($0) || $0 == ASCII.dash }
+            let width = labelEnd - index
+            guard (1...63).contains(width), bytes[index] != ASCII.dash, bytes[labelEnd - 1] != ASCII.dash else {
+                return nil
+            }
+            labels += 1
+            lastLabel = index..<labelEnd
+            index = labelEnd
+            guard byte(index) == ASCII.dot, ASCII.isAlnum(byte(index + 1)) else { break }
+            index += 1
+        }
+        guard labels >= minimumLabels, isTopLevelDomain(lastLabel) else { return nil }
+        return index
+    }
+
+    private func isTopLevelDomain(_ label: Range<Int>) -> Bool {
+        if label.count > 4, hasPrefix("xn--", at: label.lowerBound, ignoringCase: true) { return true }
+        return label.count >= 2 && label.allSatisfy { ASCII.isLetter(bytes[$0]) }
+    }
+
+    @inline(__always) static func isLocalPartByte(_ byte: UInt8) -> Bool {
+        ASCII.isAlnum(byte) || byte == ASCII.dot || byte == ASCII.underscore || byte == 0x25 || byte == ASCII.plus
+            || byte == ASCII.dash
+    }
+}

@@ -1,0 +1,99 @@
+import AuraBytes
+import AuraPluginHost
+import AuraSentiment
+import AuraWire
+import PluginFixtures
+import Testing
+
+@Suite struct SentimentEngineTests {
+    let fixtures: PluginFixtures
+    let engine: SentimentEngine
+
+    init() throws {
+        fixtures = try PluginFixtures()
+        let registry = PluginRegistry(loader: PluginLoader(runDirectory: fixtures.directory + "/run"))
+        try registry.load(path: fixtures.analyzer(version: "1.0.0", label: 0))
+        try registry.load(path: fixtures.redactor())
+        engine = SentimentEngine(
+            plugins: registry, cache: ResultCache(maxBytes: 1 << 20), deadLetters: DeadLetterQueue(capacity: 3),
+            redaction: Redaction(hashKey: Array(repeating: 7, count: 32)))
+    }
+
+    private func analyze(_ text: String, _ options: AnalyzeOptions = AnalyzeOptions()) throws(RPCError) -> SentimentResult {
+        try engine.analyze(ByteBuffer(bytes: Array(text.utf8)), options: options, method: "test")
+    }
+
+    @Test func secondCallIsServedFromTheCacheAndNormalizationSharesKeys() throws {
+        let first = try analyze("Great  day")
+        #expect(first.cached == false)
+        #expect(first.sentimentName == "POSITIVE")
+        #expect(first.analyzer == "fixture@1.0.0")
+        #expect(try analyze("great day").cached)
+        #expect(try analyze("  GREAT\tday ").cached)
+        #expect(engine.stats.cacheHits == 2)
+        #expect(engine.stats.cacheMisses == 1)
+    }
+
+    @Test func aNewAnalyzerVersionNeverGetsStaleResults() throws {
+        _ = try analyze("same text")
+        try engine.plugins.load(path: fixtures.analyzer(version: "2.0.0", label: 1))
+        let after = try analyze("same text")
+        #expect(after.cached == false)
+        #expect(after.analyzer == "fixture@2.0.0")
+        #expect(after.sentimentName == "NEGATIVE")
+        let pinned = try analyze("same text", AnalyzeOptions(analyzer: "fixture@1.0.0"))
+        #expect(pinned.cached)
+        #expect(pinned.sentimentName == "POSITIVE")
+    }
+
+    @Test func optionsArePartOfTheKey() throws {
+        _ = try analyze("my secret plan")
+        let redacted = try analyze("my secret plan", AnalyzeOptions(redactPII: true))
+        #expect(redacted.cached == false)
+        #expect(redacted.redactor == "fixture-redactor@1.0.0")
+        #expect(redacted.redactions.map(\.type) == ["SECRET"])
+        let hinted = try analyze("my secret plan", AnalyzeOptions(languageHint: "fr"))
+        #expect(hinted.cached == false)
+    }
+
+    @Test func textLimitsAreInvalidArgument() {
+        for (text, expected) in [
+            (ByteBuffer(bytes: []), "text is empty"),
+            (ByteBuffer(bytes: Array(repeating: UInt8(ascii: "a"), count: 5_001)), "5001 bytes of UTF-8; the limit is 5000"),
+            (ByteBuffer(bytes: [0x61, 0x62, 0xff, 0x63]), "not valid UTF-8 (bad byte at offset 2)"),
+        ] {
+            let error = #expect(throws: RPCError.self) {
+                try engine.analyze(text, options: AnalyzeOptions(), method: "test")
+            }
+            #expect(error?.code == .invalidArgument)
+            #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+        }
+        #expect(throws: Never.self) {
+            try engine.analyze(ByteBuffer(bytes: Array(repeating: UInt8(ascii: "a"), count: 5_000)), options: AnalyzeOptions(), method: "test")
+        }
+    }
+
+    @Test func pluginFailuresAnswerInternalAndLandInTheBoundedDeadLetterList() throws {
+        for index in 0..<5 {
+            let error = #expect(throws: RPCError.self) { try analyze("boom \(index)") }
+            #expect(error?.code == .internal)
+            #expect(error?.message.contains("the fixture exploded") == true)
+        }
+        let letters = engine.deadLetters.list()
+        #expect(letters.count == 3)
+        #expect(letters.first?.method == "test")
+        #expect(letters.first?.text == "")  // texts are not kept unless configured
+        #expect(engine.stats.pluginFailures == 5)
+    }
+
+    @Test func redactionModes() {
+        let redaction = Redaction(hashKey: Array(repeating: 1, count: 32))
+        let entities = [DetectedEntity(type: "EMAIL", begin: 3, end: 8, score: 1)]
+        #expect(redaction.apply(to: "hé a@b.c!", entities: entities, mode: .replaceWithType) == "hé [EMAIL]!")
+        #expect(redaction.apply(to: "hé a@b.c!", entities: entities, mode: .mask, mask: "#") == "hé #####!")
+        let hashed = redaction.apply(to: "hé a@b.c!", entities: entities, mode: .hash)
+        #expect(hashed == redaction.apply(to: "xy a@b.c!", entities: entities, mode: .hash).replacing("xy", with: "hé"))
+        #expect(hashed != Redaction(hashKey: Array(repeating: 2, count: 32)).apply(to: "hé a@b.c!", entities: entities, mode: .hash))
+        #expect(hashed.hasPrefix("hé [EMAIL:") && hashed.hasSuffix("]!"))
+    }
+}
