@@ -57,6 +57,8 @@ extension Scanner {
     /// `AWS_SECRET_ACCESS_KEY=`, `"SecretAccessKey": "..."`, `aws-secret-key: ...`). The keyword
     /// starts at `start`; the match is the value only.
     func awsSecretKey(afterKeywordAt start: Int) -> Match? {
+        let second = ASCII.lowercased(byte(start + 1))
+        guard second == 0x77 || second == 0x65 else { return nil }  // "aw...", "se..."
         let keywordEnd = run(from: start, limit: 32) { ASCII.isWord($0) || $0 == ASCII.dash }
         guard isAWSSecretKeyword(start..<keywordEnd) else { return nil }
         // Quotes and spaces around one `:` or `=` (also `=>`, `:=`).

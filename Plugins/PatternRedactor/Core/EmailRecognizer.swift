@@ -3,14 +3,14 @@
 /// labels (letters, digits, inner dashes) whose last label is a real TLD shape: 2-63 letters,
 /// or an `xn--` punycode label. Nothing word-like may follow.
 extension Scanner {
-    func email(at at: Int) -> Match? {
+    func email(at sign: Int) -> Match? {
         // The local part, backwards from the `@`.
-        var begin = at
-        while begin > 0, at - begin <= 64, Self.isLocalPartByte(bytes[begin - 1]) { begin -= 1 }
-        while begin < at, bytes[begin] == ASCII.dot { begin += 1 }
-        guard begin < at, at - begin <= 64, bytes[at - 1] != ASCII.dot, byte(begin - 1) != ASCII.at else { return nil }
-        for index in begin..<(at - 1) where bytes[index] == ASCII.dot && bytes[index + 1] == ASCII.dot { return nil }
-        guard let end = domainEnd(from: at + 1), end - at - 1 <= 253, !isWordAt(end),
+        var begin = sign
+        while begin > 0, sign - begin <= 64, Self.isLocalPartByte(bytes[begin - 1]) { begin -= 1 }
+        while begin < sign, bytes[begin] == ASCII.dot { begin += 1 }
+        guard begin < sign, sign - begin <= 64, bytes[sign - 1] != ASCII.dot, byte(begin - 1) != ASCII.at else { return nil }
+        for index in begin..<(sign - 1) where bytes[index] == ASCII.dot && bytes[index + 1] == ASCII.dot { return nil }
+        guard let end = domainEnd(from: sign + 1), end - sign - 1 <= 253, !isWordAt(end),
               byte(end) != ASCII.at, byte(end) != ASCII.dash
         else { return nil }
         return Match(type: .email, begin: begin, end: end, score: 0.95)

@@ -2,7 +2,7 @@
 public enum Luhn {
     /// Whether `number` passes the Luhn check. Spaces and dashes are ignored; any other
     /// non-digit, or fewer than two digits, fails.
-    public static func isValid(_ number: some StringProtocol) -> Bool {
+    public static func isValid(_ number: String) -> Bool {
         isValid(ascii: number.utf8)
     }
 

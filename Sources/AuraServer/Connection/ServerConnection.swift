@@ -36,10 +36,14 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.receive(&buffer)
         flush()
         if core.hasFailed { channel.close() }
+        // A client that sends but does not read (a PING flood, say) would make our replies pile
+        // up: stop reading it until the socket drains.
+        if !channel.isWritable { channel.setReadingEnabled(false) }
     }
 
     func channelWritabilityChanged(_ channel: Channel) {
         guard channel.isWritable else { return }
+        channel.setReadingEnabled(true)
         for call in calls.values { call.writable() }
     }
 

@@ -125,7 +125,9 @@ final class RawConnection: @unchecked Sendable {
             if let frame = try decodeBuffered() { return frame }
             if peerClosed { return nil }
             if try readAvailable() { continue }
-            guard ContinuousClock.now < deadline else { throw TimeoutError(limit: limit, what: "waiting for a frame from the server") }
+            guard ContinuousClock.now < deadline else {
+                throw TimeoutError(limit: limit, what: "waiting for a frame from the server; received so far: \(summary)")
+            }
             try await Task.sleep(for: .milliseconds(2))
         }
     }
@@ -179,6 +181,23 @@ final class RawConnection: @unchecked Sendable {
             }
         }
         return peerClosed
+    }
+
+    /// The frames received so far, one short line each, for failure messages.
+    var summary: String {
+        received.map { frame -> String in
+            switch frame {
+            case .settings(_, let ack): ack ? "SETTINGS(ack)" : "SETTINGS"
+            case .headers(let id, _, let end): "HEADERS(\(id)\(end ? ", end" : ""))"
+            case .message(let id, let payload, let flags): "MESSAGE(\(id), \(payload.readableBytes) bytes, flags \(flags.rawValue))"
+            case .trailers(let id, let trailers): "TRAILERS(\(id), \(trailers?.code.name ?? "-"))"
+            case .cancel(let id, let code): "CANCEL(\(id), \(code.name))"
+            case .windowUpdate(let id, let increment): "WINDOW_UPDATE(\(id), \(increment))"
+            case .ping(_, let ack): ack ? "PING(ack)" : "PING"
+            case .goAway(let last, let code, let reason): "GOAWAY(\(last), \(code.name), \(reason))"
+            case .unknown(let type, let id, _, _): "UNKNOWN(\(type), \(id))"
+            }
+        }.joined(separator: " ")
     }
 
     /// The frames of stream `id` received so far.
