@@ -349,8 +349,8 @@ extension Integration {
                 for index in 0..<5 {
                     try await raw.call(UInt32(2 * index + 1), Method.sleep, messages: [SleepRequest(durationMillis: 300).encoded()])
                 }
-                #expect(try await raw.streamEnd(9)?.code == .resourceExhausted)
-                for id: UInt32 in [1, 3, 5, 7] { #expect(try await raw.streamEnd(id)?.code == .ok) }
+                let ends = try await raw.streamEnds([1, 3, 5, 7, 9])
+                #expect(ends == [1: .ok, 3: .ok, 5: .ok, 7: .ok, 9: .resourceExhausted])
             }
         }
 

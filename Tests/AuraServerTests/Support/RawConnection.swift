@@ -167,6 +167,25 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// The ends of several streams, in whatever order they come (including ends already
+    /// read); a stream missing from the result had not ended when the server closed.
+    func streamEnds(_ ids: Set<UInt32>, within limit: Duration = .seconds(3)) async throws -> [UInt32: StatusCode] {
+        var ends: [UInt32: StatusCode] = [:]
+        func note(_ frame: Frame) {
+            switch frame {
+            case .trailers(let id, let trailers) where ids.contains(id): ends[id] = trailers?.code ?? .ok
+            case .cancel(let id, let code) where ids.contains(id): ends[id] = code
+            default: break
+            }
+        }
+        for frame in received { note(frame) }
+        let deadline = ContinuousClock.now + limit
+        while ends.count < ids.count, let frame = try await nextFrame(within: max(.zero, deadline - ContinuousClock.now)) {
+            note(frame)
+        }
+        return ends
+    }
+
     /// Reads and discards until the server closes the connection; returns whether it did
     /// within `limit`.
     func waitForClose(within limit: Duration = .seconds(3)) async -> Bool {
