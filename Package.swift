@@ -50,7 +50,8 @@ let package = Package(
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraHealth", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraCommandLine"], path: "benchmarks/aura-bench"),
+            name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine"],
+            path: "benchmarks/aura-bench"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
         .target(name: "LexiconSentimentCore", path: "Plugins/LexiconSentiment/Core"),

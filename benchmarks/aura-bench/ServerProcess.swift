@@ -5,18 +5,21 @@ import Foundation
 final class ServerProcess {
     let process = Process()
     let port: Int
+    nonisolated(unsafe) private static var started = 0
 
     /// Starts the server binary that sits next to this executable (or `binary`) and waits for
     /// its "listening on" line.
-    init(binary: String?, loops: Int?) throws {
+    init(binary: String?, loops: Int?, extraArguments: [String] = []) throws {
         let executable = binary ?? URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("aura-server").path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchError("no aura-server binary at \(executable); build it (swift build -c release) or pass --server-binary")
         }
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())").path
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())-\(Self.started)").path
+        Self.started += 1
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory] + (loops.map { ["--loops", "\($0)"] } ?? [])
+            + extraArguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()

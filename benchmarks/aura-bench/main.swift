@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|bidi|stream|memory] [--json]
+                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
@@ -46,7 +46,8 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-if let only, !["unary", "bidi", "stream", "memory"].contains(only) { fail("--only takes unary, bidi, stream or memory") }
+let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins"]
+if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
 let server: ServerProcess?
@@ -87,6 +88,22 @@ do {
     }
     if wanted("bidi") { report(try await benchmarks.bidirectional()) }
     if wanted("stream") { report(try await benchmarks.clientStreaming(messageSize: 64 * 1024)) }
+    if wanted("sentiment") {
+        report(try await benchmarks.analyze(inFlight: 64, unique: false, label: "cache on (16 texts)"))
+        report(try await benchmarks.analyze(inFlight: 1, unique: false, label: "cache on (16 texts)"))
+        report(try await benchmarks.analyzeStream())
+        if arguments.options["addr"] == nil {
+            let uncached = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: ["--cache-mb", "0"])
+            let cacheOff = Benchmarks(address: "127.0.0.1:\(uncached.port)", loop: group.loops[0], duration: duration)
+            report(try await cacheOff.analyze(inFlight: 64, unique: true, label: "cache off"))
+            report(try await cacheOff.analyze(inFlight: 1, unique: true, label: "cache off"))
+            uncached.stop()
+        }
+    }
+    if wanted("plugins") {
+        let directory = URL(fileURLWithPath: arguments.options["server-binary"] ?? CommandLine.arguments[0]).deletingLastPathComponent().path
+        for result in try PluginBenchmarks(pluginDirectory: directory, duration: duration).run() { report(result) }
+    }
     if let server, wanted("memory") {
         let rss = try await benchmarks.withIdleConnections(1000) { server.residentBytes }
         report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
