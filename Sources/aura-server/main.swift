@@ -8,6 +8,14 @@ import AuraServer
 import Dispatch
 import Glibc
 
+// Block the stop signals before any thread starts: threads inherit the mask, and the main
+// thread collects them with sigwait at the end.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGTERM)
+sigaddset(&stopSignals, SIGINT)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
 let usage = """
     aura-server: the AuraStream RPC server.
 
@@ -138,19 +146,18 @@ do {
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
 say("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
 
-signal(SIGTERM, SIG_IGN)
-signal(SIGINT, SIG_IGN)
-let signals = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
-for source in signals {
-    source.setEventHandler {
-        for source in signals { source.cancel() }
-        health.setStatus(.notServing, for: "")
-        Task {
-            await server.shutdown()
-            say("aura-server stopped")
-            exit(0)
-        }
-    }
-    source.resume()
+// SIGTERM and SIGINT were blocked in every thread since the start, so one that arrives at any
+// point waits here instead of being lost.
+var received: Int32 = 0
+sigwait(&stopSignals, &received)
+say("aura-server: signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
+health.setStatus(.notServing, for: "")
+plugins.stop()
+let stopped = DispatchSemaphore(value: 0)
+Task.detached {
+    await server.shutdown()
+    stopped.signal()
 }
-dispatchMain()
+stopped.wait()
+say("aura-server stopped")
+exit(0)

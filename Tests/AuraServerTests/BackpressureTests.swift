@@ -2,6 +2,7 @@ import AuraClient
 import AuraConformance
 import AuraServer
 import AuraWire
+import Synchronization
 import Testing
 
 extension Integration {
@@ -77,6 +78,79 @@ extension Integration {
             }
         }
 
+        /// A stream stalled on flow control stays stalled while another stream on the same
+        /// connection moves 100 MiB (whose traffic flips the socket's writability many times):
+        /// its handler may not produce more than its window allows.
+        @Test(.disabled("bug: ServerConnection.channelWritabilityChanged resumes every call's writer, also those waiting for stream credit, so a stalled stream queues one more message per flip"))
+        func stalledStreamStaysStalledWhileAnotherStreamFlows() async throws {
+            let probe = ProducerProbe()
+            try await TestServer.bounded(.seconds(10), extraServices: [probe]) { harness in
+                // Windows larger than the server's write-queue watermarks, so the busy stream
+                // fills the socket and its writability flips.
+                var configuration = ClientConfiguration()
+                configuration.settings.initialStreamWindow = 8 << 20
+                configuration.settings.connectionWindow = 64 << 20
+                try await harness.withClient(configuration: configuration) { client in
+                    let stalled: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> =
+                        try await client.serverStreaming(ProducerProbe.produce, Self.manyLargeResponses)
+                    #expect(await eventually { probe.produced >= 31 })  // 8 MiB of credit
+                    try await Task.sleep(for: .milliseconds(200))
+                    let settled = probe.produced
+
+                    let busy: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> = try await client.serverStreaming(
+                        Method.streamingOutput,
+                        StreamingOutputCallRequest(responseParameters: Array(repeating: ResponseParameters(size: 256 * 1024), count: 400)))
+                    var count = 0
+                    for try await _ in busy.responses { count += 1 }
+                    #expect(count == 400)
+                    #expect(probe.produced - settled <= 1, "the stalled handler produced \(probe.produced - settled) more responses (\(settled) before)")
+                    stalled.cancel()
+                }
+            }
+        }
+
+        /// The client side of the same: an upload stalled on the server's flow control (a unary
+        /// call takes no message before END_STREAM) stays stalled while eight other uploads on the
+        /// connection move 100 MiB.
+        @Test(.disabled("bug: ClientConnection.channelWritabilityChanged resumes every call's sender, also those waiting for stream credit, so a stalled upload queues one more message per flip"))
+        func stalledUploadStaysStalledWhileOtherUploadsFlow() async throws {
+            try await TestServer.bounded(.seconds(10), configure: {
+                $0.settings.initialStreamWindow = 8 << 20
+                $0.settings.connectionWindow = 64 << 20
+            }) { harness in
+                let client = harness.client
+                try await harness.expectServing()  // the server's SETTINGS have arrived
+                let sent = Atomic<Int>(0)
+                let stalled: RPCCall<SimpleRequest, SimpleResponse> = try await client.makeCall(Method.unary)
+                let sender = Task {
+                    for _ in 0..<400 {
+                        try await stalled.send(SimpleRequest(payload: Payload(size: 256 * 1024)))
+                        sent.add(1, ordering: .relaxed)
+                    }
+                }
+                #expect(await eventually { sent.load(ordering: .relaxed) >= 31 })  // 8 MiB of credit
+                try await Task.sleep(for: .milliseconds(200))
+                let settled = sent.load(ordering: .relaxed)
+
+                // Eight uploads at once queue writes faster than one loop iteration flushes them.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<8 {
+                        group.addTask {
+                            let busy: RPCCall<StreamingInputCallRequest, StreamingInputCallResponse> = try await client.makeCall(Method.streamingInput)
+                            for _ in 0..<50 { try await busy.send(StreamingInputCallRequest(payload: Payload(size: 256 * 1024))) }
+                            await busy.closeSend()
+                            #expect(try await busy.response().message.aggregatedPayloadSize == 50 * 256 * 1024)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                let extra = sent.load(ordering: .relaxed) - settled
+                #expect(extra <= 1, "the stalled sender got \(extra) more messages out (\(settled) before)")
+                stalled.cancel()
+                _ = await sender.result
+            }
+        }
+
         /// A slow but steady reader gets every response.
         @Test func slowReaderGetsEverything() async throws {
             try await TestServer.bounded(.seconds(10)) { harness in
@@ -91,6 +165,26 @@ extension Integration {
                     if count % 5 == 0 { try await Task.sleep(for: .milliseconds(20)) }
                 }
                 #expect(count == 30)
+            }
+        }
+    }
+}
+
+/// A server-streaming method that counts the responses its handler got to write: how far a
+/// producer ran ahead of its reader.
+final class ProducerProbe: Service {
+    static let produce = "test.Probe/Produce"
+    let name = "test.Probe"
+    private let count = Atomic<Int>(0)
+
+    /// Responses written so far (each `write` returned).
+    var produced: Int { count.load(ordering: .relaxed) }
+
+    func register(into registry: inout MethodRegistry) {
+        registry.serverStreaming(Self.produce) { [self] (request: StreamingOutputCallRequest, writer: ResponseWriter<StreamingOutputCallResponse>, _) in
+            for parameters in request.responseParameters {
+                try await writer.write(StreamingOutputCallResponse(payload: Payload(size: Int(parameters.size))))
+                self.count.add(1, ordering: .relaxed)
             }
         }
     }

@@ -88,6 +88,44 @@ extension Integration {
             }
         }
 
+        /// A client that never reads cannot hold the shutdown up: its call is cut off when the
+        /// grace period ends, although its socket will not take the final frames.
+        @Test func stalledReaderDoesNotHoldUpShutdown() async throws {
+            try await TestServer.bounded { harness in
+                var settings = Settings()
+                settings.initialStreamWindow = UInt32(Int32.max)
+                settings.connectionWindow = UInt32(Int32.max)
+                let raw = try RawConnection(port: harness.server.port)
+                raw.setReceiveBufferSize(16 * 1024)
+                try await raw.handshake(settings: settings)
+                try await raw.call(1, Method.streamingOutput, messages: [Backpressure.manyLargeResponses.encoded()])
+                try await Task.sleep(for: .milliseconds(200))  // the server's writes have backed up
+                await harness.server.shutdown(gracePeriod: .milliseconds(200))
+                #expect(harness.server.connectionCount == 0)
+                raw.close()
+            }
+        }
+
+        /// A client that was shut down fails its calls at once instead of waiting forever.
+        @Test(.disabled("bug: AuraClient calls after shutdown() hang: they hop onto the stopped event loop with withTaskExecutorPreference, whose jobs are dropped"))
+        func callOnAShutDownClientFails() async throws {
+            try await TestServer.bounded { harness in
+                let client = AuraClient(address: harness.address)
+                try await harness.expectServing(client)
+                await client.shutdown()
+                do {
+                    try await withTimeout(.seconds(1), "a call on a shut-down client") {
+                        _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
+                    }
+                    Issue.record("a call on a shut-down client succeeded")
+                } catch let error as TimeoutError {
+                    Issue.record("\(error)")
+                } catch {
+                    // Any prompt error is right.
+                }
+            }
+        }
+
         @Test func idleConnectionsCloseAtOnce() async throws {
             try await TestServer.bounded { harness in
                 try await harness.expectServing()

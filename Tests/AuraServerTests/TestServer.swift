@@ -15,6 +15,7 @@ struct TestServer {
 
     static func run<T>(
         configure: (inout ServerConfiguration) -> Void = { _ in },
+        extraServices: [any Service] = [],
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         var configuration = ServerConfiguration()
@@ -24,7 +25,7 @@ struct TestServer {
         let testService = TestService()
         let server = Server(
             configuration: configuration,
-            services: [HealthService(serving: [testService.name]), testService])
+            services: [HealthService(serving: [testService.name]), testService] + extraServices)
         try server.start()
         let client = AuraClient(address: "127.0.0.1:\(server.port)")
         let harness = TestServer(server: server, testService: testService, client: client)

@@ -96,7 +96,7 @@ struct RequestSender: Sendable {
                     if line.allSatisfy(\.isWhitespace) { continue }
                     let message: DynamicMessage
                     do {
-                        message = try RequestInput.request(line, label: "stdin line \(lineNumber)", for: method, schema: schema)
+                        message = try RequestInput.request(line, label: "the request on stdin line \(lineNumber)", for: method, schema: schema)
                     } catch {
                         call.cancel()
                         return error

@@ -32,9 +32,11 @@ struct Invocation: Sendable {
 
     /// Parses `arguments` (without the program name); `environment` supplies AURA_ADDR.
     init(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
-        let (metadataValues, rest) = Self.extractRepeatedOption("metadata", from: arguments)
+        let metadataValues: [String]
         let parsed: ParsedArguments
         do {
+            let rest: [String]
+            (metadataValues, rest) = try Self.extractRepeatedOption("metadata", from: arguments)
             parsed = try ParsedArguments(
                 rest, valueOptions: ["addr", "deadline"], flagOptions: ["json", "help", "show-metadata"])
         } catch {
@@ -118,7 +120,7 @@ struct Invocation: Sendable {
     /// Removes every `--NAME VALUE` and `--NAME=VALUE` (one or two dashes) from `arguments`,
     /// up to a "--", and returns the values in order with the remaining arguments: the shared
     /// parser keeps only the last value of an option.
-    static func extractRepeatedOption(_ name: String, from arguments: [String]) -> (values: [String], rest: [String]) {
+    static func extractRepeatedOption(_ name: String, from arguments: [String]) throws(UsageError) -> (values: [String], rest: [String]) {
         var values: [String] = []
         var rest: [String] = []
         var index = 0
@@ -130,13 +132,14 @@ struct Invocation: Sendable {
                 break
             }
             let body = argument.hasPrefix("--") ? argument.dropFirst(2) : argument.hasPrefix("-") ? argument.dropFirst() : nil
-            if let body, body == name, index < arguments.count {
+            if let body, body == name {
+                guard index < arguments.count else { throw UsageError("option --\(name) needs a value") }
                 values.append(arguments[index])
                 index += 1
             } else if let body, body.hasPrefix(name + "=") {
                 values.append(String(body.dropFirst(name.count + 1)))
             } else {
-                rest.append(argument)  // a bare --metadata without a value is reported by the parser
+                rest.append(argument)
             }
         }
         return (values, rest)

@@ -35,11 +35,8 @@ extension Scanner {
 
     /// Whether the first four digits belong to a major card network's issuer range.
     static func hasKnownIssuer(prefix four: Int) -> Bool {
-        let one = four / 1000, two = four / 100, three = four / 10
-        switch one {
-        case 4: return true  // Visa
-        default: break
-        }
+        let two = four / 100, three = four / 10
+        if four / 1000 == 4 { return true }  // Visa
         switch two {
         case 51...55, 34, 37, 36, 38, 39, 65, 62, 50, 56...58, 63, 67: return true  // MC, Amex, Diners, Discover, UnionPay, Maestro
         default: break

@@ -10,13 +10,14 @@ extension Scanner {
         while begin < sign, bytes[begin] == ASCII.dot { begin += 1 }
         guard begin < sign, sign - begin <= 64, bytes[sign - 1] != ASCII.dot, byte(begin - 1) != ASCII.at else { return nil }
         for index in begin..<(sign - 1) where bytes[index] == ASCII.dot && bytes[index + 1] == ASCII.dot { return nil }
-        guard let end = domainEnd(from: sign + 1), end - sign - 1 <= 253, !isWordAt(end),
+        guard let end = domainEnd(from: sign + 1), !isWordAt(end),
               byte(end) != ASCII.at, byte(end) != ASCII.dash
         else { return nil }
         return Match(type: .email, begin: begin, end: end, score: 0.95)
     }
 
-    /// The end of a domain name with at least two labels and a TLD-shaped last label.
+    /// The end of a domain name of at most 253 bytes (which also bounds the work per candidate)
+    /// with at least `minimumLabels` labels and a TLD-shaped last label.
     func domainEnd(from start: Int, minimumLabels: Int = 2) -> Int? {
         var index = start
         var labels = 0
@@ -30,6 +31,7 @@ extension Scanner {
             labels += 1
             lastLabel = index..<labelEnd
             index = labelEnd
+            guard index - start <= 253 else { return nil }  // DNS names are at most 253 bytes
             guard byte(index) == ASCII.dot, ASCII.isAlnum(byte(index + 1)) else { break }
             index += 1
         }

@@ -131,13 +131,15 @@ extension Scanner {
         return UTF8Scalars.isWordScalar(UTF8Scalars.decode(bytes, at: index).value)
     }
 
-    /// Separators that join digit runs into one longer token (dates, prices, versions, times).
+    /// Separators that join digit runs into one longer token (dates, versions, times). A comma
+    /// is not one: it separates fields in CSV and lists far more often than it joins digits,
+    /// and no pattern matches the digits of a price (`1,299.99`) anyway.
     @inline(__always) static func isNumericJoiner(_ byte: UInt8) -> Bool {
-        byte == ASCII.dot || byte == ASCII.comma || byte == ASCII.dash || byte == ASCII.slash || byte == ASCII.colon
+        byte == ASCII.dot || byte == ASCII.dash || byte == ASCII.slash || byte == ASCII.colon
     }
 
     /// A number may start here: not inside a word, not after `#` (an order or ticket number),
-    /// and not continuing a run such as `15.03.` or `1,` or `2024-`.
+    /// and not continuing a run such as `15.03.` or `2024-` or `12:`.
     func numericStartAllowed(_ start: Int) -> Bool {
         guard start > 0 else { return true }
         let previous = bytes[start - 1]

@@ -50,29 +50,35 @@ extension Scanner {
     }
 
     /// `end` without trailing punctuation that belongs to the sentence, never below `minimum`.
+    /// A closing bracket stays only while the URL holds as many opening ones (Wikipedia-style
+    /// `.../Foo_(bar)`); counts are kept as it trims, so this stays linear.
     private func trimmedEnd(start: Int, end: Int, minimum: Int) -> Int {
+        var parens = 0, brackets = 0  // closing minus opening
+        for index in start..<end {
+            switch bytes[index] {
+            case ASCII.openParen: parens -= 1
+            case ASCII.closeParen: parens += 1
+            case ASCII.openBracket: brackets -= 1
+            case ASCII.closeBracket: brackets += 1
+            default: break
+            }
+        }
         var end = end
         while end > minimum {
-            let last = bytes[end - 1]
-            switch last {
+            switch bytes[end - 1] {
             case ASCII.dot, ASCII.comma, 0x3B, ASCII.colon, 0x21, 0x3F, ASCII.apostrophe, 0x2A:  // . , ; : ! ? ' *
                 end -= 1
-            case ASCII.closeParen where !isBalanced(start..<end, open: ASCII.openParen, close: ASCII.closeParen),
-                ASCII.closeBracket where !isBalanced(start..<end, open: ASCII.openBracket, close: ASCII.closeBracket):
+            case ASCII.closeParen where parens > 0:
+                parens -= 1
+                end -= 1
+            case ASCII.closeBracket where brackets > 0:
+                brackets -= 1
                 end -= 1
             default:
                 return end
             }
         }
         return end
-    }
-
-    private func isBalanced(_ range: Range<Int>, open: UInt8, close: UInt8) -> Bool {
-        var depth = 0
-        for index in range {
-            if bytes[index] == open { depth += 1 } else if bytes[index] == close { depth -= 1 }
-        }
-        return depth >= 0
     }
 
     /// Printable ASCII that may appear in a URL.

@@ -10,11 +10,12 @@ extension TestServer {
     static func bounded(
         _ limit: Duration = .seconds(5),
         configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        extraServices: [any Service] = [],
         _ body: @escaping @Sendable (TestServer) async throws -> Void
     ) async throws {
         // The outer bound also covers start-up and stopping.
         try await withTimeout(limit + .seconds(5), "server start, test body and shutdown") {
-            try await TestServer.run(configure: configure) { harness in
+            try await TestServer.run(configure: configure, extraServices: extraServices) { harness in
                 try await withTimeout(limit) { try await body(harness) }
             }
         }

@@ -8,6 +8,10 @@ struct Phrase: Sendable {
         case modifier
         /// Its words carry no sentiment and it negates what follows.
         case negation
+        /// A multi-word "but" (see `TermFlags.contrastAfter`).
+        case contrastAfter
+        /// A multi-word "although" ("even though", "in spite of").
+        case contrastSubordinate
     }
 
     var kind: Kind
@@ -24,20 +28,21 @@ final class PhraseTable: @unchecked Sendable {
     private let mask: Int
     let count: Int
 
-    /// Combines the FNV-1a hashes of a phrase's words, in order, into its key (never 0).
+    /// A phrase's key folds the FNV-1a hashes of its words, in order: start from `keySeed`,
+    /// `mix` each word's hash in, and `finish` (never 0).
+    static let keySeed: UInt64 = 0x9e37_79b9_7f4a_7c15
+
     @inline(__always)
-    static func key(_ wordHashes: UnsafePointer<UInt64>, count: Int) -> UInt64 {
-        var k: UInt64 = 0x9e37_79b9_7f4a_7c15
-        for i in 0..<count {
-            k = (k ^ wordHashes[i]) &* 0xbf58_476d_1ce4_e5b9
-            k ^= k >> 31
-        }
-        return k | 1
+    static func mix(_ key: UInt64, _ wordHash: UInt64) -> UInt64 {
+        let k = (key ^ wordHash) &* 0xbf58_476d_1ce4_e5b9
+        return k ^ (k >> 31)
     }
 
+    @inline(__always)
+    static func finish(_ key: UInt64) -> UInt64 { key | 1 }
+
     static func key(words: [[UInt8]]) -> UInt64 {
-        let hashes = words.map { TermTable.hash($0) }
-        return hashes.withUnsafeBufferPointer { key($0.baseAddress!, count: $0.count) }
+        finish(words.reduce(keySeed) { mix($0, TermTable.hash($1)) })
     }
 
     init(entries: [(key: UInt64, phrase: Phrase)]) {

@@ -62,4 +62,13 @@ enum TermRole: UInt8, Sendable {
     case like
     /// Words after which "like" is the verb: pronouns and auxiliaries.
     case likeSubject
+    /// "yet": a contrast only where it opens a clause (", yet"), not in "not yet".
+    case yet
+    /// "can't", "couldn't": with "enough" later in the clause, emphasis rather than negation
+    /// ("I can't recommend it enough").
+    case cannot
+    case enough
+    /// "and": may join two statements ("the food was great and the service awful"), so it ends
+    /// a clause for telling mixed texts apart, though negation and modifiers reach across it.
+    case and
 }

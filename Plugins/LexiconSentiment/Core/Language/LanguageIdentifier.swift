@@ -1,0 +1,77 @@
+/// Decides a text's language from the scanner's word evidence, falling back to the character
+/// trigram model when the words are too few or ambiguous.
+///
+/// 1. No words (only emoji, emoticons, numbers): "und", wordless.
+/// 2. Mostly letters of non-Latin scripts (or undecodable bytes): "und".
+/// 3. Function words decide when one language has at least `decisiveHits` of them, twice as
+///    many as any other, covering a quarter of the words (English also counts its lexicon's
+///    content words, at half weight).
+/// 4. Otherwise the trigram model scores the first `trigramBytes` bytes against the 7 languages
+///    and 9 reject classes (da sv fi tr pl cs hu ro id), each identified language also getting
+///    its word coverage as a bonus; a reject class or a poor fit gives "und".
+struct LanguageIdentifier {
+    static let decisiveHits: Int32 = 3
+    static let trigramBytes = 1024
+    /// Bonus, in nats per trigram, for a language's word coverage (hits / words).
+    static let coverageWeight = 1.5
+    /// A best fit worse than this (mean nats per trigram) is no language we know.
+    static let poorFit = 8.6
+    /// Confidence reported with "und" when there are words but no language fits.
+    static let undeterminedScore = 0.1
+
+    let model: TrigramModel
+
+    func identify(_ evidence: LanguageEvidence, text: UnsafeRawBufferPointer) -> LanguageGuess {
+        guard evidence.words > 0 else { return LanguageGuess(code: Language.undetermined, score: 0, wordless: true) }
+        if evidence.otherLetters > evidence.latinLetters {
+            return LanguageGuess(code: Language.undetermined, score: LanguageIdentifier.undeterminedScore)
+        }
+        let languages = Language.identified.count
+        var hits = [Double](repeating: 0, count: languages)
+        for lane in 0..<languages { hits[lane] = Double(evidence.stopwordHits[lane]) }
+        hits[Language.englishIndex] += 0.5 * Double(evidence.englishContentWords)
+        let ranked = (0..<languages).sorted { hits[$0] > hits[$1] }
+        let best = hits[ranked[0]], second = hits[ranked[1]]
+        let words = Double(evidence.words)
+        if best >= Double(LanguageIdentifier.decisiveHits) && best >= 2 * second && best / words >= 0.25 {
+            let margin = 1 - second / best
+            let support = min(1, best / 8)
+            return LanguageGuess(code: Language.identified[ranked[0]], score: 0.6 + 0.39 * margin * support)
+        }
+
+        let (sums, trigrams) = model.score(text, limit: LanguageIdentifier.trigramBytes)
+        guard trigrams > 0 else { return LanguageGuess(code: Language.undetermined, score: 0) }
+        var fit = [Double](repeating: 0, count: model.languages.count)
+        for lane in 0..<model.languages.count {
+            fit[lane] = -Double(sums[lane]) / Double(trigrams) / 16
+            if lane < languages { fit[lane] += LanguageIdentifier.coverageWeight * hits[lane] / words }
+        }
+        let order = fit.indices.sorted { fit[$0] > fit[$1] }
+        let top = order[0]
+        let meanPenalty = Double(sums[top]) / Double(trigrams) / 16
+        guard top < languages, meanPenalty < LanguageIdentifier.poorFit else {
+            return LanguageGuess(code: Language.undetermined, score: LanguageIdentifier.undeterminedScore)
+        }
+        // Trigrams overlap and are not independent: a quarter of the summed margin is the evidence.
+        let evidenceNats = (fit[top] - fit[order[1]]) * Double(trigrams) / 4
+        let confidence = 1 / (1 + (-evidenceNats).exp)
+        return LanguageGuess(code: Language.identified[top], score: min(0.99, max(0.5, confidence)))
+    }
+}
+
+extension Double {
+    /// e^self, without Foundation.
+    var exp: Double {
+        // exp(x) = 2^(x / ln 2): split into an integer power of two and a short series.
+        if self < -700 { return 0 }
+        if self > 700 { return .infinity }
+        let k = (self / 0.693_147_180_559_945_3).rounded()
+        let r = self - k * 0.693_147_180_559_945_3
+        var term = 1.0, sum = 1.0
+        for i in 1...12 {
+            term *= r / Double(i)
+            sum += term
+        }
+        return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+    }
+}

@@ -1,0 +1,131 @@
+/// A character-trigram language model: for each language, a penalty -ln P(trigram) per trigram
+/// (scaled by 16, see `data/language-trigrams.tsv`), for the 7 identified languages and a few
+/// reject classes that stand for "some other language".
+final class TrigramModel: @unchecked Sendable {
+    // @unchecked: written in `init`, read-only afterwards.
+    typealias Row = SIMD16<UInt8>
+
+    /// Column names: `Language.identified`, then the reject classes.
+    let languages: [String]
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let rows: UnsafeMutablePointer<Row>
+    private let mask: Int
+    /// Penalties of a trigram the model has not kept.
+    let missing: Row
+    let count: Int
+
+    /// Packs three scalars (space = word boundary) into a key (never 0).
+    @inline(__always)
+    static func key(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        (UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c)) &+ 1
+    }
+
+    /// Parses the embedded `language-trigrams.tsv` records.
+    init(records: UnsafeBufferPointer<UInt8>) {
+        var languages: [String] = []
+        var missing = Row(repeating: 255)
+        var entries: [(UInt64, Row)] = []
+        for fields in RecordReader(records) {
+            let name = fields[0].string
+            if name == "languages" {
+                languages = fields.dropFirst().map { $0.string }
+                continue
+            }
+            var row = Row(repeating: 255)
+            for (i, f) in fields.dropFirst().prefix(Row.scalarCount).enumerated() {
+                row[i] = UInt8(clamping: Int(f.string) ?? 255)
+            }
+            if name == "missing" {
+                missing = row
+                continue
+            }
+            let scalars = name.unicodeScalars.map { $0 == "_" ? 0x20 : $0.value }
+            guard scalars.count == 3 else { continue }
+            entries.append((TrigramModel.key(scalars[0], scalars[1], scalars[2]), row))
+        }
+        precondition(Array(languages.prefix(Language.identified.count)) == Language.identified,
+                     "trigram model columns must start with the identified languages")
+        self.languages = languages
+        self.missing = missing
+        count = entries.count
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        rows = .allocate(capacity: capacity)
+        rows.initialize(repeating: missing, count: capacity)
+        for (key, row) in entries {
+            var slot = TrigramModel.slot(key, mask)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            rows[slot] = row
+        }
+    }
+
+    deinit {
+        keys.deallocate()
+        rows.deallocate()
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 40) & mask
+    }
+
+    /// The penalties of one trigram.
+    @inline(__always)
+    func penalties(_ key: UInt64) -> Row {
+        var slot = TrigramModel.slot(key, mask)
+        while true {
+            let k = keys[slot]
+            if k == key { return rows[slot] }
+            if k == 0 { return missing }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Sums the penalties of the trigrams of the first `limit` bytes of `text`, letters lower-cased
+    /// and every run of non-letters read as one word boundary. Returns the sums and the number of
+    /// trigrams scored.
+    func score(_ text: UnsafeRawBufferPointer, limit: Int) -> (sums: SIMD16<Int32>, trigrams: Int) {
+        var sums = SIMD16<Int32>(repeating: 0)
+        var trigrams = 0
+        guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (sums, 0) }
+        let n = min(text.count, limit)
+        // As langdetect builds its profiles: a word boundary resets the window to " ", so
+        // trigrams are " ab", "abc" and "bc " but never span two words.
+        var previous: UInt32 = 0x20
+        var last: UInt32 = 0x20
+        var i = 0
+        @inline(__always) func push(_ c: UInt32) {
+            if last == 0x20 {
+                if c != 0x20 {
+                    previous = 0x20
+                    last = c
+                }
+                return
+            }
+            sums &+= SIMD16<Int32>(truncatingIfNeeded: penalties(TrigramModel.key(previous, last, c)))
+            trigrams += 1
+            previous = last
+            last = c
+        }
+        while i < n {
+            let (s, length) = UTF8Decoding.decode(base, i, n)
+            i += length
+            if s < 0x80 {
+                let lower = s | 0x20
+                push(lower >= 0x61 && lower <= 0x7a ? lower : 0x20)
+            } else {
+                switch UTF8Decoding.classify(s) {
+                case .latinLetter, .otherLetter: push(UTF8Decoding.lowercased(s))
+                case .ignorable: continue
+                case .symbol, .punctuation, .space, .apostrophe: push(0x20)
+                }
+            }
+        }
+        push(0x20)
+        return (sums, trigrams)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Finds the executables the tests run: next to the running test binary (so that
+/// `swift test --scratch-path` and `-c release` use their own build), else in
+/// `<package>/.build/debug`, found from this file's path.
+enum Binaries {
+    /// A binary that is not built: the test fails with this message rather than skipping.
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The path of executable product `name`, or `Missing`.
+    static func path(of name: String, filePath: String = #filePath) throws -> String {
+        let candidates = searchDirectories(filePath: filePath).map { $0.appendingPathComponent(name).path }
+        if let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) {
+            return found
+        }
+        throw Missing(description: "no \(name) binary at \(candidates.joined(separator: " or ")); build it with `swift build` (swift test builds it too)")
+    }
+
+    private static func searchDirectories(filePath: String) -> [URL] {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let packageRoot = URL(fileURLWithPath: filePath)
+            .deletingLastPathComponent()  // AuraRPCTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()
+        return [testBinary, packageRoot.appendingPathComponent(".build/debug")]
+    }
+}

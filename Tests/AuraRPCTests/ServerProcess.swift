@@ -1,0 +1,100 @@
+import Foundation
+
+/// An `aura-server` child process on 127.0.0.1 with an ephemeral port and a data directory
+/// of its own; `stop()` ends it with SIGTERM (SIGKILL if it lingers).
+final class ServerProcess: @unchecked Sendable {
+    /// A server that did not come up.
+    struct StartFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let process: Process
+    let port: Int
+    let dataDirectory: URL
+    private let output: PipeReader
+    private let errors: PipeReader
+
+    /// The address to give aura-rpc.
+    var address: String { "127.0.0.1:\(port)" }
+
+    private init(process: Process, port: Int, dataDirectory: URL, output: PipeReader, errors: PipeReader) {
+        self.process = process
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.output = output
+        self.errors = errors
+    }
+
+    /// Starts the server and waits (at most `timeout` seconds) for its "listening on" line.
+    static func start(timeout: Double = 10) async throws -> ServerProcess {
+        let binary = try Binaries.path(of: "aura-server")
+        let dataDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("aura-rpc-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+
+        let listening = DispatchSemaphore(value: 0)
+        let output = PipeReader(stdout.fileHandleForReading) { chunk in
+            if String(decoding: chunk, as: UTF8.self).contains("listening on") { listening.signal() }
+        }
+        let errors = PipeReader(stderr.fileHandleForReading)
+        let cameUp = await onOwnThread { listening.wait(timeout: .now() + timeout) == .success }
+        // The server may print other lines (plugins) first: take the port from the listening line.
+        let line = output.text.split(separator: "\n").first { $0.contains("aura-server listening on ") }
+        guard cameUp, let line, let port = Self.port(in: line) else {
+            process.terminate()
+            _ = waitForExit(process, timeout: 2)
+            try? FileManager.default.removeItem(at: dataDirectory)
+            throw StartFailure(description: """
+                aura-server did not report a listening port within \(timeout) s
+                stdout: \(output.text)
+                stderr: \(errors.text)
+                """)
+        }
+        return ServerProcess(process: process, port: port, dataDirectory: dataDirectory, output: output, errors: errors)
+    }
+
+    /// The port in "aura-server listening on 127.0.0.1:PORT (...)".
+    private static func port(in line: Substring) -> Int? {
+        guard let range = line.range(of: #"listening on [^ ]*:[0-9]+"#, options: .regularExpression) else { return nil }
+        return Int(line[range].split(separator: ":").last ?? "")
+    }
+
+    /// Sends SIGTERM and waits for the exit (SIGKILL after `timeout` seconds), then removes the
+    /// data directory. Safe to call more than once.
+    ///
+    /// SIGTERM is repeated every 0.2 s: aura-server prints its listening line a moment before
+    /// it installs its signal handler, with SIGTERM ignored in between, so a server stopped
+    /// right after it starts can miss the first one.
+    func stop(timeout: Double = 5) {
+        var waited = 0.0
+        while process.isRunning && waited < timeout {
+            process.terminate()
+            if waitForExit(process, timeout: 0.2) { break }
+            waited += 0.2
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            _ = waitForExit(process, timeout: 2)
+        }
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+
+    /// What the server wrote to stderr so far (for failure messages).
+    var errorOutput: String { errors.text }
+}
+
+/// Runs `body` with a fresh server, which is stopped however `body` ends.
+func withServer(_ body: (ServerProcess) async throws -> Void) async throws {
+    let server = try await ServerProcess.start()
+    defer { server.stop() }
+    try await body(server)
+}
