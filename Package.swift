@@ -48,7 +48,7 @@ let package = Package(
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),
         .executableTarget(
-            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraHealth", "AuraCommandLine"], path: "clients/aura-rpc"),
+            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraHealth", "AuraSentiment", "AuraConformance", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
             name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine"],
             path: "benchmarks/aura-bench"),

@@ -5,7 +5,7 @@ extension EventLoop {
     /// early). Callable from any thread. Cancel with the returned handle.
     @discardableResult
     public func schedule(after delay: Duration, _ work: @escaping @Sendable () -> Void) -> Scheduled {
-        let task = ScheduledTask(deadline: MonotonicClock.nanoseconds() &+ delay.clampedNanoseconds, work: work)
+        let task = ScheduledTask(deadline: Self.deadline(after: delay), work: work)
         if inEventLoop {
             insertTimer(task)
         } else if !enqueueWork(.closure { [self] in insertTimer(task) }) {
@@ -59,5 +59,12 @@ extension EventLoop {
         guard first.deadline > now else { return 0 }
         let milliseconds = (first.deadline - now + 999_999) / 1_000_000
         return CInt(clamping: milliseconds)
+    }
+
+    /// Now plus `delay` in monotonic nanoseconds, saturating: a delay of centuries means never,
+    /// not a wrapped-around moment in the past.
+    static func deadline(after delay: Duration) -> UInt64 {
+        let (sum, overflow) = MonotonicClock.nanoseconds().addingReportingOverflow(delay.clampedNanoseconds)
+        return overflow ? .max : sum
     }
 }

@@ -1,17 +1,20 @@
 /// A queue filled on an event loop and drained by one async consumer.
 ///
 /// Loop-confined: `append`, `finish`, `fail` and `next` all run on `loop` (tasks started with
-/// the loop as their executor preference do). `onTake` runs as each element is handed to the
-/// consumer, which is where a protocol grants flow-control credit back.
+/// the loop as their executor preference do). `onRelease` runs exactly once for every element
+/// appended: when the consumer takes it, or when it is dropped (a failure, `discardRemaining`).
+/// That is where a protocol grants flow-control credit back, so none is ever lost.
 public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
     private enum State {
         case open
-        case finished
+        /// No more elements; the consumer gets the queued ones, then nil or `error`.
+        case finished(error: (any Error)?)
+        /// Failed at once: queued elements were dropped; the consumer gets `error`.
         case failed(any Error)
     }
 
     private let loop: EventLoop
-    private let onTake: (Element) -> Void
+    private let onRelease: (Element) -> Void
     private let cancellationError: @Sendable () -> any Error
     private var elements: [Element] = []
     private var head = 0
@@ -21,11 +24,11 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
     /// Creates a queue on `loop`; a cancelled consumer gets `cancellationError()`.
     public init(
         loop: EventLoop, cancellationError: @escaping @Sendable () -> any Error = { CancellationError() },
-        onTake: @escaping (Element) -> Void = { _ in }
+        onRelease: @escaping (Element) -> Void = { _ in }
     ) {
         self.loop = loop
         self.cancellationError = cancellationError
-        self.onTake = onTake
+        self.onRelease = onRelease
     }
 
     /// The number of elements waiting.
@@ -36,30 +39,39 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Adds an element, handing it straight to a waiting consumer if there is one.
     public func append(_ element: Element) {
-        guard case .open = state else { return }
+        guard case .open = state else {
+            onRelease(element)
+            return
+        }
         if let waiter {
             self.waiter = nil
-            onTake(element)
+            onRelease(element)
             waiter.resume(returning: element)
         } else {
             elements.append(element)
         }
     }
 
-    /// No more elements: the consumer gets nil after the queued ones.
-    public func finish() {
+    /// No more elements: the consumer gets the queued ones, then nil, or `error` when given.
+    public func finish(throwing error: (any Error)? = nil) {
         guard case .open = state else { return }
-        state = .finished
-        resumeWaiter(with: .success(nil))
+        state = .finished(error: error)
+        resumeWaiter(with: error.map { .failure($0) } ?? .success(nil))
     }
 
     /// The producer failed: queued elements are dropped and the consumer gets `error`.
     public func fail(_ error: any Error) {
         if case .failed = state { return }
         state = .failed(error)
+        discardRemaining()
+        resumeWaiter(with: .failure(error))
+    }
+
+    /// Drops the elements still queued (releasing each), for a consumer that is gone.
+    public func discardRemaining() {
+        for element in elements[head...] { onRelease(element) }
         elements.removeAll()
         head = 0
-        resumeWaiter(with: .failure(error))
     }
 
     /// The next element, nil once finished, or the failure.
@@ -71,11 +83,13 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
                 elements.removeAll(keepingCapacity: true)
                 head = 0
             }
-            onTake(element)
+            onRelease(element)
             return element
         }
         switch state {
-        case .finished: return nil
+        case .finished(let error):
+            if let error { throw error }
+            return nil
         case .failed(let error): throw error
         case .open: break
         }

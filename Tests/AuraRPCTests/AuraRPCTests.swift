@@ -195,8 +195,3 @@ struct AuraRPCTests {
         #expect(call.status == 14, "\(call)")
     }
 }
-
-/// Parses one JSON object.
-private func jsonObject(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
-}

@@ -18,6 +18,17 @@ enum Binaries {
         throw Missing(description: "no \(name) binary at \(candidates.joined(separator: " or ")); build it with `swift build` (swift test builds it too)")
     }
 
+    /// The path of the package's plugin `name`, e.g. "LexiconSentiment" for
+    /// `libAuraPluginLexiconSentiment.so`, or `Missing`.
+    static func plugin(_ name: String, filePath: String = #filePath) throws -> String {
+        let file = "libAuraPlugin\(name).so"
+        let candidates = searchDirectories(filePath: filePath).map { $0.appendingPathComponent(file).path }
+        if let found = candidates.first(where: FileManager.default.fileExists(atPath:)) {
+            return found
+        }
+        throw Missing(description: "no plugin \(file) at \(candidates.joined(separator: " or ")); build it with `swift build`")
+    }
+
     private static func searchDirectories(filePath: String) -> [URL] {
         let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let packageRoot = URL(fileURLWithPath: filePath)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The outcome of one aura-rpc run.
 struct CommandResult: Sendable, CustomStringConvertible {
@@ -21,42 +22,85 @@ struct CommandResult: Sendable, CustomStringConvertible {
 /// Runs `aura-rpc arguments...` with `stdin` as its standard input (empty when nil) and
 /// AURA_ADDR unset unless `environment` sets it; kills it after `timeout` seconds.
 func auraRPC(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], timeout: Double = 10) async throws -> CommandResult {
-    let binary = try Binaries.path(of: "aura-rpc")
-    return try await onOwnThread { () -> Result<CommandResult, any Error> in
-        Result { try run(binary, arguments, stdin: stdin, environment: environment, timeout: timeout) }
-    }.get()
+    let command = try RunningCommand(arguments, environment: environment)
+    if let stdin { command.write(stdin) }
+    return await command.finish(timeout: timeout)
 }
 
-private func run(_ binary: String, _ arguments: [String], stdin: String?, environment: [String: String], timeout: Double) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    var variables = ProcessInfo.processInfo.environment
-    variables["AURA_ADDR"] = nil
-    variables.merge(environment) { $1 }
-    process.environment = variables
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    let start = Date()
-    try process.run()
-    let stdoutReader = PipeReader(output.fileHandleForReading)
-    let stderrReader = PipeReader(errors.fileHandleForReading)
-    signal(SIGPIPE, SIG_IGN)  // aura-rpc may exit before reading its input
-    if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    var timedOut = false
-    if !waitForExit(process, timeout: timeout) {
-        timedOut = true
-        kill(process.processIdentifier, SIGKILL)
-        _ = waitForExit(process, timeout: 2)
+/// An aura-rpc process whose standard input the test writes when it likes, so it can check
+/// what the command prints before its input ends.
+final class RunningCommand: Sendable {
+    private let process: Process
+    private let input: FileHandle
+    private let output: PipeReader
+    private let errors: PipeReader
+    private let start = Date()
+
+    /// Starts `aura-rpc arguments...`, AURA_ADDR unset unless `environment` sets it.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let binary = try Binaries.path(of: "aura-rpc")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        variables["AURA_ADDR"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        signal(SIGPIPE, SIG_IGN)  // aura-rpc may exit before reading its input
+        try process.run()
+        self.process = process
+        self.input = input.fileHandleForWriting
+        self.output = PipeReader(output.fileHandleForReading)
+        self.errors = PipeReader(errors.fileHandleForReading)
     }
-    _ = stdoutReader.waitForEnd(timeout: 2)
-    _ = stderrReader.waitForEnd(timeout: 2)
-    return CommandResult(
-        status: process.terminationStatus, stdout: stdoutReader.text, stderr: stderrReader.text,
-        elapsed: Date().timeIntervalSince(start), timedOut: timedOut)
+
+    /// Writes `text` to the command's standard input (ignored once the command has exited).
+    func write(_ text: String) {
+        try? input.write(contentsOf: Data(text.utf8))
+    }
+
+    /// The non-empty lines of standard output so far.
+    var lines: [String] { output.text.split(separator: "\n").map(String.init) }
+
+    /// Waits until standard output holds `count` lines, at most `timeout` seconds; returns
+    /// whether it did.
+    func waitForLines(_ count: Int, timeout: Double) async -> Bool {
+        await onOwnThread {
+            let deadline = Date().addingTimeInterval(timeout)
+            while self.lines.count < count {
+                if Date() > deadline { return false }
+                usleep(5_000)
+            }
+            return true
+        }
+    }
+
+    /// Closes standard input and waits for the exit; kills the command after `timeout` seconds.
+    func finish(timeout: Double = 10) async -> CommandResult {
+        await onOwnThread {
+            try? self.input.close()
+            var timedOut = false
+            if !waitForExit(self.process, timeout: timeout) {
+                timedOut = true
+                kill(self.process.processIdentifier, SIGKILL)
+                _ = waitForExit(self.process, timeout: 2)
+            }
+            _ = self.output.waitForEnd(timeout: 2)
+            _ = self.errors.waitForEnd(timeout: 2)
+            return CommandResult(
+                status: self.process.terminationStatus, stdout: self.output.text, stderr: self.errors.text,
+                elapsed: Date().timeIntervalSince(self.start), timedOut: timedOut)
+        }
+    }
+}
+
+/// Parses one JSON object.
+func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
 }

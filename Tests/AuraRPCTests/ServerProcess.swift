@@ -26,14 +26,29 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts the server and waits (at most `timeout` seconds) for its "listening on" line.
-    static func start(timeout: Double = 10) async throws -> ServerProcess {
+    ///
+    /// `plugins` names the package plugins to load, e.g. ["LexiconSentiment"] for
+    /// libAuraPluginLexiconSentiment.so: they are copied into a plugin directory of the
+    /// server's own, so the test decides exactly what is loaded. nil: the server's default
+    /// (the plugins next to its binary).
+    static func start(plugins: [String]? = nil, timeout: Double = 10) async throws -> ServerProcess {
         let binary = try Binaries.path(of: "aura-server")
+        let pluginFiles = try plugins?.map { try Binaries.plugin($0) }
         let dataDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("aura-rpc-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"]
+        if let pluginFiles {
+            do {
+                arguments += ["--plugins", try Self.pluginDirectory(holding: pluginFiles, in: dataDirectory).path]
+            } catch {
+                try? FileManager.default.removeItem(at: dataDirectory)
+                throw error
+            }
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"]
+        process.arguments = arguments
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
@@ -60,6 +75,17 @@ final class ServerProcess: @unchecked Sendable {
                 """)
         }
         return ServerProcess(process: process, port: port, dataDirectory: dataDirectory, output: output, errors: errors)
+    }
+
+    /// A new `plugins` folder in `directory` holding copies of `files`.
+    private static func pluginDirectory(holding files: [String], in directory: URL) throws -> URL {
+        let plugins = directory.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        for file in files {
+            let source = URL(fileURLWithPath: file)
+            try FileManager.default.copyItem(at: source, to: plugins.appendingPathComponent(source.lastPathComponent))
+        }
+        return plugins
     }
 
     /// The port in "aura-server listening on 127.0.0.1:PORT (...)".
@@ -92,9 +118,10 @@ final class ServerProcess: @unchecked Sendable {
     var errorOutput: String { errors.text }
 }
 
-/// Runs `body` with a fresh server, which is stopped however `body` ends.
-func withServer(_ body: (ServerProcess) async throws -> Void) async throws {
-    let server = try await ServerProcess.start()
+/// Runs `body` with a fresh server, which is stopped however `body` ends; `plugins` as in
+/// `ServerProcess.start`.
+func withServer(plugins: [String]? = nil, _ body: (ServerProcess) async throws -> Void) async throws {
+    let server = try await ServerProcess.start(plugins: plugins)
     defer { server.stop() }
     try await body(server)
 }

@@ -135,6 +135,7 @@ extension Integration {
         @Test func halfSentHeaderThenClose() async throws {
             try await TestServer.withRawConnection { raw, harness in
                 try await raw.handshake()
+                try await raw.roundTrip()
                 try await raw.write([0, 0, 0])  // 3 of a frame header's 10 bytes
                 raw.close()
                 #expect(await eventually { harness.server.connectionCount <= 1 })
@@ -147,8 +148,8 @@ extension Integration {
                 var frames = ByteBuffer()
                 FrameEncoder.encode(.headers(streamID: 1, CallHeaders(method: Method.sleep), endStream: false), into: &frames)
                 FrameEncoder.encode(.message(streamID: 1, payload: SleepRequest(durationMillis: 5).encoded(), flags: .endStream), into: &frames)
+                try await raw.roundTrip()  // everything the server sent is read: close sends FIN, not RST
                 try await raw.write(Array(frames.readableBytesArray.dropLast(3)))
-                try await Task.sleep(for: .milliseconds(50))
                 raw.close()
                 #expect(await eventually { harness.server.connectionCount <= 1 })
             }

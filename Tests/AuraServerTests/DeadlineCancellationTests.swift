@@ -49,9 +49,7 @@ extension Integration {
         @Test func cancelOfTheCallReachesTheHandler() async throws {
             try await TestServer.bounded { harness in
                 let before = harness.testService.cancelledSleepCount
-                let call: RPCCall<SleepRequest, Empty> = try await harness.client.makeCall(Method.sleep)
-                try await call.send(SleepRequest(durationMillis: 10_000), endStream: true)
-                try await Task.sleep(for: .milliseconds(100))  // let the handler start sleeping
+                let call = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
                 call.cancel()
                 #expect(await call.status().code == .cancelled)
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
@@ -66,7 +64,8 @@ extension Integration {
                 let task = Task {
                     try await client.unary(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
                 }
-                try await Task.sleep(for: .milliseconds(100))
+                try await Task.sleep(for: .milliseconds(100))  // the task has sent its request
+                try await harness.expectServing()  // and the server has read it
                 task.cancel()
                 await expectRPCError(.cancelled) { _ = try await task.value }
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
@@ -115,9 +114,7 @@ extension Integration {
                         #expect(count == 10)
                     }
                     group.addTask {
-                        let call: RPCCall<SleepRequest, Empty> = try await client.makeCall(Method.sleep)
-                        try await call.send(SleepRequest(durationMillis: 10_000), endStream: true)
-                        try await Task.sleep(for: .milliseconds(100))
+                        let call = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
                         call.cancel()
                         #expect(await call.status().code == .cancelled)
                     }
@@ -144,11 +141,12 @@ extension Integration {
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
                 try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 10_000).encoded()])
-                try await Task.sleep(for: .milliseconds(100))
+                try await raw.call(3, Method.empty, messages: [Empty().encoded()])
+                #expect(try await raw.streamEnd(3)?.code == .ok)  // the server has read stream 1
                 try await raw.write(frames: [.cancel(streamID: 1, code: .cancelled)])
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
-                try await raw.call(3, Method.empty, messages: [Empty().encoded()])
-                #expect(try await raw.streamEnd(3)?.code == .ok)
+                try await raw.call(5, Method.empty, messages: [Empty().encoded()])
+                #expect(try await raw.streamEnd(5)?.code == .ok)
                 #expect(raw.frames(on: 1).isEmpty)
             }
         }

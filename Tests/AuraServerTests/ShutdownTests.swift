@@ -10,13 +10,10 @@ extension Integration {
         @Test func callInFlightCompletesDuringGracefulShutdown() async throws {
             try await TestServer.bounded { harness in
                 let client = harness.client
-                let inFlight = Task {
-                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 300), as: Empty.self)
-                }
-                try await Task.sleep(for: .milliseconds(50))  // the call has reached its handler
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 300), as: Empty.self)
                 let server = harness.server
                 let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
-                #expect(try await inFlight.value == Empty())
+                #expect(try await inFlight.response().message == Empty())
                 await shutdown.value
                 #expect(harness.server.connectionCount == 0)
 
@@ -29,13 +26,14 @@ extension Integration {
         @Test func newCallsWhileDrainingAreRefused() async throws {
             try await TestServer.bounded { harness in
                 let client = harness.client
-                let inFlight = Task {
-                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 600), as: Empty.self)
-                }
-                try await Task.sleep(for: .milliseconds(50))
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 600), as: Empty.self)
+                let observer = try RawConnection(port: harness.server.port)
+                try await observer.handshake()
+                try await observer.roundTrip()
                 let server = harness.server
                 let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
-                try await Task.sleep(for: .milliseconds(50))  // GOAWAY has reached the client
+                // GOAWAY on another connection: the listener is closed and GOAWAYs are out.
+                #expect(try await observer.goAway()?.code == .ok)
 
                 // The same client: its connection is going away and the listener is closed.
                 await expectRPCError(.unavailable) {
@@ -45,7 +43,7 @@ extension Integration {
                 await expectRPCError(.unavailable) {
                     _ = try await harness.withClient { try await $0.unary(Method.empty, Empty(), as: Empty.self) }
                 }
-                #expect(try await inFlight.value == Empty())
+                #expect(try await inFlight.response().message == Empty())
                 await shutdown.value
             }
         }
@@ -57,15 +55,16 @@ extension Integration {
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
                 try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 300).encoded()])
-                try await Task.sleep(for: .milliseconds(50))
+                try await raw.call(3, Method.empty, messages: [Empty().encoded()])
+                #expect(try await raw.streamEnd(3)?.code == .ok)  // the server has read stream 1
                 let server = harness.server
                 let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
 
                 let goAway = try await raw.goAway()
                 #expect(goAway?.code == .ok)
-                #expect(goAway?.lastStreamID == 1)
-                try await raw.call(3, Method.empty, messages: [Empty().encoded()])
-                #expect(try await raw.streamEnds([1, 3]) == [1: .ok, 3: .unavailable])
+                #expect(goAway?.lastStreamID == 3)
+                try await raw.call(5, Method.empty, messages: [Empty().encoded()])
+                #expect(try await raw.streamEnds([1, 5]) == [1: .ok, 5: .unavailable])
                 #expect(await raw.waitForClose())
                 await shutdown.value
             }
@@ -76,13 +75,9 @@ extension Integration {
         @Test func gracePeriodExpires() async throws {
             try await TestServer.bounded { harness in
                 let before = harness.testService.cancelledSleepCount
-                let client = harness.client
-                let inFlight = Task {
-                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
-                }
-                try await Task.sleep(for: .milliseconds(50))
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
                 await harness.server.shutdown(gracePeriod: .milliseconds(200))
-                await expectRPCError(.unavailable) { _ = try await inFlight.value }
+                await expectRPCError(.unavailable) { _ = try await inFlight.response() }
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
                 #expect(harness.server.connectionCount == 0)
             }
@@ -107,7 +102,7 @@ extension Integration {
         }
 
         /// A client that was shut down fails its calls at once instead of waiting forever.
-        @Test(.disabled("bug: AuraClient calls after shutdown() hang: they hop onto the stopped event loop with withTaskExecutorPreference, whose jobs are dropped"))
+        @Test
         func callOnAShutDownClientFails() async throws {
             try await TestServer.bounded { harness in
                 let client = AuraClient(address: harness.address)
@@ -131,7 +126,7 @@ extension Integration {
                 try await harness.expectServing()
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
-                try await Task.sleep(for: .milliseconds(50))
+                try await raw.roundTrip()  // the server has read the preface
                 let server = harness.server
                 let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
                 #expect(try await raw.goAway()?.code == .ok)

@@ -38,7 +38,7 @@ extension Integration {
         }
 
         /// Responses that arrived before an error status still reach the caller, then the error.
-        @Test(.disabled("bug: ClientCall.end drops responses already received when the status is an error"))
+        @Test
         func responsesBeforeAnErrorStatusAreDelivered() async throws {
             try await TestServer.bounded { harness in
                 let request = StreamingOutputCallRequest(

@@ -62,12 +62,13 @@ import Testing
         #expect(peer.events.failure?.code == .invalidArgument)
     }
 
-    @Test func secondHeadersOnAnOpenStreamResetsOnlyThatStream() {
+    /// SPEC section 3: any id not greater than every id used before is a connection error,
+    /// whether its stream is still open or not.
+    @Test func secondHeadersOnAnOpenStreamIsInvalidArgument() {
         let peer = LonePeer()
         peer.receive(.headers(streamID: 1, Self.call, endStream: false), .headers(streamID: 1, Self.call, endStream: false))
-        #expect(!peer.core.hasFailed)
-        #expect(peer.events.events.last == .reset(1, .internal))
-        #expect(peer.output().map(\.streamID) == [1])
+        #expect(peer.core.hasFailed)
+        #expect(peer.events.failure?.code == .invalidArgument)
     }
 
     @Test func messageOnANeverOpenedStreamIsInvalidArgument() {

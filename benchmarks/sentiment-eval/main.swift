@@ -92,13 +92,18 @@ do {
         let cpuPosts = SpeedBenchmark.cpuNow() - cpu0
         print("posts: \(social.count) social posts (mean \(format(meanBytes, 1)) bytes), \(p.count) analyses in \(format(p.seconds, 2)) s"
             + " (cpu \(format(cpuPosts, 2)) s): \(grouped(p.perSecond)) posts/s, \(format(1e6 / p.perSecond, 3)) us/post")
+        let all = rows.map { Array($0.text.utf8) }
+        let allMean = Double(all.reduce(0) { $0 + $1.count }) / Double(max(all.count, 1))
+        let q = bench.posts(all, analyzer: analyzer)
+        print("sentences: all \(all.count) rows (mean \(format(allMean, 1)) bytes): \(grouped(q.perSecond)) sentences/s,"
+            + " \(format(1e6 / q.perSecond, 3)) us/sentence, \(format(q.perSecond * allMean / 1e6, 1)) MB/s")
         // A long English text: every row of the set, joined with spaces, repeated to >= 4 MiB.
         let joined = Array(rows.map(\.text).joined(separator: " ").utf8)
         var long: [UInt8] = []
         while long.count < 4 << 20 { long += joined; long.append(0x20) }
         let b = bench.bytes(long, analyzer: analyzer)
         print("long text: \(long.count) bytes, \(b.runs) analyses in \(format(b.seconds, 2)) s: \(format(b.perSecond / 1e6, 1)) MB/s")
-        print("(checksums \(format(p.checksum, 2)) \(format(b.checksum, 2)))")
+        print("(checksums \(format(p.checksum, 2)) \(format(q.checksum, 2)) \(format(b.checksum, 2)))")
     default:
         fail(usage)
     }

@@ -17,7 +17,8 @@ public final class AuraClient: Sendable {
     /// The connection settings.
     public let configuration: ClientConfiguration
     /// The event loop that runs this client's connection.
-    public let loop: EventLoop
+    public var loop: EventLoop { clientLoop.loop }
+    private let clientLoop: ClientLoop
     private let group: EventLoopGroup?
     private let connector: Connector
 
@@ -25,26 +26,30 @@ public final class AuraClient: Sendable {
     public init(address: String, configuration: ClientConfiguration = ClientConfiguration(), loop: EventLoop? = nil) {
         self.address = address
         self.configuration = configuration
+        let chosen: EventLoop
         if let loop {
-            self.loop = loop
+            chosen = loop
             group = nil
         } else {
             let group = EventLoopGroup(loopCount: 1)
             self.group = group
-            self.loop = group.loops[0]
+            chosen = group.loops[0]
         }
-        connector = Connector(address: address, configuration: configuration, loop: self.loop)
+        clientLoop = ClientLoop(loop: chosen)
+        connector = Connector(address: address, configuration: configuration, loop: chosen)
     }
 
     /// Closes the connection; calls still open end with UNAVAILABLE. The client stays usable
     /// (the next call reconnects) until `shutdown()`.
     public func close() async {
-        await withTaskExecutorPreference(loop) { connector.close() }
+        _ = try? await clientLoop.run { connector.close() }
     }
 
-    /// Closes the connection and stops the client's own event loop.
+    /// Closes the connection and stops the client's own event loop; later calls fail with
+    /// UNAVAILABLE.
     public func shutdown() async {
         await close()
+        clientLoop.markShutDown()
         group?.shutdown()
     }
 
@@ -53,8 +58,8 @@ public final class AuraClient: Sendable {
         _ method: String, options: CallOptions = CallOptions(),
         request: Request.Type = Request.self, response: Response.Type = Response.self
     ) async throws -> RPCCall<Request, Response> {
-        try await withTaskExecutorPreference(loop) {
-            RPCCall(try await connector.openCall(method: method, options: options), loop: loop)
+        try await clientLoop.run {
+            RPCCall(try await connector.openCall(method: method, options: options), loop: clientLoop)
         }
     }
 
@@ -69,7 +74,7 @@ public final class AuraClient: Sendable {
     public func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws -> UnaryResponse<Response> {
-        try await withTaskExecutorPreference(loop) {
+        try await clientLoop.run {
             let call = try await connector.openCall(method: method, options: options)
             try await call.send(request.encoded(), endStream: true)
             return try await RPCCall<Request, Response>.singleResponse(of: call)

@@ -19,7 +19,9 @@ public struct CallOptions: Sendable {
     func headers(method: String) -> CallHeaders {
         let micros: UInt64 = timeout.map { timeout in
             let (seconds, attoseconds) = timeout.components
-            return UInt64(clamping: max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
+            let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
+            guard !overflow else { return seconds > 0 ? UInt64.max : 1 }
+            return UInt64(clamping: max(1, whole.addingReportingOverflow(attoseconds / 1_000_000_000_000).partialValue))
         } ?? 0
         return CallHeaders(
             method: method, metadata: metadata, timeoutMicros: micros,

@@ -81,8 +81,10 @@ final class ClientCall: @unchecked Sendable {
     /// The server's initial metadata arrived.
     func headersReceived(_ headers: CallHeaders) { initialMetadata = headers.metadata }
 
-    /// The stream can take more requests.
+    /// The stream may take more requests: resume a waiting sender only when this stream's queue
+    /// is empty and the socket writable.
     func writable() {
+        guard connection.core.queuedBytes(id) == 0, connection.channel?.isWritable ?? false else { return }
         guard let waiter = writableWaiter else { return }
         writableWaiter = nil
         waiter.resume()
@@ -94,7 +96,7 @@ final class ClientCall: @unchecked Sendable {
         state = .ended(trailers)
         deadlineTimer?.cancel()
         if let error = trailers.error {
-            responses.fail(error)
+            responses.finish(throwing: error)  // responses that came before the error stay readable
             writableWaiter?.resume(throwing: error)
         } else {
             responses.finish()
@@ -106,11 +108,13 @@ final class ClientCall: @unchecked Sendable {
         connection.callEnded(id)
     }
 
-    /// Ends the call from this side: CANCEL to the server, `error` to whoever waits.
+    /// Ends the call from this side: CANCEL to the server, `error` to whoever waits; responses
+    /// not yet read are dropped.
     func cancel(_ error: RPCError) {
         guard case .open = state else { return }
         connection.core.cancelStream(id, code: error.code)
         connection.flush()
+        responses.fail(error)
         end(CallTrailers(error: error))
     }
 }

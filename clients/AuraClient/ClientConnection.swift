@@ -95,9 +95,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func streamReset(_ id: UInt32, _ error: RPCError) { calls[id]?.end(CallTrailers(error: error)) }
 
-    func streamWritable(_ id: UInt32) {
-        if channel?.isWritable ?? false { calls[id]?.writable() }
-    }
+    func streamWritable(_ id: UInt32) { calls[id]?.writable() }
 
     func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {
         let waiters = slotWaiters

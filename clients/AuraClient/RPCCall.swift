@@ -7,9 +7,9 @@ import AuraWire
 /// Methods may be called from any task; they run on the client's event loop.
 public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Sendable {
     private let call: ClientCall
-    private let loop: EventLoop
+    private let loop: ClientLoop
 
-    init(_ call: ClientCall, loop: EventLoop) {
+    init(_ call: ClientCall, loop: ClientLoop) {
         self.call = call
         self.loop = loop
     }
@@ -18,12 +18,12 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
     /// `endStream`, it is the last one.
     public func send(_ request: Request, endStream: Bool = false) async throws {
         let bytes = request.encoded()
-        try await withTaskExecutorPreference(loop) { try await call.send(bytes, endStream: endStream) }
+        try await loop.run { try await call.send(bytes, endStream: endStream) }
     }
 
     /// Tells the server no more requests come.
     public func closeSend() async {
-        await withTaskExecutorPreference(loop) { call.closeSend() }
+        _ = try? await loop.run { call.closeSend() }
     }
 
     /// The responses as they arrive; the sequence ends after the last one of a successful
@@ -32,22 +32,23 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
 
     /// The single response of a unary or client-streaming call, with the server's metadata.
     public func response() async throws -> UnaryResponse<Response> {
-        try await withTaskExecutorPreference(loop) { try await Self.singleResponse(of: call) }
+        try await loop.run { try await Self.singleResponse(of: call) }
     }
 
     /// The server's initial metadata (empty until it arrives).
     public func initialMetadata() async -> Metadata {
-        await withTaskExecutorPreference(loop) { call.initialMetadata }
+        (try? await loop.run { call.initialMetadata }) ?? Metadata()
     }
 
     /// Waits for the call to end and returns its status and trailing metadata.
     public func status() async -> CallTrailers {
-        await withTaskExecutorPreference(loop) { await call.status() }
+        (try? await loop.run { await call.status() }) ?? CallTrailers(code: .unavailable, message: "the client was shut down")
     }
 
     /// Cancels the call: the server's handler sees the cancellation.
     public func cancel() {
-        loop.execute { [call] in call.cancel(RPCError(.cancelled, "cancelled by the client")) }
+        guard !loop.isShutDown else { return }
+        loop.loop.execute { [call] in call.cancel(RPCError(.cancelled, "cancelled by the client")) }
     }
 
     static func singleResponse(of call: ClientCall) async throws -> UnaryResponse<Response> {
@@ -66,17 +67,17 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
 public struct ResponseStream<Response: ProtoMessage>: AsyncSequence, Sendable {
     public typealias Element = Response
     let call: ClientCall
-    let loop: EventLoop
+    let loop: ClientLoop
 
     /// Iterates over the responses.
     public struct AsyncIterator: AsyncIteratorProtocol {
         let call: ClientCall
-        let loop: EventLoop
+        let loop: ClientLoop
 
         /// The next response, or nil after the last one of a successful call.
         public mutating func next() async throws -> Response? {
             let call = call
-            guard let bytes = try await withTaskExecutorPreference(loop, operation: { try await call.nextResponse() }) else {
+            guard let bytes = try await loop.run({ try await call.nextResponse() }) else {
                 return nil
             }
             return try decodeResponse(bytes)

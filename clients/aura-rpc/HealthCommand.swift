@@ -1,6 +1,4 @@
-import AuraClient
 import AuraHealth
-import AuraWire
 
 /// `aura-rpc health [SERVICE]`: aura.Health/Check, printing the serving status.
 struct HealthCommand {
@@ -11,21 +9,8 @@ struct HealthCommand {
             throw CLIFailure.usage("health takes at most one service name", topic: .health)
         }
         let request = HealthCheckRequest(service: invocation.operands.first ?? "")
-        let client = invocation.makeClient()
-        let reply: UnaryResponse<HealthCheckResponse>
-        do {
-            reply = try await client.unaryWithMetadata(
-                "aura.Health/Check", request, as: HealthCheckResponse.self, options: invocation.callOptions)
-            await client.shutdown()
-        } catch {
-            await client.shutdown()
-            throw error
-        }
-        if invocation.showsMetadata {
-            Output.metadata(reply.metadata.initial, label: "initial-metadata")
-            Output.metadata(reply.metadata.trailing, label: "trailing-metadata")
-        }
-        let status = reply.message.status.name
+        let reply = try await invocation.unary("aura.Health/Check", request, as: HealthCheckResponse.self)
+        let status = reply.status.name
         Output.line(invocation.json ? Output.jsonObject(["status": status]) : status)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// may come before or after the command.
 struct Invocation: Sendable {
     /// What to do.
-    enum Command: String, Sendable {
+    enum Command: String, Sendable, CaseIterable {
+        case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
         case call, health, list, help
     }
 
@@ -27,6 +28,9 @@ struct Invocation: Sendable {
     let showsMetadata: Bool
     /// Whether output is compact JSON lines.
     let json: Bool
+    /// The parsed command line, where commands find their own options (`--mode`, `--limit`,
+    /// ...), already checked to be theirs.
+    let parsed: ParsedArguments
 
     static let defaultAddress = "127.0.0.1:7443"
 
@@ -38,7 +42,8 @@ struct Invocation: Sendable {
             let rest: [String]
             (metadataValues, rest) = try Self.extractRepeatedOption("metadata", from: arguments)
             parsed = try ParsedArguments(
-                rest, valueOptions: ["addr", "deadline"], flagOptions: ["json", "help", "show-metadata"])
+                rest, valueOptions: Self.globalValueOptions.union(Command.allValueOptions),
+                flagOptions: Self.globalFlagOptions.union(Command.allFlagOptions))
         } catch {
             throw .usage(error.description, topic: Self.topic(guessedFrom: arguments))
         }
@@ -57,6 +62,8 @@ struct Invocation: Sendable {
             command = nil
         }
         let topic = command.flatMap { HelpTopic(command: $0.rawValue) } ?? .main
+        try Self.checkOwnOptions(of: command, in: parsed, topic: topic)
+        self.parsed = parsed
 
         let address = parsed.options["addr"] ?? environment["AURA_ADDR"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultAddress
         guard let colon = address.lastIndex(of: ":"), colon != address.startIndex,
@@ -106,6 +113,13 @@ struct Invocation: Sendable {
         case .list: try ListCommand(invocation: self).run()
         case .health: try await HealthCommand(invocation: self).run()
         case .call: try await CallCommand(invocation: self).run()
+        case .analyze: try await AnalyzeCommand(invocation: self).run()
+        case .redact: try await RedactCommand(invocation: self).run()
+        case .detectPii: try await DetectPiiCommand(invocation: self).run()
+        case .language: try await LanguageCommand(invocation: self).run()
+        case .plugins: try await PluginsCommand(invocation: self).run()
+        case .dlq: try await DeadLettersCommand(invocation: self).run()
+        case .stats: try await StatsCommand(invocation: self).run()
         }
     }
 

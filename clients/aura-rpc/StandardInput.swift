@@ -23,3 +23,13 @@ enum StandardInput {
         }
     }
 }
+
+extension StandardInput {
+    /// All of standard input as one text, without the one newline that ends it (`echo` and most
+    /// files add one): what a TEXT of `-` means.
+    static func readText() -> String {
+        var text = readAll()
+        if text.last == "\n" || text.last == "\r\n" { text.removeLast() }
+        return text
+    }
+}

@@ -2,6 +2,7 @@
 /// usage error.
 enum HelpTopic: String, CaseIterable {
     case main, call, health, list, help
+    case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -16,26 +17,46 @@ enum HelpTopic: String, CaseIterable {
         case .call: return Self.callText + "\n\n" + Self.optionsText
         case .health: return Self.healthText + "\n\n" + Self.optionsText
         case .list: return Self.listText + "\n\n" + Self.optionsText
+        case .analyze: return Self.analyzeText + "\n\n" + Self.optionsText
+        case .redact: return Self.redactText + "\n\n" + Self.optionsText
+        case .detectPii: return Self.detectPiiText + "\n\n" + Self.optionsText
+        case .language: return Self.languageText + "\n\n" + Self.optionsText
+        case .plugins: return Self.pluginsText + "\n\n" + Self.optionsText
+        case .dlq: return Self.dlqText + "\n\n" + Self.optionsText
+        case .stats: return Self.statsText + "\n\n" + Self.optionsText
         }
     }
 
     private static let mainText = """
-        aura-rpc: ad hoc calls to an AuraRPC server, JSON in and JSON out.
+        aura-rpc: the command-line client of an AuraStream server: sentiment, personal data,
+        language and plugin commands, and ad hoc calls to any method, JSON in and JSON out.
 
         usage: aura-rpc [OPTIONS] COMMAND [ARGS]
 
-        commands:
-          call METHOD [JSON|-]  call any method of the schema (aura-rpc help call)
+        commands (aura-rpc help COMMAND tells more):
+          analyze TEXT|-        the sentiment of TEXT; - analyzes each line of stdin, in one
+                                stream, printing each result as it comes
+          redact TEXT|-         TEXT with its personal data replaced (--mode replace|mask|hash)
+          detect-pii TEXT|-     the personal data in TEXT, one entity a line
+          language TEXT|-       the language TEXT is in
+          plugins ACTION        list, load PATH, activate NAME@VERSION, unload NAME@VERSION
+          dlq list              the most recent failed requests (the dead-letter list)
+          stats                 the result cache's counters and plugin failures
+          call METHOD [JSON|-]  call any method of the schema
           health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
           list                  the schema's methods with their shapes and message types
           help [COMMAND]        this text, or a command's
+
+        TEXT is UTF-8 of at most 5,000 bytes (the server refuses more: INVALID_ARGUMENT); - reads
+        it from stdin (all of it, less one final newline; for analyze, one text a line).
 
         \(optionsText)
 
         exit status:
           0      the call succeeded
           1-16   the call failed with that status code, after "aura-rpc: CODE_NAME: message"
-                 on stderr (14 UNAVAILABLE when the server cannot be reached)
+                 on stderr (14 UNAVAILABLE when the server cannot be reached); for analyze -,
+                 the status code of the first line that failed
           64     a bad command line, an unknown method, or a request that is not valid JSON
                  for its message type (no call is made; a stdin stream is cancelled)
         """
@@ -46,7 +67,9 @@ enum HelpTopic: String, CaseIterable {
           --deadline DURATION   how long the call may take, e.g. 500ms, 2s, 1m (default: none)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
-          --json                machine output: compact JSON, one object per line
+          --json                machine output: compact JSON, one object per line (for the
+                                service commands, the response message in proto3 JSON with
+                                every field, defaults included)
           --help, -h            help
         """
 

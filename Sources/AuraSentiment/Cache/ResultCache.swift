@@ -10,6 +10,14 @@ public final class ResultCache<Value: Sendable>: Sendable {
         public var hits = 0, misses = 0
         /// What the cache holds now.
         public var entries = 0, bytes = 0
+
+        /// Creates counters.
+        public init(hits: Int = 0, misses: Int = 0, entries: Int = 0, bytes: Int = 0) {
+            self.hits = hits
+            self.misses = misses
+            self.entries = entries
+            self.bytes = bytes
+        }
     }
 
     private struct Node {

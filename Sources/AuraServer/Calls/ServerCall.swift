@@ -88,14 +88,19 @@ final class ServerCall: @unchecked Sendable {
             metadata: context.initialMetadata, messageEncoding: compress ? MessageEncoding.deflate.rawValue : ""))
     }
 
-    /// The stream or socket can take more.
-    func writable() { outbox.resume() }
+    /// The stream or socket may take more: resume a waiting writer only when this stream's
+    /// queue is empty and the socket writable, so a stream stalled on flow control stays put.
+    func writable() {
+        guard connection.core.queuedBytes(id) == 0, connection.channel.isWritable else { return }
+        outbox.resume()
+    }
 
     /// The handler finished: send the status.
     private func finish(_ trailers: CallTrailers) {
         guard case .running = state else { return }
         state = .finished
         deadlineTimer?.cancel()
+        inbox.discardRemaining()  // requests the handler left unread still give back their credit
         sendHeadersIfNeeded(compress: false)
         connection.core.sendTrailers(id, trailers)
         connection.callEnded(id)

@@ -39,6 +39,9 @@ struct Keepalive {
         if case .quiet = state { state = .quiet(silentTicks: 0) }
     }
 
+    /// A call started or ended: the connection is not idle.
+    mutating func callActivity() { idleTicks = 0 }
+
     /// The peer answered our PING.
     mutating func pingAcknowledged() { state = .quiet(silentTicks: 0) }
 

@@ -63,6 +63,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     // MARK: ConnectionDelegate
 
     func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
+        keepalive.callActivity()
         guard let handler = registry.handler(for: headers.normalizedMethod) else {
             core.sendTrailers(id, CallTrailers(code: .unimplemented, message: "unknown method \(headers.method)"))
             return
@@ -93,9 +94,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         calls[id]?.fail(error, notifyPeer: false)
     }
 
-    func streamWritable(_ id: UInt32) {
-        if channel.isWritable { calls[id]?.writable() }
-    }
+    func streamWritable(_ id: UInt32) { calls[id]?.writable() }
 
     func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {}
 
@@ -108,6 +107,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// A call ended: forget it, and close the connection if it drains for shutdown.
     func callEnded(_ id: UInt32) {
         calls[id] = nil
+        keepalive.callActivity()
         flush()
         if isDraining && core.openStreamCount == 0 && calls.isEmpty { channel.close() }
     }

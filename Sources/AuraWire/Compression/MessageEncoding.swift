@@ -36,6 +36,7 @@ public enum MessageEncoding: String, Sendable, CaseIterable {
     /// Throws RESOURCE_EXHAUSTED past the limit (a decompression bomb stops there) and INTERNAL
     /// for a truncated or corrupt stream.
     public static func inflate(_ compressed: ByteBuffer, limit: Int) throws(RPCError) -> ByteBuffer {
+        let limit = min(limit, Int.max - 1)
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw RPCError(.internal, "message decompression failed: zlib did not start")

@@ -11,6 +11,9 @@ extension ConnectionCore {
         switch frame {
         case .settings(let settings, let ack):
             if ack {
+                if !localSettingsAcknowledged {
+                    connectionReceiveWindow -= max(0, Int(Settings().connectionWindow) - Int(localSettings.connectionWindow))
+                }
                 localSettingsAcknowledged = true
                 decoder.maxFrameSize = localSettings.maxFrameSize
             } else if let settings {
@@ -24,7 +27,8 @@ extension ConnectionCore {
         case .trailers(let id, let trailers):
             try receiveTrailers(id, trailers)
         case .cancel(let id, let code):
-            guard streams.removeValue(forKey: id) != nil else { return }
+            guard streams[id] != nil else { return }
+            removeStream(id)
             delegate?.streamReset(id, RPCError(code, "the peer cancelled the call (\(code.name))"))
         case .windowUpdate(let id, let increment):
             try receiveWindowUpdate(id, Int(increment))
@@ -32,7 +36,7 @@ extension ConnectionCore {
             if ack {
                 delegate?.pingAcknowledged(data)
             } else {
-                FrameEncoder.encode(.ping(data, ack: true), into: &output.current)
+                FrameEncoder.encode(.ping(data, ack: true), into: &output.urgent)
             }
         case .goAway(let last, let code, let reason):
             receiveGoAway(lastStreamID: last, code: code, reason: reason)
@@ -69,10 +73,6 @@ extension ConnectionCore {
     }
 
     private func openPeerStream(_ id: UInt32, _ headers: CallHeaders, endStream: Bool) throws(WireError) {
-        if streams[id] != nil {
-            resetStream(id, RPCError(.internal, "second HEADERS frame on stream \(id)"))
-            return
-        }
         guard id & 1 == 1 else { throw WireError(.invalidArgument, "client opened even stream id \(id); client streams are odd") }
         guard id > highestStreamID else {
             throw WireError(.invalidArgument, "stream id \(id) reused or not increasing (highest so far \(highestStreamID))")
@@ -127,14 +127,24 @@ extension ConnectionCore {
             message = try record.state.receiveMessage(payload, flags: flags)
         } catch {
             streams[id] = record
-            returnConnectionCredit(record.assemblingWireBytes)
             resetStream(id, error)
             return
         }
-        let wireSize = record.assemblingWireBytes
-        if message != nil { record.assemblingWireBytes = 0 }
-        streams[id] = record
-        if let message { delegate?.messageReceived(id, message, wireSize: wireSize) }
+        if let message {
+            let wireSize = record.assemblingWireBytes
+            record.assemblingWireBytes = 0
+            record.undeliveredMessages += 1
+            streams[id] = record
+            delegate?.messageReceived(id, message, wireSize: wireSize)
+        } else if record.undeliveredMessages == 0 {
+            // A fragment while the application keeps up: credit it now, so a message larger
+            // than the window can complete (the assembler is bounded by MAX_MESSAGE_SIZE).
+            record.assemblingWireBytes -= size
+            streams[id] = record
+            grantCredit(id, size)
+        } else {
+            streams[id] = record  // the application lags: withhold the credit, so the peer stops
+        }
         if flags.contains(.endStream), streams[id] != nil { delegate?.inboundClosed(id) }
     }
 
@@ -201,6 +211,7 @@ extension ConnectionCore {
     func removeStream(_ id: UInt32) {
         guard let record = streams.removeValue(forKey: id) else { return }
         if record.isBlocked { blockedStreams.removeAll { $0 == id } }
+        if record.assemblingWireBytes > 0 { returnConnectionCredit(record.assemblingWireBytes) }
     }
 
     func returnConnectionCredit(_ bytes: Int) {
@@ -213,12 +224,27 @@ extension ConnectionCore {
         }
     }
 
-    /// The application took a message of `wireSize` bytes off stream `id`: grant the credit
-    /// back, in batches of half a window.
+    /// The application took a message of `wireSize` bytes off stream `id` (the size the
+    /// delegate was given): grant the credit back, in batches of half a window. Once no message
+    /// waits for the application, the credit withheld for a message still arriving goes back too.
     public func messageConsumed(_ id: UInt32, wireSize: Int) {
-        returnConnectionCredit(wireSize)
+        guard var record = streams[id] else { return returnConnectionCredit(wireSize) }
+        record.undeliveredMessages = max(0, record.undeliveredMessages - 1)
+        var credit = wireSize
+        if record.undeliveredMessages == 0 {
+            credit += record.assemblingWireBytes
+            record.assemblingWireBytes = 0
+        }
+        streams[id] = record
+        grantCredit(id, credit)
+    }
+
+    /// Returns `bytes` of credit on the connection and, while the peer may still send on it,
+    /// on stream `id`.
+    func grantCredit(_ id: UInt32, _ bytes: Int) {
+        returnConnectionCredit(bytes)
         guard var record = streams[id], record.state.isReceiving else { return }
-        record.unreturnedCredit += wireSize
+        record.unreturnedCredit += bytes
         if record.unreturnedCredit >= Int(localSettings.initialStreamWindow) / 2 {
             FrameEncoder.encode(.windowUpdate(streamID: id, increment: UInt32(record.unreturnedCredit)), into: &output.current)
             record.receiveWindow += record.unreturnedCredit

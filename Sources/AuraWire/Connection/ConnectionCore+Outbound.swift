@@ -23,7 +23,7 @@ extension ConnectionCore {
 
     /// Server: sends initial metadata on stream `id`, before any message.
     public func sendHeaders(_ id: UInt32, _ headers: CallHeaders) {
-        guard streams[id]?.state.send() == true else { return }
+        guard streams[id]?.state.sendHeaders() == true else { return }
         FrameEncoder.encode(.headers(streamID: id, headers, endStream: false), into: &output.current)
     }
 
@@ -100,7 +100,7 @@ extension ConnectionCore {
         while !record.pending.isEmpty {
             var message = record.pending[0]
             let remaining = message.remaining.readableBytes
-            let size = min(remaining, maxFrame, record.sendWindow, connectionSendWindow)
+            let size = remaining == 0 ? 0 : min(remaining, maxFrame, record.sendWindow, connectionSendWindow)
             if remaining > 0 && size <= 0 { break }
             let isLast = size == remaining
             var flags: FrameFlags = message.compressed ? .compressed : []

@@ -59,8 +59,8 @@ public final class ConnectionCore {
             maxFrameSize: max(settings.maxFrameSize, Settings().maxFrameSize), decodesClientFrames: role == .server)
         connectionSendWindow = Int(Settings().connectionWindow)
         connectionReceiveWindow = Int(max(settings.connectionWindow, Settings().connectionWindow))
-        if role == .client { output.current.writeBytes(Preface.bytes) }
-        FrameEncoder.encode(.settings(settings, ack: false), into: &output.current)
+        if role == .client { output.urgent.writeBytes(Preface.bytes) }
+        FrameEncoder.encode(.settings(settings, ack: false), into: &output.urgent)
     }
 
     /// The number of streams not yet ended.

@@ -25,8 +25,10 @@ struct StreamRecord: Sendable {
     var receiveWindow: Int
     /// Bytes the application consumed that we have not yet returned as WINDOW_UPDATE.
     var unreturnedCredit = 0
-    /// Wire bytes of the message being assembled.
+    /// Wire bytes of the message being assembled whose credit is withheld.
     var assemblingWireBytes = 0
+    /// Messages handed to the application and not yet consumed.
+    var undeliveredMessages = 0
     /// Messages waiting for credit, oldest first.
     var pending: [PendingMessage] = []
     /// How the outbound half ends once `pending` is empty.
@@ -44,10 +46,11 @@ struct OutboundBytes: Sendable {
     /// Payloads at least this large are queued as their own buffer instead of copied.
     static let zeroCopyThreshold = 8 * 1024
 
+    var urgent = ByteBuffer(capacity: 64)
     var current = ByteBuffer(capacity: 4096)
     var chunks: [ByteBuffer] = []
 
-    var isEmpty: Bool { current.readableBytes == 0 && chunks.isEmpty }
+    var isEmpty: Bool { urgent.readableBytes == 0 && current.readableBytes == 0 && chunks.isEmpty }
 
     /// Appends a payload, copying it if small, queueing it whole if large.
     mutating func appendPayload(_ payload: ByteBuffer) {
@@ -67,6 +70,10 @@ struct OutboundBytes: Sendable {
 
     /// Hands every buffer to `sink` in order and empties the queue.
     mutating func drain(_ sink: (ByteBuffer) -> Void) {
+        if urgent.readableBytes > 0 {
+            sink(urgent)
+            urgent = ByteBuffer(capacity: 64)
+        }
         for chunk in chunks { sink(chunk) }
         chunks.removeAll(keepingCapacity: true)
         if current.readableBytes > 0 {

@@ -86,6 +86,13 @@ struct StreamState: Sendable {
         return true
     }
 
+    /// We send a server's HEADERS: only before anything else went out.
+    mutating func sendHeaders() -> Bool {
+        guard case .open(let inbound, .idle) = phase else { return false }
+        phase = .open(inbound: inbound, outbound: .sending)
+        return true
+    }
+
     /// We end our half (client).
     mutating func sendEndStream() -> Bool {
         guard case .open(let inbound, let outbound) = phase, outbound != .closed else { return false }

@@ -103,6 +103,15 @@ final class RawConnection: @unchecked Sendable {
         try await write(buffer)
     }
 
+    /// Sends a PING and waits for its ACK: proof that the server has read everything sent
+    /// before it (the preface included).
+    func roundTrip(within limit: Duration = .seconds(3)) async throws {
+        let data = UInt64.random(in: 1...UInt64.max)
+        try await write(frames: [.ping(data, ack: false)])
+        let ack = try await frame(within: limit) { $0 == .ping(data, ack: true) }
+        guard ack != nil else { throw Closed(reason: "closed before answering PING; received: \(summary)") }
+    }
+
     /// Opens stream `id` with a call to `method` and sends `messages` (END_STREAM on the last).
     func call(
         _ id: UInt32, _ method: String, messages: [ByteBuffer], headers: CallHeaders = CallHeaders()

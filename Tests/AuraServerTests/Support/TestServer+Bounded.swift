@@ -45,6 +45,21 @@ extension TestServer {
     }
 }
 
+extension TestServer {
+    /// Starts a call with one request on the harness client and returns once the server has
+    /// read that request: a round trip on the same connection after it proves so, since the
+    /// server reads frames in order. Replaces "sleep a little and hope" before a cancel or a
+    /// shutdown.
+    func startCall<Request: ProtoMessage, Response: ProtoMessage>(
+        _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws -> RPCCall<Request, Response> {
+        let call: RPCCall<Request, Response> = try await client.makeCall(method, options: options)
+        try await call.send(request, endStream: true)
+        _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
+        return call
+    }
+}
+
 /// The conformance methods' full names.
 enum Method {
     static let empty = "aura.TestService/EmptyCall"

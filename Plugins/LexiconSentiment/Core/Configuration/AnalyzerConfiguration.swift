@@ -10,15 +10,24 @@
 public struct AnalyzerConfiguration: Sendable, Equatable {
     public var labeling = LabelingRule.standard
 
-    static let keys: [(name: String, range: ClosedRange<Double>, keyPath: WritableKeyPath<LabelingRule, Double>)] = [
+    static var keys: [(name: String, range: ClosedRange<Double>, keyPath: WritableKeyPath<LabelingRule, Double>)] { [
         ("neutral_threshold", 0...1, \.neutralThreshold),
         ("mixed_threshold", 0...1, \.mixedThreshold),
         ("mixed_weight", 0...10, \.mixedWeight),
-    ]
+    ] }
 
     public init() {}
 
     /// Parses `bytes` (UTF-8 JSON). Throws a message naming the problem.
+    /// Parses a JSON string.
+    public init(json: String) throws(ConfigurationError) {
+        let bytes = Array(json.utf8)
+        let parsed = bytes.withUnsafeBytes { raw in
+            Result { () throws(ConfigurationError) in try AnalyzerConfiguration(json: raw) }
+        }
+        self = try parsed.get()
+    }
+
     public init(json bytes: UnsafeRawBufferPointer) throws(ConfigurationError) {
         var parser = JSONParser(bytes)
         guard parser.skipWhitespaceToEnd() == false else { return }  // empty or blank: the defaults

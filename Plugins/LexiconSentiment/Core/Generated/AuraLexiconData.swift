@@ -2,7 +2,7 @@
 // Plugins/LexiconSentiment/data/aura-lexicon.tsv. Do not edit: edit the data file and rerun.
 
 extension EmbeddedData {
-    /// The records of `data/aura-lexicon.tsv` (924 lines).
+    /// The records of `data/aura-lexicon.tsv` (925 lines).
     static let auraLexicon: StaticString = ##"""
 modifier	absolutely	0.293
 modifier	amazingly	0.293
@@ -518,6 +518,7 @@ word	delightful	2.8
 word	scrumptious	2.5
 word	expensive	-1
 word	pricey	-0.8
+word	avoid	-1.2
 word	unbearable	-2.5
 word	passed	1.2
 word	blurry	-1.2

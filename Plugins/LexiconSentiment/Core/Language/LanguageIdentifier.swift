@@ -12,10 +12,13 @@
 struct LanguageIdentifier {
     static let decisiveHits: Int32 = 3
     static let trigramBytes = 1024
-    /// Bonus, in nats per trigram, for a language's word coverage (hits / words).
+    /// Bonus, in nats per trigram, for the share of the words that are a language's function
+    /// words (English content words count half).
     static let coverageWeight = 1.5
+    /// English is what the analyzer scores, and the usual input: a prior, in nats per trigram.
+    static let englishPrior = 0.2
     /// A best fit worse than this (mean nats per trigram) is no language we know.
-    static let poorFit = 8.6
+    static let poorFit = 9.0
     /// Confidence reported with "und" when there are words but no language fits.
     static let undeterminedScore = 0.1
 
@@ -41,10 +44,13 @@ struct LanguageIdentifier {
 
         let (sums, trigrams) = model.score(text, limit: LanguageIdentifier.trigramBytes)
         guard trigrams > 0 else { return LanguageGuess(code: Language.undetermined, score: 0) }
+        // Mean log-likelihood per trigram (nats), plus a bonus for the share of the words that
+        // are the language's function words, plus an English prior.
         var fit = [Double](repeating: 0, count: model.languages.count)
         for lane in 0..<model.languages.count {
             fit[lane] = -Double(sums[lane]) / Double(trigrams) / 16
             if lane < languages { fit[lane] += LanguageIdentifier.coverageWeight * hits[lane] / words }
+            if lane == Language.englishIndex { fit[lane] += LanguageIdentifier.englishPrior }
         }
         let order = fit.indices.sorted { fit[$0] > fit[$1] }
         let top = order[0]

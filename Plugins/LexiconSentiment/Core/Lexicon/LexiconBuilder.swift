@@ -161,12 +161,15 @@ struct LexiconBuilder {
 
     /// A word as the scanner reads one: letters and digits, with inner apostrophes and hyphens.
     static func isWord(_ token: [UInt8]) -> Bool {
-        guard let first = token.first, let last = token.last, isAlnum(first), isAlnum(last) else { return false }
-        return token.allSatisfy { isAlnum($0) || $0 == 0x27 || $0 == 0x2d || $0 >= 0x80 }
-    }
-
-    private static func isAlnum(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+        let scalars = Array(String(decoding: token, as: UTF8.self).unicodeScalars)
+        func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+            if s.value < 0x80 { return (s >= "a" && s <= "z") || (s >= "0" && s <= "9") }
+            let cls = UTF8Decoding.classify(s.value)
+            return cls == .latinLetter || cls == .otherLetter
+        }
+        guard let first = scalars.first, let last = scalars.last, isLetterOrDigit(first), isLetterOrDigit(last)
+        else { return false }
+        return scalars.allSatisfy { isLetterOrDigit($0) || $0 == "'" || $0 == "-" }
     }
 
     /// An emoji's key: its UTF-8 without variation selectors, as the scanner looks symbols up.

@@ -205,8 +205,11 @@ struct RuleEngine {
                     if k == 1 { retract(back: d) }  // "pretty bad": "pretty" modifies, it is not praise
                 }
                 if p.negates {
+                    // VADER: "never so good", "never been this good" are emphasis.
+                    let neverSo = p.term.role == .never && k > 1
+                        && (back(skip + 1).term.role == .soOrThis || (k == 3 && back(skip + 2).term.role == .soOrThis))
                     let next = k > 1 ? back(d - 1).term.role : .none
-                    if p.term.role == .never && next == .soOrThis {
+                    if neverSo {
                         emphasis *= RuleConstants.neverSoScalar
                     } else if p.term.role == .without && next == .doubt {
                         // "without a doubt, excellent": not a negation

@@ -36,6 +36,11 @@ struct Scanner {
         while i < n {
             let b = p[i]
             if Scanner.isASCIIAlnum(b) {
+                if chunkStart && Scanner.startsURL(p, i, n) {
+                    i = Scanner.chunkEnd(p, i, n)
+                    chunkStart = false
+                    continue
+                }
                 i = word(at: i, &engine, &evidence)
                 chunkStart = false
                 continue
@@ -48,6 +53,11 @@ struct Scanner {
                 }
                 if chunkStart, let end = emoticon(at: i, &engine) {
                     i = end
+                    chunkStart = false
+                    continue
+                }
+                if chunkStart && b == UInt8(ascii: "@") {
+                    i = Scanner.chunkEnd(p, i, n)  // a @handle is a name, no word of any language
                     chunkStart = false
                     continue
                 }
@@ -278,6 +288,27 @@ struct Scanner {
     }
 
     // MARK: Bytes
+
+    /// The end of the whitespace-delimited chunk at `i`.
+    static func chunkEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        var j = i
+        while j < n && p[j] != 0x20 && p[j] != 0x09 && p[j] != 0x0a && p[j] != 0x0d { j += 1 }
+        return j
+    }
+
+    /// "http://", "https://" or "www." at `i`.
+    @inline(__always)
+    static func startsURL(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        func has(_ s: StaticString, at k: Int) -> Bool {
+            let m = s.utf8CodeUnitCount
+            guard k + m <= n else { return false }
+            for j in 0..<m where lower(p[k + j]) != s.utf8Start[j] { return false }
+            return true
+        }
+        let b = p[i] | 0x20
+        guard b == UInt8(ascii: "h") || b == UInt8(ascii: "w") else { return false }
+        return has("http://", at: i) || has("https://", at: i) || has("www.", at: i)
+    }
 
     @inline(__always)
     static func isASCIIAlnum(_ b: UInt8) -> Bool {

@@ -1,0 +1,53 @@
+import Testing
+@testable import LexiconSentimentCore
+
+/// The JSON configuration the plugin's `create` receives.
+@Suite struct ConfigurationTests {
+    @Test(arguments: ["", "  ", "{}", " { } \n"])
+    func emptyConfigsGiveTheDefaults(_ json: String) throws {
+        #expect(try AnalyzerConfiguration(json: json) == AnalyzerConfiguration())
+    }
+
+    @Test func settingsAreRead() throws {
+        let c = try AnalyzerConfiguration(json: #"{"mixed_threshold": 0.45, "neutral_threshold": 1e-1, "mixed_weight": 3}"#)
+        #expect(c.labeling.mixedThreshold == 0.45)
+        #expect(c.labeling.neutralThreshold == 0.1)
+        #expect(c.labeling.mixedWeight == 3)
+    }
+
+    @Test(arguments: [
+        "{", "}", "[1]", "null", "nul", "{\"a\":}", "{\"mixed_threshold\": 0.3,}", "{'a': 1}",
+        "{\"mixed_threshold\": \"0.3\"}", "{\"mixed_threshold\": 1.5}", "{\"mixed_threshold\": -0.1}",
+        "{\"colour\": 1}", "{} {}", "{\"a\": \"\\x\"}", "{\"a\": \"\\ud800\"}", "{\"mixed_threshold\": 01}",
+        "{\"mixed_threshold\": .5}", "{\"mixed_threshold\": 1e999}",
+        String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
+        "{\"a\": \"unterminated}",
+    ])
+    func malformedOrInvalidConfigsAreRejected(_ json: String) {
+        #expect(throws: ConfigurationError.self) { try AnalyzerConfiguration(json: json) }
+    }
+
+    @Test func errorsSayWhatIsWrong() {
+        #expect(throws: ConfigurationError("unknown config key \"colour\"; known: neutral_threshold, mixed_threshold, mixed_weight")) {
+            try AnalyzerConfiguration(json: #"{"colour": 1}"#)
+        }
+        do {
+            _ = try AnalyzerConfiguration(json: "{")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.hasPrefix("malformed config JSON at byte 1"))
+        }
+    }
+
+    @Test func stringsWithEscapesParse() throws {
+        var parser = JSONParser(UnsafeRawBufferPointer(start: nil, count: 0))
+        let empty = parser.skipWhitespaceToEnd()
+        #expect(empty)
+        let json = Array(#"{"k\u00e9\ud83d\ude00\n": [true, false, null, -1.5e2, "x"]}"#.utf8)
+        let value = try json.withUnsafeBytes { raw in
+            var p = JSONParser(raw)
+            return try p.parseDocument()
+        }
+        #expect(value == .object([("ké😀\n", .array([.bool(true), .bool(false), .null, .number(-150), .string("x")]))]))
+    }
+}

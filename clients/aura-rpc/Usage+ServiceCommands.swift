@@ -1,0 +1,114 @@
+/// The help texts of the commands that call the sentiment server's services.
+extension HelpTopic {
+    static let analyzeText = """
+        usage: aura-rpc analyze TEXT|- [--language xx] [--redact] [--analyzer NAME@VERSION]
+                                       [--redactor NAME@VERSION] [OPTIONS]
+
+        The sentiment of TEXT (aura.Sentiment/Analyze), on one line:
+          POSITIVE  (positive 0.91 negative 0.02 neutral 0.07 mixed 0.00, compound 0.84)  en  lexicon-sentiment@1.0.0 [cached]
+        [cached] when the server's result cache answered. With --redact, the line goes on with
+        what was redacted before the analysis, as Unicode scalar offsets into TEXT:
+          ...  redacted by pattern-redactor@1.0.0: EMAIL 7-22
+
+          --language xx           ISO 639-1 language of the text (default: detected)
+          --redact                replace personal data before analyzing
+          --analyzer NAME@VERSION a loaded analyzer other than the active one
+          --redactor NAME@VERSION with --redact, a loaded redactor other than the active one
+
+        With - instead of TEXT, each line of stdin is one text (an empty line is an empty
+        text, which fails), all sent in ONE aura.Sentiment/AnalyzeStream session as the lines
+        are read, each result printed as it arrives: output line N answers input line N. A line
+        that fails prints "ERROR  CODE_NAME: message" in its place and the session goes on; at
+        the end, if any line failed, aura-rpc says how many on stderr and exits with the status
+        code of the first one (e.g. 3 for an empty or too long line).
+
+        --json prints the aura.SentimentResult (with -, one aura.ItemResult per line).
+        Examples:
+          aura-rpc analyze "What a wonderful day"
+          aura-rpc analyze --redact "Mail bob@example.com, the service was awful"
+          tail -f reviews.txt | aura-rpc analyze - --json
+        """
+
+    static let redactText = """
+        usage: aura-rpc redact TEXT|- [--mode replace|mask|hash] [--mask-char C]
+                                      [--types TYPE,...] [--redactor NAME@VERSION] [OPTIONS]
+
+        TEXT with its personal data replaced (aura.Privacy/Redact), printed as one line.
+
+          --mode replace          "[EMAIL]" (the default)
+          --mode mask             each Unicode scalar replaced by the mask character
+          --mode hash             "[EMAIL:1f3a9c2b...]", a keyed hash: the same value gives
+                                  the same token, so redacted texts can still be joined
+          --mask-char C           the mask character (default *); implies --mode mask
+          --types EMAIL,PHONE     only these entity types (default: all)
+          --redactor NAME@VERSION a loaded redactor other than the active one
+
+        --json prints the aura.RedactResponse: redactedText, the entities (with Unicode scalar
+        offsets into TEXT) and the redactor.
+        """
+
+    static let detectPiiText = """
+        usage: aura-rpc detect-pii TEXT|- [--redactor NAME@VERSION] [OPTIONS]
+
+        The personal data in TEXT (aura.Privacy/DetectPii), one entity a line:
+          TYPE BEGIN-END SCORE "matched text"
+        e.g. EMAIL 7-22 0.95 "bob@example.com". BEGIN and END count Unicode scalars (code
+        points) from the start of TEXT, END exclusive. Nothing is printed when nothing is found.
+        --json prints the aura.DetectPiiResponse.
+        """
+
+    static let languageText = """
+        usage: aura-rpc language TEXT|- [OPTIONS]
+
+        The language TEXT is in, as the active analyzer sees it (aura.Language/Detect):
+          es  0.75  lexicon-sentiment@1.0.0
+        (the ISO 639-1 code, or "und" when undetermined; the confidence; the analyzer).
+        --json prints the aura.DetectLanguageResponse.
+        """
+
+    static let pluginsText = """
+        usage: aura-rpc plugins list [OPTIONS]
+               aura-rpc plugins load PATH [--config JSON] [--activate] [OPTIONS]
+               aura-rpc plugins activate NAME@VERSION [OPTIONS]
+               aura-rpc plugins unload NAME@VERSION [OPTIONS]
+
+        The plugins of a running server (aura.Plugins), one line each:
+          analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  /srv/plugins/libAuraPluginLexiconSentiment.so
+        (kind, id, active or inactive, languages, the file it was loaded from).
+
+          list          every loaded plugin
+          load PATH     loads a plugin .so (a relative PATH is made absolute from the current
+                        directory; the server opens the file) and prints it; --config passes
+                        the plugin a JSON object, --activate makes it the active one of its kind.
+                        A file that is not a plugin is INVALID_ARGUMENT (exit 3)
+          activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
+                        the one they started with
+          unload ID     forgets plugin ID; the active plugin of a kind cannot be unloaded
+                        (FAILED_PRECONDITION, exit 9): activate another first
+
+        --json prints the response: aura.PluginList, aura.PluginInfo, or {} for unload.
+        """
+
+    static let dlqText = """
+        usage: aura-rpc dlq list [--limit N] [OPTIONS]
+
+        The most recent failed requests the server kept (aura.DeadLetters/List), newest first,
+        one a line:
+          2025-06-01T12:00:00.123Z  42  aura.Sentiment/Analyze  INTERNAL  plugin failure ...
+        (the time in ISO-8601 UTC, the request id, the method, the status code, the error; then
+        the text as a JSON string when the server runs with --dlq-keep-text). Nothing is
+        printed when the list is empty.
+
+          --limit N     at most N letters (default: all the server keeps)
+
+        --json prints the aura.DeadLetterList.
+        """
+
+    static let statsText = """
+        usage: aura-rpc stats [OPTIONS]
+
+        The sentiment service's counters (aura.Sentiment/Stats): result cache hits, misses,
+        entries and bytes, and plugin failures, one "name  value" line each.
+        --json prints the aura.AnalyzerStats (64-bit counters are JSON strings, as in proto3).
+        """
+}
