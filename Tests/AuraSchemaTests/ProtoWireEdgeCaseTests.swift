@@ -179,10 +179,10 @@ struct ProtoWireEdgeCaseTests {
         #expect(try bytesReader.readBytes(bytesField).readableBytesArray == [0xff, 0xfe])
     }
 
-    @Test("ProtoWriter skips -0.0 as if it were the default (protobuf writes it)")
+    @Test("ProtoWriter writes -0.0, which is not the default 0.0 (as protobuf does)")
     func negativeZero() {
-        // Documents current AuraWire behaviour: `value != 0` is false for -0.0.
-        #expect(written { $0.writeDouble(field: 1, -0.0) }.readableBytes == 0)
+        #expect(written { $0.writeDouble(field: 1, -0.0) }.readableBytes == 9)
+        #expect(written { $0.writeDouble(field: 1, 0.0) }.readableBytes == 0)
         #expect(written { $0.writeDouble(field: 1, -0.0, always: true) }.readableBytes == 9)
     }
 }

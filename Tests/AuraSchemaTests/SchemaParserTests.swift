@@ -8,11 +8,17 @@ struct AuraProtoParsingTests {
     @Test("package, services and methods")
     func servicesAndMethods() throws {
         #expect(schema.package == "aura")
-        #expect(Set(schema.services.keys) == ["aura.Health", "aura.TestService"])
+        #expect(Set(schema.services.keys) == [
+            "aura.Health", "aura.TestService", "aura.Sentiment", "aura.Privacy", "aura.Language", "aura.Plugins",
+            "aura.DeadLetters",
+        ])
         #expect(schema.services["aura.TestService"]?.methods.map(\.name)
             == ["EmptyCall", "UnaryCall", "StreamingInputCall", "StreamingOutputCall", "FullDuplexCall", "Sleep"])
         #expect(schema.methods.map(\.path) == [
-            "/aura.Health/Check",
+            "/aura.DeadLetters/List", "/aura.Health/Check", "/aura.Language/Detect",
+            "/aura.Plugins/Activate", "/aura.Plugins/List", "/aura.Plugins/Load", "/aura.Plugins/Unload",
+            "/aura.Privacy/DetectPii", "/aura.Privacy/Redact",
+            "/aura.Sentiment/Analyze", "/aura.Sentiment/AnalyzeBatch", "/aura.Sentiment/AnalyzeStream", "/aura.Sentiment/Stats",
             "/aura.TestService/EmptyCall", "/aura.TestService/FullDuplexCall", "/aura.TestService/Sleep",
             "/aura.TestService/StreamingInputCall", "/aura.TestService/StreamingOutputCall",
             "/aura.TestService/UnaryCall",
@@ -50,7 +56,12 @@ struct AuraProtoParsingTests {
             "aura.HealthCheckResponse", "aura.Empty", "aura.Payload", "aura.EchoStatus", "aura.SimpleRequest",
             "aura.SimpleResponse", "aura.StreamingInputCallRequest", "aura.StreamingInputCallResponse",
             "aura.ResponseParameters", "aura.StreamingOutputCallRequest", "aura.StreamingOutputCallResponse",
-            "aura.SleepRequest",
+            "aura.SleepRequest", "aura.SentimentScores", "aura.PiiEntity", "aura.AnalyzeOptions", "aura.AnalyzeRequest",
+            "aura.SentimentResult", "aura.AnalyzeBatchRequest", "aura.ItemResult", "aura.AnalyzeBatchResponse",
+            "aura.AnalyzerStats", "aura.DetectPiiRequest", "aura.DetectPiiResponse", "aura.RedactRequest",
+            "aura.RedactResponse", "aura.DetectLanguageRequest", "aura.DetectLanguageResponse", "aura.PluginInfo",
+            "aura.PluginList", "aura.LoadPluginRequest", "aura.PluginRef", "aura.DeadLetter",
+            "aura.ListDeadLettersRequest", "aura.DeadLetterList",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)
     }

@@ -29,39 +29,56 @@ struct LanguageIdentifier {
         if evidence.otherLetters > evidence.latinLetters {
             return LanguageGuess(code: Language.undetermined, score: LanguageIdentifier.undeterminedScore)
         }
+        // No allocation here: fixed-size vectors, one lane per language.
         let languages = Language.identified.count
-        var hits = [Double](repeating: 0, count: languages)
+        var hits = SIMD8<Double>(repeating: 0)
         for lane in 0..<languages { hits[lane] = Double(evidence.stopwordHits[lane]) }
         hits[Language.englishIndex] += 0.5 * Double(evidence.englishContentWords)
-        let ranked = (0..<languages).sorted { hits[$0] > hits[$1] }
-        let best = hits[ranked[0]], second = hits[ranked[1]]
+        let (first, best, second) = LanguageIdentifier.topTwo(hits, lanes: languages)
         let words = Double(evidence.words)
         if best >= Double(LanguageIdentifier.decisiveHits) && best >= 2 * second && best / words >= 0.25 {
             let margin = 1 - second / best
             let support = min(1, best / 8)
-            return LanguageGuess(code: Language.identified[ranked[0]], score: 0.6 + 0.39 * margin * support)
+            return LanguageGuess(code: Language.identified[first], score: 0.6 + 0.39 * margin * support)
         }
 
         let (sums, trigrams) = model.score(text, limit: LanguageIdentifier.trigramBytes)
         guard trigrams > 0 else { return LanguageGuess(code: Language.undetermined, score: 0) }
         // Mean log-likelihood per trigram (nats), plus a bonus for the share of the words that
         // are the language's function words, plus an English prior.
-        var fit = [Double](repeating: 0, count: model.languages.count)
+        var fit = SIMD16<Double>(repeating: -.infinity)
         for lane in 0..<model.languages.count {
             fit[lane] = -Double(sums[lane]) / Double(trigrams) / 16
             if lane < languages { fit[lane] += LanguageIdentifier.coverageWeight * hits[lane] / words }
             if lane == Language.englishIndex { fit[lane] += LanguageIdentifier.englishPrior }
         }
-        let order = fit.indices.sorted { fit[$0] > fit[$1] }
-        let top = order[0]
+        let (top, topFit, runnerUpFit) = LanguageIdentifier.topTwo(fit, lanes: model.languages.count)
         let meanPenalty = Double(sums[top]) / Double(trigrams) / 16
         guard top < languages, meanPenalty < LanguageIdentifier.poorFit else {
             return LanguageGuess(code: Language.undetermined, score: LanguageIdentifier.undeterminedScore)
         }
         // Trigrams overlap and are not independent: a quarter of the summed margin is the evidence.
-        let evidenceNats = (fit[top] - fit[order[1]]) * Double(trigrams) / 4
+        let evidenceNats = (topFit - runnerUpFit) * Double(trigrams) / 4
         let confidence = 1 / (1 + (-evidenceNats).exp)
         return LanguageGuess(code: Language.identified[top], score: min(0.99, max(0.5, confidence)))
+    }
+}
+
+extension LanguageIdentifier {
+    /// The best lane (the first of equals), its value and the second-best value.
+    static func topTwo<V: SIMD>(_ v: V, lanes: Int) -> (index: Int, best: Double, second: Double) where V.Scalar == Double {
+        var index = 0
+        var best = -Double.infinity, second = -Double.infinity
+        for lane in 0..<lanes {
+            if v[lane] > best {
+                second = best
+                best = v[lane]
+                index = lane
+            } else if v[lane] > second {
+                second = v[lane]
+            }
+        }
+        return (index, best, second)
     }
 }
 
@@ -71,7 +88,10 @@ extension Double {
         // exp(x) = 2^(x / ln 2): split into an integer power of two and a short series.
         if self < -700 { return 0 }
         if self > 700 { return .infinity }
-        let k = (self / 0.693_147_180_559_945_3).rounded()
+        // Round to nearest by hand: `rounded()` would need libm's `round`, which not every
+        // client links.
+        let q = self / 0.693_147_180_559_945_3
+        let k = Double(Int(q + (q >= 0 ? 0.5 : -0.5)))
         let r = self - k * 0.693_147_180_559_945_3
         var term = 1.0, sum = 1.0
         for i in 1...12 {
