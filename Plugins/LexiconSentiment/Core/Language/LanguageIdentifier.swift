@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides a text's language from the scanner's word evidence, falling back to the character
 /// trigram model when the words are too few or ambiguous.
 ///
@@ -59,7 +65,7 @@ struct LanguageIdentifier {
         }
         // Trigrams overlap and are not independent: a quarter of the summed margin is the evidence.
         let evidenceNats = (topFit - runnerUpFit) * Double(trigrams) / 4
-        let confidence = 1 / (1 + (-evidenceNats).exp)
+        let confidence = 1 / (1 + exp(-evidenceNats))
         return LanguageGuess(code: Language.identified[top], score: min(0.99, max(0.5, confidence)))
     }
 }
@@ -79,25 +85,5 @@ extension LanguageIdentifier {
             }
         }
         return (index, best, second)
-    }
-}
-
-extension Double {
-    /// e^self, without Foundation.
-    var exp: Double {
-        // exp(x) = 2^(x / ln 2): split into an integer power of two and a short series.
-        if self < -700 { return 0 }
-        if self > 700 { return .infinity }
-        // Round to nearest by hand: `rounded()` would need libm's `round`, which not every
-        // client links.
-        let q = self / 0.693_147_180_559_945_3
-        let k = Double(Int(q + (q >= 0 ? 0.5 : -0.5)))
-        let r = self - k * 0.693_147_180_559_945_3
-        var term = 1.0, sum = 1.0
-        for i in 1...12 {
-            term *= r / Double(i)
-            sum += term
-        }
-        return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc  // libm (sqrt, exp), linked for every client of this module
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The rules' constants. Most are VADER's empirically derived values (Hutto & Gilbert 2014);
 /// the contrast and quantity weights are ours.
 enum RuleConstants {
