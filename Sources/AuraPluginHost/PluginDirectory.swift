@@ -8,6 +8,7 @@ public final class PluginDirectory: Sendable {
     /// The directory.
     public let path: String
     /// Which file names count as plugins (the default directory holds other build outputs).
+    /// A plugin file `NAME.so` may have its config in `NAME.json` beside it.
     public let accepts: @Sendable (String) -> Bool
     private let registry: PluginRegistry
     private let log: @Sendable (String) -> Void
@@ -59,12 +60,35 @@ public final class PluginDirectory: Sendable {
         }
     }
 
+    /// The text of the file at `path`, or nil when there is none.
+    static func readConfig(_ path: String) throws(RPCError) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw RPCError(.invalidArgument, "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            guard count >= 0 else { throw RPCError(.invalidArgument, "cannot read \(path): \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            guard bytes.count <= 1 << 20 else { throw RPCError(.invalidArgument, "\(path) is larger than 1 MiB") }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Stops watching.
     public func stop() { watch?.stopWatching() }
 
+    /// Loads one file, with the config in `NAME.json` beside it when there is one (a plugin
+    /// such as the keyword redactor needs one).
     private func load(_ name: String) {
         do {
-            let entry = try registry.load(path: "\(path)/\(name)")
+            let configPath = "\(path)/\(name.hasSuffix(".so") ? String(name.dropLast(3)) : name).json"
+            let entry = try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "")
             log("plugins: loaded \(entry.info.kind.name) \(entry.info.id) from \(name)\(entry.isActive ? " (active)" : "")")
         } catch {
             log("plugins: refused \(name): \(error.message)")

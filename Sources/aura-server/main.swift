@@ -25,8 +25,9 @@ let usage = """
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
-      --plugins DIR      load every *.so plugin in DIR and watch it for new ones (default: the
-                         package's own built plugins, libAuraPlugin*.so next to this binary)
+      --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
+                         config) and watch DIR for new ones (default: the package's default
+                         analyzer and redactor, built next to this binary)
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --help             this text
@@ -117,12 +118,15 @@ func executableDirectory() -> String {
     return String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
 }
 
+/// What the default plugin folder (this binary's build folder) loads: the default analyzer and
+/// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
+let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
 let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(
     path: pluginPath, registry: registry,
-    accepts: { name in name.hasSuffix(".so") && (!isDefaultPluginPath || name.hasPrefix("libAuraPlugin")) },
+    accepts: { name in isDefaultPluginPath ? defaultPlugins.contains(name) : name.hasSuffix(".so") },
     log: { say("aura-server: \($0)") })
 plugins.loadAll()
 plugins.startWatching()

@@ -31,4 +31,20 @@ import Testing
         }
         #expect(try registry.plugin(.analyzer).info.id == "fixture@2.0.0")
     }
+
+    @Test func aPluginGetsItsConfigFromTheJSONFileBesideIt() throws {
+        let fixtures = try PluginFixtures()
+        let folder = fixtures.directory + "/configured"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let needsConfig = try fixtures.build("needs-config", defines: ["FIXTURE_REQUIRES_CONFIG": "1", "FIXTURE_VERSION": "\"1.0.0\""])
+        try FileManager.default.copyItem(atPath: needsConfig, toPath: folder + "/with.so")
+        try FileManager.default.copyItem(atPath: needsConfig, toPath: folder + "/without.so")
+        try #"{"keywords": ["x"]}"#.write(toFile: folder + "/with.json", atomically: true, encoding: .utf8)
+        let registry = PluginRegistry(loader: PluginLoader(runDirectory: fixtures.directory + "/run"))
+        let lines = Mutex<[String]>([])
+        PluginDirectory(path: folder, registry: registry, log: { line in lines.withLock { $0.append(line) } }).loadAll()
+        #expect(registry.list().map(\.info.id) == ["fixture@1.0.0"])
+        #expect(lines.withLock { $0.contains { $0.contains("loaded analyzer fixture@1.0.0 from with.so") } })
+        #expect(lines.withLock { $0.contains { $0.contains("refused without.so") && $0.contains("needs a config") } })
+    }
 }

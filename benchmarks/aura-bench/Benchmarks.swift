@@ -24,17 +24,45 @@ struct Benchmarks {
         defer { Task { for client in clients { await client.shutdown() } } }
         let request = SimpleRequest(responseSize: 16, payload: Payload(size: 16))
         for client in clients { _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self) }
+        let run = try await measureCalls(inFlight: inFlight, clients: clients) { client, _, _ in
+            _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self)
+        }
+        return BenchResult(name: "unary inflight=\(inFlight) conns=\(connections)", figures: run.figures)
+    }
+
+    /// The outcome of `measureCalls`.
+    struct CallRun {
+        let calls: Int
+        let seconds: Double
+        let latencies: Latencies
+
+        /// calls/s and latency percentiles.
+        var figures: [(key: String, value: Double)] {
+            let summary = latencies.summary()
+            return [(key: "calls_per_s", value: Double(calls) / seconds)]
+                + ["p50_us", "p90_us", "p99_us", "p999_us"].map { (key: $0, value: summary[$0]!) }
+        }
+    }
+
+    /// Runs `call` in `inFlight` workers on the client loop for the benchmark's duration, each
+    /// worker on `clients[worker % clients.count]`, timing every call.
+    func measureCalls(
+        inFlight: Int, clients: [AuraClient],
+        _ call: @escaping @Sendable (_ client: AuraClient, _ worker: Int, _ index: Int) async throws -> Void
+    ) async throws -> CallRun {
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + duration
         let latencies = try await withThrowingTaskGroup(of: Latencies.self) { group in
             for worker in 0..<inFlight {
-                let client = clients[worker % connections]
+                let client = clients[worker % clients.count]
                 group.addTask(executorPreference: loop) {
                     var latencies = Latencies()
+                    var index = 0
                     while clock.now < end {
+                        index += 1
                         let callStart = clock.now
-                        _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self)
+                        try await call(client, worker, index)
                         latencies.record((clock.now - callStart).nanoseconds)
                     }
                     return latencies
@@ -44,11 +72,7 @@ struct Benchmarks {
             for try await part in group { all.merge(part) }
             return all
         }
-        let elapsed = (clock.now - start).seconds
-        var figures: [(String, Double)] = [("calls_per_s", Double(latencies.count) / elapsed)]
-        let summary = latencies.summary()
-        for key in ["p50_us", "p90_us", "p99_us", "p999_us"] { figures.append((key, summary[key]!)) }
-        return BenchResult(name: "unary inflight=\(inFlight) conns=\(connections)", figures: figures.map { (key: $0.0, value: $0.1) })
+        return CallRun(calls: latencies.count, seconds: (clock.now - start).seconds, latencies: latencies)
     }
 
     /// Bidirectional streaming: one FullDuplexCall sending small requests as fast as flow

@@ -46,35 +46,12 @@ extension Benchmarks {
         let client = AuraClient(address: address, loop: loop)
         defer { Task { await client.shutdown() } }
         _ = try await client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: "warm up"), as: SentimentResult.self)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let end = start + duration
-        let latencies = try await withThrowingTaskGroup(of: Latencies.self) { group in
-            for worker in 0..<inFlight {
-                group.addTask(executorPreference: loop) {
-                    var latencies = Latencies()
-                    var counter = 0
-                    while clock.now < end {
-                        counter += 1
-                        let text = Corpus.posts[(worker + counter) % Corpus.posts.count]
-                        let request = AnalyzeRequest(text: unique ? "\(text) #\(worker)-\(counter)" : text)
-                        let callStart = clock.now
-                        _ = try await client.unary("aura.Sentiment/Analyze", request, as: SentimentResult.self)
-                        latencies.record((clock.now - callStart).nanoseconds)
-                    }
-                    return latencies
-                }
-            }
-            var all = Latencies()
-            for try await part in group { all.merge(part) }
-            return all
+        let run = try await measureCalls(inFlight: inFlight, clients: [client]) { client, worker, index in
+            let text = Corpus.posts[(worker + index) % Corpus.posts.count]
+            let request = AnalyzeRequest(text: unique ? "\(text) #\(worker)-\(index)" : text)
+            _ = try await client.unary("aura.Sentiment/Analyze", request, as: SentimentResult.self)
         }
-        let elapsed = (clock.now - start).seconds
-        let summary = latencies.summary()
-        return BenchResult(name: "Analyze \(label) inflight=\(inFlight)", figures: [
-            (key: "calls_per_s", value: Double(latencies.count) / elapsed), (key: "p50_us", value: summary["p50_us"]!),
-            (key: "p99_us", value: summary["p99_us"]!),
-        ])
+        return BenchResult(name: "Analyze \(label) inflight=\(inFlight)", figures: run.figures)
     }
 
     /// AnalyzeStream: one session, texts sent as fast as flow control allows, unique texts.

@@ -5,6 +5,7 @@ import Foundation
 final class ServerProcess {
     let process = Process()
     let port: Int
+    private var drainer: Thread?
     nonisolated(unsafe) private static var started = 0
 
     /// Starts the server binary that sits next to this executable (or `binary`) and waits for
@@ -20,21 +21,25 @@ final class ServerProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory] + (loops.map { ["--loops", "\($0)"] } ?? [])
             + extraArguments
-        let output = Pipe()
-        process.standardOutput = output
+        let outputPipe = Pipe()
+        process.standardOutput = outputPipe
         try process.run()
-        var line = Data()
-        let handle = output.fileHandleForReading
-        while !line.contains(UInt8(ascii: "\n")) {
+        // Plugin lines may come first; the port is on the "listening on" line.
+        var output = Data()
+        let handle = outputPipe.fileHandleForReading
+        var port: Int?
+        while port == nil {
             let chunk = handle.availableData
-            guard !chunk.isEmpty else { throw BenchError("aura-server exited before listening") }
-            line.append(chunk)
+            guard !chunk.isEmpty else { throw BenchError("aura-server exited before listening: \(String(decoding: output, as: UTF8.self))") }
+            output.append(chunk)
+            let text = String(decoding: output, as: UTF8.self)
+            if let range = text.range(of: #"listening on [^ ]*:(\d+)"#, options: .regularExpression) {
+                port = Int(text[range].split(separator: ":").last ?? "")
+            }
         }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: #"listening on [^ ]*:(\d+)"#, options: .regularExpression),
-              let port = Int(text[range].split(separator: ":").last ?? "")
-        else { throw BenchError("cannot read the port from: \(text)") }
-        self.port = port
+        drainer = Thread { while !handle.availableData.isEmpty {} }  // keep the pipe from filling up
+        drainer?.start()
+        self.port = port!
     }
 
     /// The server's resident memory in bytes, from /proc.
