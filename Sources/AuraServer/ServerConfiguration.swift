@@ -6,8 +6,9 @@ public struct ServerConfiguration: Sendable {
     public var address: String = "127.0.0.1:7443"
     /// How many event loops (threads) serve connections.
     public var loopCount: Int = System.coreCount
-    /// The limits announced to clients.
-    public var settings = Settings()
+    /// The limits announced to clients: the protocol's defaults, but frames of up to 256 KiB, so
+    /// a 64 KiB message with its few bytes of protobuf framing travels as one frame, not two.
+    public var settings = Settings.aura
     /// How often the keepalive machinery looks at each connection.
     public var keepaliveTick: Duration = .seconds(1)
     /// A connection silent this long gets a PING.

@@ -45,7 +45,7 @@ extension Integration {
             try await TestServer.withRawConnection { raw, _ in
                 try await raw.handshake()
                 var header = ByteBuffer()
-                FrameEncoder.writeHeader(FrameHeader(length: 65_537, type: .message, streamID: 1), into: &header)
+                FrameEncoder.writeHeader(FrameHeader(length: Settings.aura.maxFrameSize + 1, type: .message, streamID: 1), into: &header)
                 try await raw.write(header)  // the payload never comes: the header alone is enough
                 try await raw.expectGoAwayAndClose(.resourceExhausted)
             }

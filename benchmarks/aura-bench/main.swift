@@ -72,13 +72,10 @@ var results: [BenchResult] = []
     results.append(result)
     guard !arguments.flags.contains("json") else { return }
     let figures = result.figures.map { "\($0.key)=\(String(format: "%.1f", $0.value))" }.joined(separator: "  ")
-    print(result.name.padding(toLength: 36, withPad: " ", startingAt: 0) + figures)
+    print(result.name.padding(toLength: 44, withPad: " ", startingAt: 0) + figures)
 }
 
 do {
-    if let server, wanted("memory") {
-        report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(server.residentBytes) / 1e6)]))
-    }
     if wanted("unary") {
         for connections in [1, 4] {
             for inFlight in [1, 16, 64, 256] {
@@ -104,9 +101,14 @@ do {
         let directory = URL(fileURLWithPath: arguments.options["server-binary"] ?? CommandLine.arguments[0]).deletingLastPathComponent().path
         for result in try PluginBenchmarks(pluginDirectory: directory, duration: duration).run() { report(result) }
     }
-    if let server, wanted("memory") {
-        let rss = try await benchmarks.withIdleConnections(1000) { server.residentBytes }
+    if server != nil, wanted("memory") {
+        // A fresh server, so that buffers kept from the throughput runs do not count.
+        let fresh = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops)
+        report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(fresh.residentBytes) / 1e6)]))
+        let idle = Benchmarks(address: "127.0.0.1:\(fresh.port)", loop: group.loops[0], duration: duration)
+        let rss = try await idle.withIdleConnections(1000) { fresh.residentBytes }
         report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
+        fresh.stop()
     }
 } catch {
     server?.stop()

@@ -2,8 +2,8 @@ import AuraWire
 
 /// How a client connects.
 public struct ClientConfiguration: Sendable {
-    /// The limits announced to the server.
-    public var settings = Settings()
+    /// The limits announced to the server (frames of up to 256 KiB, as the server's).
+    public var settings = Settings.aura
     /// How long a connection attempt may take.
     public var connectTimeout: Duration = .seconds(5)
     /// How many times a call that found no connection tries to connect before failing.

@@ -16,6 +16,14 @@ public struct Settings: Hashable, Sendable {
     /// The defaults SPEC.md gives, assumed until the peer's SETTINGS arrive.
     public init() {}
 
+    /// What this implementation announces by default: SPEC.md's defaults with frames of up to
+    /// 256 KiB (fewer frames for large messages).
+    public static var aura: Settings {
+        var settings = Settings()
+        settings.maxFrameSize = 256 * 1024
+        return settings
+    }
+
     /// The wire ids of the settings.
     enum ID: UInt16 {
         case maxFrameSize = 1, maxMessageSize, maxConcurrentStreams, initialStreamWindow, connectionWindow
