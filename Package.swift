@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
-        .testTarget(name: "AuraRPCTests", dependencies: []),  // runs the built aura-server and aura-rpc
+        .testTarget(name: "AuraRPCTests", dependencies: ["PluginFixtures"]),  // runs the built aura-server and aura-rpc
         .target(name: "PluginFixtures", path: "Tests/PluginFixtures", exclude: ["fixture_plugin.c.txt"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "PluginFixtures"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import PluginFixtures
 import Testing
 
 /// The outcome of one aura-rpc run.
