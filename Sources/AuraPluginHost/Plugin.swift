@@ -8,18 +8,25 @@ import CAuraPlugin
 public final class Plugin: @unchecked Sendable {
     /// Who it is.
     public let info: PluginInfo
+    /// Which load this instance came from: a file rebuilt and loaded again under the same
+    /// name@version gets a new number.
+    public let generation: Int
     private let library: DynamicLibrary
     private let descriptor: UnsafePointer<aura_plugin_descriptor>
     private let instance: OpaquePointer
 
-    init(info: PluginInfo, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
+    init(info: PluginInfo, generation: Int, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
         self.info = info
+        self.generation = generation
         self.library = library
         self.descriptor = descriptor
         self.instance = instance
     }
 
     deinit { descriptor.pointee.destroy(instance) }
+
+    /// name@version and the load generation: what a cache of this plugin's results is keyed by.
+    public var cacheIdentity: String { "\(info.id)#\(generation)" }
 
     /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
     public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
@@ -49,8 +56,9 @@ public final class Plugin: @unchecked Sendable {
         try callPlugin(info.id) { buffer, capacity in
             detect(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &entities, &count, buffer, capacity)
         }
-        guard let entities, count > 0 else { return [] }
+        guard let entities else { return [] }
         defer { free(instance, entities, count) }
+        guard count > 0 else { return [] }
         return (0..<count).map { index in
             let entity = entities[index]
             return DetectedEntity(

@@ -26,7 +26,8 @@ public struct PluginLoader: Sendable {
         guard access(path, R_OK) == 0 else {
             throw RPCError(.notFound, "plugin file \(path) cannot be read: \(String(cString: strerror(errno)))")
         }
-        let staged = "\(runDirectory)/\(counter.next())-\(getpid())-\(path.split(separator: "/").last ?? "plugin")"
+        let generation = counter.next()
+        let staged = "\(runDirectory)/\(generation)-\(getpid())-\(path.split(separator: "/").last ?? "plugin")"
         try copyFile(from: path, to: staged)
         defer { unlink(staged) }  // the mapping stays; the name is not needed once loaded
         let library: DynamicLibrary
@@ -65,7 +66,7 @@ public struct PluginLoader: Sendable {
         guard let instance else {
             throw RPCError(.invalidArgument, "\(info.id) refused its config: \(createError.isEmpty ? "no reason given" : createError)")
         }
-        return Plugin(info: info, library: library, descriptor: raw, instance: instance)
+        return Plugin(info: info, generation: generation, library: library, descriptor: raw, instance: instance)
     }
 
     private static func info(_ descriptor: aura_plugin_descriptor, path: String) throws(RPCError) -> PluginInfo {

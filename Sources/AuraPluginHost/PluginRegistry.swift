@@ -34,7 +34,10 @@ public final class PluginRegistry: Sendable {
     public func load(path: String, config: String = "", activate: Bool? = nil) throws(RPCError) -> Entry {
         let plugin = try loader.load(path: path, config: config)
         let info = plugin.info
-        return state.withLock { state in
+        return try state.withLock { (state) throws(RPCError) in
+            if let existing = state.plugins[info.id], existing.info.kind != info.kind {
+                throw RPCError(.alreadyExists, "\(info.id) is loaded already as a \(existing.info.kind.name); a \(info.kind.name) needs another name")
+            }
             state.plugins[info.id] = plugin
             let current = state.active[info.kind].flatMap { state.plugins[$0]?.info }
             let becomesActive = activate ?? (current == nil || (current!.name == info.name && versionPrecedes(current!.version, info.version)))

@@ -29,7 +29,8 @@ public final class SentimentEngine: Sendable {
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPII ? try plugins.plugin(.redactor, id: options.redactor) : nil
         let key = CacheKey.make(
-            text: text, analyzer: analyzer.info.id, languageHint: options.languageHint, redactor: redactor?.info.id ?? "")
+            text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
+            redactor: redactor?.cacheIdentity ?? "")
         if var hit = cache.get(key) {
             hit.cached = true
             return hit

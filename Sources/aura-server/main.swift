@@ -20,7 +20,7 @@ let usage = """
     aura-server: the AuraStream RPC server.
 
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
-                       [--cache-mb N] [--dlq-keep-text]
+                       [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -30,6 +30,9 @@ let usage = """
                          analyzer and redactor, built next to this binary)
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
+      --allow-remote-admin
+                         let clients on other machines load, activate and unload plugins
+                         (by default only clients on this machine may)
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -66,7 +69,7 @@ func makeDirectories(_ path: String) -> Bool {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb"], flagOptions: ["help", "dlq-keep-text"])
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb"], flagOptions: ["help", "dlq-keep-text", "allow-remote-admin"])
 } catch {
     fail(error.description)
 }
@@ -138,7 +141,7 @@ let engine = SentimentEngine(
 let testService = TestService()
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
-    PluginAdminService(registry: registry), DeadLetterService(queue: engine.deadLetters), testService,
+    PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")), DeadLetterService(queue: engine.deadLetters), testService,
 ]
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)

@@ -71,14 +71,20 @@ import Testing
                     }
                 }
             }
+            // Let the callers run between every swap, and require calls during the swaps.
+            let before = counters.calls.load(ordering: .relaxed)
             for _ in 0..<10 {
                 try registry.load(path: v2, activate: true)
+                try await Task.sleep(for: .milliseconds(1))
                 try registry.unload("fixture@1.0.0")
                 try registry.load(path: v3, activate: true)
+                try await Task.sleep(for: .milliseconds(1))
                 try registry.unload("fixture@2.0.0")
                 try registry.load(path: fixtures.analyzer(version: "1.0.0", label: 0), activate: true)
+                try await Task.sleep(for: .milliseconds(1))
                 try registry.unload("fixture@3.0.0")
             }
+            #expect(counters.calls.load(ordering: .relaxed) > before)
             try registry.load(path: v2, activate: true)
             #expect(try verdict() == .negative)
             try await Task.sleep(for: .milliseconds(20))
@@ -93,6 +99,14 @@ import Testing
         let stop = Atomic<Bool>(false)
         let failures = Atomic<Int>(0)
         let calls = Atomic<Int>(0)
+    }
+
+    @Test func anAnalyzerAndARedactorCannotShareAnID() throws {
+        try registry.load(path: fixtures.analyzer(name: "same", version: "1.0.0"))
+        let clash = try fixtures.build("same-redactor", defines: ["FIXTURE_NAME": "\"same\"", "FIXTURE_VERSION": "\"1.0.0\"", "FIXTURE_KIND": "2"])
+        let error = #expect(throws: RPCError.self) { try registry.load(path: clash) }
+        #expect(error?.code == .alreadyExists)
+        #expect(try registry.plugin(.analyzer).info.id == "same@1.0.0")
     }
 
     @Test func versionsCompareNumerically() {

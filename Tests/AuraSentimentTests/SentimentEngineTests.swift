@@ -23,15 +23,34 @@ import Testing
         try engine.analyze(ByteBuffer(bytes: Array(text.utf8)), options: options, method: "test")
     }
 
-    @Test func secondCallIsServedFromTheCacheAndNormalizationSharesKeys() throws {
+    @Test func secondCallIsServedFromTheCacheAndOnlyWhitespaceIsNormalized() throws {
         let first = try analyze("Great  day")
         #expect(first.cached == false)
         #expect(first.sentimentName == "POSITIVE")
         #expect(first.analyzer == "fixture@1.0.0")
-        #expect(try analyze("great day").cached)
-        #expect(try analyze("  GREAT\tday ").cached)
+        #expect(try analyze("Great day").cached)
+        #expect(try analyze("  Great\tday ").cached)
+        // Capitals change what an analyzer sees (emphasis): another key.
+        #expect(try analyze("GREAT day").cached == false)
         #expect(engine.stats.cacheHits == 2)
-        #expect(engine.stats.cacheMisses == 1)
+        #expect(engine.stats.cacheMisses == 2)
+    }
+
+    @Test func aFileLoadedAgainUnderTheSameVersionDoesNotGetTheOldResults() throws {
+        _ = try analyze("reloaded text")
+        try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1))
+        let after = try analyze("reloaded text")
+        #expect(after.cached == false)
+        #expect(after.sentimentName == "NEGATIVE")
+    }
+
+    @Test func redactedAnalysesAreKeyedByTheExactTextSinceOffsetsDependOnIt() throws {
+        let options = AnalyzeOptions(redactPII: true)
+        let first = try analyze("a secret", options)
+        let spaced = try analyze("a  secret", options)
+        #expect(spaced.cached == false)
+        #expect(first.redactions.map(\.begin) == [2])
+        #expect(spaced.redactions.map(\.begin) == [3])
     }
 
     @Test func aNewAnalyzerVersionNeverGetsStaleResults() throws {

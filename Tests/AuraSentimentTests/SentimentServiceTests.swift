@@ -13,7 +13,7 @@ import Testing
             #expect(first.analyzer == "fixture@1.0.0")
             #expect(first.language == "en")
             #expect(first.cached == false)
-            let second = try await harness.client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: "LOVELY"), as: SentimentResult.self)
+            let second = try await harness.client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: " lovely\n"), as: SentimentResult.self)
             #expect(second.cached)
             let stats = try await harness.client.unary("aura.Sentiment/Stats", Empty(), as: AnalyzerStats.self)
             #expect(stats.cacheHits == 1)

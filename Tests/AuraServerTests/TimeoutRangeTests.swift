@@ -34,8 +34,8 @@ extension Integration {
             }
         }
 
-        /// CallOptions converts the timeout to microseconds with a trapping multiply: this test
-        /// crashes the test process while the bug is there, so it stays disabled until fixed.
+        /// CallOptions converts the timeout to microseconds without trapping on overflow: a
+        /// timeout of centuries clamps (a trapping multiply used to crash the client).
         @Test
         func hugeTimeoutFromTheClient() async throws {
             try await TestServer.bounded { harness in

@@ -4,30 +4,46 @@ import AuraServer
 import AuraWire
 
 /// `aura.Plugins`: list, load, activate and unload plugins on a running server.
+///
+/// Loading a plugin runs its code in the server, so the changing methods answer only clients on
+/// this machine unless `allowsRemoteChanges` (API keys with scopes come with the security work).
 public struct PluginAdminService: Service {
     public let name = "aura.Plugins"
     let registry: PluginRegistry
+    let allowsRemoteChanges: Bool
 
     /// Creates the service.
-    public init(registry: PluginRegistry) { self.registry = registry }
+    public init(registry: PluginRegistry, allowsRemoteChanges: Bool = false) {
+        self.registry = registry
+        self.allowsRemoteChanges = allowsRemoteChanges
+    }
 
     public func register(into methods: inout MethodRegistry) {
         let registry = registry
+        let allowsRemoteChanges = allowsRemoteChanges
+        let checkPeer: @Sendable (ServerContext) throws(RPCError) -> Void = { context throws(RPCError) in
+            guard allowsRemoteChanges || context.peerIsLoopback else {
+                throw RPCError(.permissionDenied, "plugins can be changed only from this machine (peer \(context.peer)); start the server with --allow-remote-admin to change that")
+            }
+        }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
             PluginList(plugins: registry.list().map(PluginInfoMessage.init))
         }
-        methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, _) in
+        methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
+            try checkPeer(context)
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
             return PluginInfoMessage(try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil))
         }
-        methods.unary("aura.Plugins/Activate") { (request: PluginRef, _) in
+        methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
+            try checkPeer(context)
             try registry.activate(request.id)
             guard let entry = registry.list().first(where: { $0.info.id == request.id }) else {
                 throw RPCError(.notFound, "no plugin \(request.id) is loaded")
             }
             return PluginInfoMessage(entry)
         }
-        methods.unary("aura.Plugins/Unload") { (request: PluginRef, _) in
+        methods.unary("aura.Plugins/Unload") { (request: PluginRef, context) in
+            try checkPeer(context)
             try registry.unload(request.id)
             return Empty()
         }

@@ -10,6 +10,14 @@ final class CallOutbox: @unchecked Sendable {
 
     init(call: ServerCall) { self.call = call }
 
+    /// Runs `body` on the call's event loop: directly from the handler's own task, with a hop
+    /// from any other task (a handler may write from a task of its own).
+    func onLoop<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        let loop = call.loop
+        if loop.inEventLoop { return try await body() }
+        return try await withTaskExecutorPreference(loop, operation: body)
+    }
+
     /// Encodes and sends one response, then waits until the stream can take more.
     func write(_ response: some ProtoMessage, compress: Bool?) async throws {
         try Task.checkCancellation()

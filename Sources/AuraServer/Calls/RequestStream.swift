@@ -1,3 +1,4 @@
+import AuraEventLoop
 import AuraWire
 
 /// The request messages of a client-streaming or bidirectional call, as they arrive.
@@ -7,19 +8,29 @@ import AuraWire
 public struct RequestStream<Request: ProtoMessage>: AsyncSequence, Sendable {
     public typealias Element = Request
     let inbox: CallInbox
+    let loop: EventLoop
 
-    init(_ inbox: CallInbox) { self.inbox = inbox }
+    init(_ inbox: CallInbox, loop: EventLoop) {
+        self.inbox = inbox
+        self.loop = loop
+    }
 
     /// Iterates over the requests.
     public struct AsyncIterator: AsyncIteratorProtocol {
         let inbox: CallInbox
+        let loop: EventLoop
 
-        /// The next request, or nil once the client is done.
+        /// The next request, or nil once the client is done. Runs on the call's event loop,
+        /// hopping there when iterated from another task.
         public mutating func next() async throws -> Request? {
-            guard let message = try await inbox.nextMessage() else { return nil }
+            let inbox = inbox
+            let message = loop.inEventLoop
+                ? try await inbox.nextMessage()
+                : try await withTaskExecutorPreference(loop) { try await inbox.nextMessage() }
+            guard let message else { return nil }
             return try decode(message, as: Request.self)
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inbox: inbox) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inbox: inbox, loop: loop) }
 }

@@ -13,6 +13,6 @@ public struct ResponseWriter<Response: ProtoMessage>: Sendable {
     /// Sends one response, compressed when `compress` says so (or, when nil, as the context's
     /// `compressResponses` says).
     public func write(_ response: Response, compress: Bool? = nil) async throws {
-        try await outbox.write(response, compress: compress)
+        try await outbox.onLoop { try await outbox.write(response, compress: compress) }
     }
 }

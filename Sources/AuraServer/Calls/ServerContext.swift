@@ -1,3 +1,4 @@
+import AuraEventLoop
 import AuraWire
 
 /// What a handler knows about its call, and the metadata it sends back.
@@ -13,6 +14,8 @@ public final class ServerContext: @unchecked Sendable {
     public let deadline: ContinuousClock.Instant?
     /// The client's address.
     public let peer: String
+    /// The event loop the call runs on.
+    let loop: EventLoop
     /// Metadata sent before the first response message; set it before writing.
     public var initialMetadata = Metadata()
     /// Metadata sent with the status when the call ends.
@@ -22,7 +25,13 @@ public final class ServerContext: @unchecked Sendable {
     /// Whether the client accepts deflate-compressed responses.
     public let clientAcceptsCompression: Bool
 
-    init(headers: CallHeaders, deadline: ContinuousClock.Instant?, peer: String) {
+    /// Whether the client connected from this machine (127.0.0.0/8 or ::1).
+    public var peerIsLoopback: Bool {
+        peer.hasPrefix("127.") || peer.hasPrefix("[::1]") || peer.hasPrefix("::1") || peer.hasPrefix("[::ffff:127.")
+    }
+
+    init(headers: CallHeaders, deadline: ContinuousClock.Instant?, peer: String, loop: EventLoop) {
+        self.loop = loop
         method = String(headers.normalizedMethod)
         requestMetadata = headers.metadata
         self.deadline = deadline

@@ -69,7 +69,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
             return
         }
         let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
-        let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription)
+        let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription, loop: channel.eventLoop)
         let call = ServerCall(id: id, handler: handler, context: context, connection: self)
         calls[id] = call
         call.start()

@@ -38,7 +38,7 @@ public struct MethodRegistry: Sendable {
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
         handlers[method] = MethodHandler(kind: .clientStreaming) { requests, responses, context in
-            try await responses.write(body(RequestStream(requests), context), compress: nil)
+            try await responses.write(body(RequestStream(requests, loop: context.loop), context), compress: nil)
         }
     }
 
@@ -59,7 +59,7 @@ public struct MethodRegistry: Sendable {
         _ body: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
         handlers[method] = MethodHandler(kind: .bidirectional) { requests, responses, context in
-            try await body(RequestStream(requests), ResponseWriter(responses), context)
+            try await body(RequestStream(requests, loop: context.loop), ResponseWriter(responses), context)
         }
     }
 }

@@ -2,9 +2,9 @@ import AuraBytes
 import Testing
 @testable import AuraWire
 
-/// Behaviour SPEC.md requires that Sources/AuraWire gets wrong today. Each test is disabled with
-/// the bug it shows; enable it once the bug is fixed.
-@Suite struct KnownBugTests {
+/// Regression tests: behaviour SPEC.md requires that an earlier Sources/AuraWire got wrong (each
+/// was written as a failing test before its fix).
+@Suite struct FlowControlRegressionTests {
     static let call = CallHeaders(method: "a.B/C")
 
     // MARK: Flow control
