@@ -79,8 +79,13 @@ extension HelpTopic {
           list          every loaded plugin
           load PATH     loads a plugin .so (a relative PATH is made absolute from the current
                         directory; the server opens the file) and prints it; --config passes
-                        the plugin a JSON object, --activate makes it the active one of its kind.
-                        A file that is not a plugin is INVALID_ARGUMENT (exit 3)
+                        the plugin a JSON object, --activate makes it the active one of its kind
+                        (without it, the plugin still becomes active when it is the first of
+                        its kind or a newer version of the active one). Refusals: a file that
+                        is not a plugin or whose create() rejects the config is INVALID_ARGUMENT
+                        (exit 3), another plugin ABI version FAILED_PRECONDITION (9), a missing
+                        file NOT_FOUND (5); from another machine, PERMISSION_DENIED (7) unless
+                        the server runs with --allow-remote-admin
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
           unload ID     forgets plugin ID; the active plugin of a kind cannot be unloaded
@@ -94,7 +99,7 @@ extension HelpTopic {
 
         The most recent failed requests the server kept (aura.DeadLetters/List), newest first,
         one a line:
-          2025-06-01T12:00:00.123Z  42  aura.Sentiment/Analyze  INTERNAL  plugin failure ...
+          2026-11-25T12:00:00.123Z  req-1764072000123-7  aura.Sentiment/Analyze  INTERNAL  plugin failure ...
         (the time in ISO-8601 UTC, the request id, the method, the status code, the error; then
         the text as a JSON string when the server runs with --dlq-keep-text). Nothing is
         printed when the list is empty.
