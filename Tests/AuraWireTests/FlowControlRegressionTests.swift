@@ -161,3 +161,44 @@ import Testing
         #expect(try MessageEncoding.inflate(compressed, limit: .max) == .of(pattern(1000)))
     }
 }
+
+/// Memory a connection may hold in incomplete messages is bounded.
+@Suite struct IncompleteMessageBudgetTests {
+    static let call = CallHeaders(method: "a.B/C")
+
+    /// Many streams each leave a large message half-sent: once their credited bytes pass the
+    /// budget, the connection ends with GOAWAY RESOURCE_EXHAUSTED instead of holding them all.
+    @Test func manyHalfSentLargeMessagesEndTheConnection() throws {
+        var serverSettings = Settings()
+        serverSettings.maxConcurrentStreams = 1000
+        var clientSettings = Settings()
+        clientSettings.maxMessageSize = 64 << 20
+        let pair = CorePair(client: clientSettings, server: serverSettings)
+        var serverFailed = false
+        for _ in 0..<40 {
+            let id = try pair.client.openStream(Self.call)
+            pair.deliverClientOutput()  // the HEADERS
+            // 3 MiB of a 4 MiB message, written by hand: MORE fragments only, never the last one.
+            var frames = ByteBuffer()
+            for _ in 0..<48 {
+                FrameEncoder.encode(.message(streamID: id, payload: .of(pattern(65_536)), flags: .more), into: &frames)
+            }
+            pair.server.receive(&frames)
+            if pair.server.hasFailed { serverFailed = true; break }
+        }
+        #expect(serverFailed)
+        #expect(pair.serverEvents.failure?.code == .resourceExhausted)
+    }
+
+    /// The same bytes as whole messages, taken by the application, never trip the budget.
+    @Test func completedMessagesDoNotCount() throws {
+        let pair = CorePair()
+        let id = try pair.client.openStream(Self.call)
+        for _ in 0..<40 {
+            try pair.client.sendMessage(id, .of(pattern(3 << 20)))
+            pair.pump()
+        }
+        #expect(!pair.server.hasFailed)
+        #expect(pair.serverEvents.messages.count == 40)
+    }
+}

@@ -133,17 +133,26 @@ extension ConnectionCore {
         if let message {
             let wireSize = record.assemblingWireBytes
             record.assemblingWireBytes = 0
+            earlyCreditedBytes -= record.earlyCreditedBytes
+            record.earlyCreditedBytes = 0
             record.undeliveredMessages += 1
             streams[id] = record
             delegate?.messageReceived(id, message, wireSize: wireSize)
         } else if record.undeliveredMessages == 0 {
-            // A fragment while the application keeps up: credit it now, so a message larger
-            // than the window can complete (the assembler is bounded by MAX_MESSAGE_SIZE).
-            record.assemblingWireBytes -= size
+            // A fragment while the application keeps up: credit it now, so a message larger than
+            // a window can complete and partial messages never starve the connection window.
+            // What a connection holds this way is bounded by `earlyCreditBudget`.
+            let credit = record.assemblingWireBytes
+            record.assemblingWireBytes = 0
+            record.earlyCreditedBytes += credit
+            earlyCreditedBytes += credit
             streams[id] = record
-            grantCredit(id, size)
+            guard earlyCreditedBytes <= earlyCreditBudget else {
+                throw WireError(.resourceExhausted, "more than \(earlyCreditBudget) bytes of incomplete large messages on one connection")
+            }
+            grantCredit(id, credit)
         } else {
-            streams[id] = record  // the application lags: withhold the credit, so the peer stops
+            streams[id] = record  // the application lags: credit comes back as it consumes
         }
         if flags.contains(.endStream), streams[id] != nil { delegate?.inboundClosed(id) }
     }
@@ -212,7 +221,13 @@ extension ConnectionCore {
         guard let record = streams.removeValue(forKey: id) else { return }
         if record.isBlocked { blockedStreams.removeAll { $0 == id } }
         if record.assemblingWireBytes > 0 { returnConnectionCredit(record.assemblingWireBytes) }
+        earlyCreditedBytes -= record.earlyCreditedBytes
     }
+
+    /// The most bytes of incomplete messages a connection may hold on credit granted early (the
+    /// rest of its memory is bounded by its windows): 64 MiB, or sixteen maximum-size messages.
+    /// A peer that goes past it gets GOAWAY RESOURCE_EXHAUSTED.
+    var earlyCreditBudget: Int { max(64 << 20, 16 * Int(localSettings.maxMessageSize)) }
 
     func returnConnectionCredit(_ bytes: Int) {
         connectionUnreturnedCredit += bytes
@@ -231,8 +246,12 @@ extension ConnectionCore {
         guard var record = streams[id] else { return returnConnectionCredit(wireSize) }
         record.undeliveredMessages = max(0, record.undeliveredMessages - 1)
         var credit = wireSize
-        if record.undeliveredMessages == 0 {
+        if record.undeliveredMessages == 0 && record.assemblingWireBytes > 0 {
+            // The message still arriving may be larger than the window: its withheld credit
+            // goes back now and counts as granted early.
             credit += record.assemblingWireBytes
+            record.earlyCreditedBytes += record.assemblingWireBytes
+            earlyCreditedBytes += record.assemblingWireBytes
             record.assemblingWireBytes = 0
         }
         streams[id] = record

@@ -46,6 +46,8 @@ public final class ConnectionCore {
     var connectionSendWindow: Int
     var connectionReceiveWindow: Int
     var connectionUnreturnedCredit = 0
+    /// Bytes of incomplete messages, over all streams, whose credit went back early.
+    var earlyCreditedBytes = 0
     var blockedStreams: [UInt32] = []
     var output = OutboundBytes()
 

@@ -27,6 +27,8 @@ struct StreamRecord: Sendable {
     var unreturnedCredit = 0
     /// Wire bytes of the message being assembled whose credit is withheld.
     var assemblingWireBytes = 0
+    /// Wire bytes of the message being assembled whose credit went back early.
+    var earlyCreditedBytes = 0
     /// Messages handed to the application and not yet consumed.
     var undeliveredMessages = 0
     /// Messages waiting for credit, oldest first.
