@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["PluginFixtures"]),  // runs the built aura-server and aura-rpc
-        .target(name: "PluginFixtures", path: "Tests/PluginFixtures", exclude: ["fixture_plugin.c.txt"]),
+        .target(
+            name: "PluginFixtures", dependencies: ["AuraServer", "AuraClient"], path: "Tests/PluginFixtures",
+            exclude: ["fixture_plugin.c.txt"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "PluginFixtures"]),
         .testTarget(
             name: "AuraSentimentTests",
@@ -81,6 +83,6 @@ let package = Package(
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore"]),
         .testTarget(
             name: "AuraServerTests",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "PluginFixtures"]),
     ]
 )

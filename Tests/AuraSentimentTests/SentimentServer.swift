@@ -27,19 +27,9 @@ struct SentimentServer {
             SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
             PluginAdminService(registry: registry), DeadLetterService(queue: engine.deadLetters),
         ])
-        try server.start()
-        let client = AuraClient(address: "127.0.0.1:\(server.port)")
-        let harness = SentimentServer(server: server, engine: engine, fixtures: fixtures, client: client)
         defer { fixtures.remove() }
-        do {
-            let result = try await body(harness)
-            await client.shutdown()
-            await server.shutdown(gracePeriod: .seconds(1))
-            return result
-        } catch {
-            await client.shutdown()
-            await server.shutdown(gracePeriod: .seconds(1))
-            throw error
+        return try await withRunningServer(server) { client in
+            try await body(SentimentServer(server: server, engine: engine, fixtures: fixtures, client: client))
         }
     }
 }

@@ -3,6 +3,7 @@ import AuraConformance
 import AuraHealth
 import AuraServer
 import AuraWire
+import PluginFixtures
 
 /// A server on 127.0.0.1 with an ephemeral port, the conformance and health services, and a
 /// client connected to it; `run` stops both whatever the test does.
@@ -26,18 +27,8 @@ struct TestServer {
         let server = Server(
             configuration: configuration,
             services: [HealthService(serving: [testService.name]), testService] + extraServices)
-        try server.start()
-        let client = AuraClient(address: "127.0.0.1:\(server.port)")
-        let harness = TestServer(server: server, testService: testService, client: client)
-        do {
-            let result = try await body(harness)
-            await client.shutdown()
-            await server.shutdown(gracePeriod: .seconds(1))
-            return result
-        } catch {
-            await client.shutdown()
-            await server.shutdown(gracePeriod: .seconds(1))
-            throw error
+        return try await withRunningServer(server) { client in
+            try await body(TestServer(server: server, testService: testService, client: client))
         }
     }
 }
