@@ -22,9 +22,11 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// Whether new calls may start here.
     var isUsable: Bool { !isClosed && core.acceptsNewStreams }
 
-    /// Opens a stream for a call, waiting for a slot if the server's limit is reached.
+    /// Opens a stream for a call, waiting for a slot if the server's limit is reached. Until the
+    /// server's SETTINGS arrive (one round trip), only one call goes out: the server's limit may
+    /// be lower than the protocol's default, and a refused call would fail.
     func openCall(method: String, options: CallOptions) async throws -> ClientCall {
-        while isUsable && !core.canOpenStream {
+        while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
             try await withCheckedThrowingContinuation { slotWaiters.append($0) }
         }
         let id = try core.openStream(options.headers(method: method))
@@ -106,4 +108,10 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     func pingAcknowledged(_ data: UInt64) {}
 
     func connectionFailed(_ error: WireError) {}
+
+    func peerSettingsReceived() {
+        let waiters = slotWaiters
+        slotWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }  // each checks the server's limit again
+    }
 }

@@ -18,7 +18,9 @@ extension ConnectionCore {
                 decoder.maxFrameSize = localSettings.maxFrameSize
             } else if let settings {
                 applyPeerSettings(settings)
+                hasPeerSettings = true
                 FrameEncoder.encode(.settings(nil, ack: true), into: &output.current)
+                delegate?.peerSettingsReceived()
             }
         case .headers(let id, let headers, let endStream):
             try receiveHeaders(id, headers, endStream: endStream)

@@ -32,6 +32,8 @@ public final class ConnectionCore {
     public let localSettings: Settings
     /// The peer's settings (the defaults until its SETTINGS frame arrives).
     public internal(set) var peerSettings = Settings()
+    /// Whether the peer's SETTINGS frame has arrived.
+    public internal(set) var hasPeerSettings = false
     /// Receives the events.
     public weak var delegate: (any ConnectionDelegate)?
 

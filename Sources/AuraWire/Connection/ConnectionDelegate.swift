@@ -29,4 +29,11 @@ public protocol ConnectionDelegate: AnyObject {
     func pingAcknowledged(_ data: UInt64)
     /// The connection broke the protocol: GOAWAY with `error` is queued; close after flushing.
     func connectionFailed(_ error: WireError)
+    /// The peer's SETTINGS arrived (its limits now apply).
+    func peerSettingsReceived()
+}
+
+extension ConnectionDelegate {
+    /// Most delegates need not know when the peer's settings arrive.
+    public func peerSettingsReceived() {}
 }
