@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraCommandLine"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraPosix", "AuraCommandLine"]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),

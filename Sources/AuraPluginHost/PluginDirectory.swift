@@ -62,22 +62,11 @@ public final class PluginDirectory: Sendable {
 
     /// The text of the file at `path`, or nil when there is none.
     static func readConfig(_ path: String) throws(RPCError) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw RPCError(.invalidArgument, "cannot read \(path): \(String(cString: strerror(errno)))")
+        do {
+            return try Files.read(path).map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            throw RPCError(.invalidArgument, "cannot read the plugin config \(path): \(error)")
         }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            guard count >= 0 else { throw RPCError(.invalidArgument, "cannot read \(path): \(String(cString: strerror(errno)))") }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            guard bytes.count <= 1 << 20 else { throw RPCError(.invalidArgument, "\(path) is larger than 1 MiB") }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Stops watching.

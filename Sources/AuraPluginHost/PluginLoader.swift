@@ -104,20 +104,10 @@ public struct PluginLoader: Sendable {
     }
 
     private func copyFile(from source: String, to destination: String) throws(RPCError) {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw RPCError(.notFound, "cannot open \(source): \(String(cString: strerror(errno)))") }
-        defer { close(input) }
-        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o700)
-        guard output >= 0 else { throw RPCError(.internal, "cannot stage \(source) at \(destination): \(String(cString: strerror(errno)))") }
-        defer { close(output) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = read(input, &buffer, buffer.count)
-            if count == 0 { return }
-            guard count > 0 else { throw RPCError(.internal, "cannot read \(source): \(String(cString: strerror(errno)))") }
-            guard write(output, buffer, count) == count else {
-                throw RPCError(.internal, "cannot stage \(source): \(String(cString: strerror(errno)))")
-            }
+        do {
+            try Files.copy(from: source, to: destination)
+        } catch {
+            throw RPCError(.internal, "cannot stage \(source) at \(destination): \(error)")
         }
     }
 }

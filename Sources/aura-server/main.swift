@@ -3,6 +3,7 @@ import AuraConformance
 import AuraCrypto
 import AuraHealth
 import AuraPluginHost
+import AuraPosix
 import AuraSentiment
 import AuraServer
 import Dispatch
@@ -96,20 +97,17 @@ guard makeDirectories(dataDirectory) else {
 /// The key of the redactor's hash mode, created once and kept 0600 in the data directory.
 func redactionKey(in directory: String) -> [UInt8] {
     let path = "\(directory)/redaction.key"
-    var key = [UInt8](repeating: 0, count: 32)
-    let existing = open(path, O_RDONLY | O_CLOEXEC)
-    if existing >= 0 {
-        defer { close(existing) }
-        if read(existing, &key, 32) == 32 { return key }
-        fail("\(path) is shorter than 32 bytes; remove it to have a new key generated")
+    do {
+        if let key = try Files.read(path, limit: 64) {
+            guard key.count == 32 else { fail("\(path) is not 32 bytes; remove it to have a new key generated") }
+            return key
+        }
+        let key = Crypto.randomBytes(32)
+        try Files.write(key, to: path, mode: 0o600, exclusive: true)
+        return key
+    } catch {
+        fail("cannot keep the redaction key at \(path): \(error)")
     }
-    key = Crypto.randomBytes(32)
-    let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard created >= 0, write(created, key, 32) == 32, fsync(created) == 0 else {
-        fail("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    close(created)
-    return key
 }
 
 /// The folder of this executable, where `swift build` puts the package's plugins.

@@ -1,0 +1,63 @@
+import Glibc
+
+/// Whole-file reads, writes and copies, each a loop of `read`/`write` calls retried on EINTR,
+/// with typed errors naming the call.
+public enum Files {
+    /// The bytes of the file at `path`, or nil when it does not exist. Throws past `limit` bytes
+    /// (as `EFBIG`) and for any other failure.
+    public static func read(_ path: String, limit: Int = 1 << 20) throws(SystemError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw SystemError(call: "open \(path)", errno: errno)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = try syscallValue("read") { Glibc.read(descriptor, &chunk, chunk.count) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+            guard bytes.count <= limit else { throw SystemError(call: "read \(path)", errno: EFBIG) }
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path` with `mode` and fsyncs it; fails (EEXIST) when the
+    /// file exists and `exclusive` is set.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600, exclusive: Bool = false) throws(SystemError) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        let descriptor = open(path, flags, mode)
+        guard descriptor >= 0 else { throw SystemError(call: "open \(path)", errno: errno) }
+        defer { close(descriptor) }
+        try writeAll(bytes[...], to: descriptor)
+        _ = try syscallValue("fsync") { fsync(descriptor) }
+    }
+
+    /// Copies the file at `source` to `destination` (created or truncated, with `mode`).
+    public static func copy(from source: String, to destination: String, mode: mode_t = 0o700) throws(SystemError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw SystemError(call: "open \(source)", errno: errno) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard output >= 0 else { throw SystemError(call: "open \(destination)", errno: errno) }
+        defer { close(output) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = try syscallValue("read") { Glibc.read(input, &chunk, chunk.count) }
+            if count == 0 { return }
+            try writeAll(chunk[..<count], to: output)
+        }
+    }
+
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: CInt) throws(SystemError) {
+        var done = 0
+        while done < bytes.count {
+            let outcome = bytes.withUnsafeBytes { raw in
+                Result { () throws(SystemError) in
+                    try syscallValue("write") { Glibc.write(descriptor, raw.baseAddress! + done, raw.count - done) }
+                }
+            }
+            done += try outcome.get()
+        }
+    }
+}
