@@ -71,18 +71,18 @@ let package = Package(
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
-        .testTarget(name: "AuraRPCTests", dependencies: ["PluginFixtures"]),  // runs the built aura-server and aura-rpc
+        .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
-            name: "PluginFixtures", dependencies: ["AuraServer", "AuraClient"], path: "Tests/PluginFixtures",
+            name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
             exclude: ["fixture_plugin.c.txt"]),
-        .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "PluginFixtures"]),
+        .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
-            dependencies: ["AuraSentiment", "AuraPluginHost", "PluginFixtures", "AuraServer", "AuraClient"]),
+            dependencies: ["AuraSentiment", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore"]),
         .testTarget(
             name: "AuraServerTests",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "PluginFixtures"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "TestSupport"]),
     ]
 )

@@ -1,6 +1,6 @@
 import AuraPluginHost
 import AuraWire
-import PluginFixtures
+import TestSupport
 import Testing
 
 /// The package's own plugins, as `swift build` makes them, through the real ABI: two in Swift

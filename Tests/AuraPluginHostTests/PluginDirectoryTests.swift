@@ -1,7 +1,7 @@
 import AuraPluginHost
 import AuraWire
 import Foundation
-import PluginFixtures
+import TestSupport
 import Synchronization
 import Testing
 

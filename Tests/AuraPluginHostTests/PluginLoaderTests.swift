@@ -1,6 +1,6 @@
 import AuraPluginHost
 import AuraWire
-import PluginFixtures
+import TestSupport
 import Testing
 
 @Suite struct PluginLoaderTests {

@@ -1,6 +1,6 @@
 import AuraPluginHost
 import AuraWire
-import PluginFixtures
+import TestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PluginFixtures
+import TestSupport
 import Testing
 
 /// The outcome of one aura-rpc run.

@@ -1,5 +1,5 @@
 import Foundation
-import PluginFixtures
+import TestSupport
 
 /// An `aura-server` child process on 127.0.0.1 with an ephemeral port and a data directory
 /// of its own; `stop()` ends it with SIGTERM (SIGKILL if it lingers).

@@ -2,7 +2,7 @@ import AuraBytes
 import AuraPluginHost
 import AuraSentiment
 import AuraWire
-import PluginFixtures
+import TestSupport
 import Testing
 
 @Suite struct SentimentEngineTests {

@@ -2,7 +2,7 @@ import AuraClient
 import AuraPluginHost
 import AuraSentiment
 import AuraServer
-import PluginFixtures
+import TestSupport
 
 /// A server on 127.0.0.1 with an ephemeral port serving the sync path with fixture plugins, and
 /// a client; `run` stops both whatever the test does.

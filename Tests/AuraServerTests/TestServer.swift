@@ -3,7 +3,7 @@ import AuraConformance
 import AuraHealth
 import AuraServer
 import AuraWire
-import PluginFixtures
+import TestSupport
 
 /// A server on 127.0.0.1 with an ephemeral port, the conformance and health services, and a
 /// client connected to it; `run` stops both whatever the test does.

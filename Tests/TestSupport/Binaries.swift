@@ -32,7 +32,7 @@ public enum Binaries {
     private static func searchDirectories(filePath: String) -> [URL] {
         let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let packageRoot = URL(fileURLWithPath: filePath)
-            .deletingLastPathComponent()  // PluginFixtures
+            .deletingLastPathComponent()  // TestSupport
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()
         return [testBinary, packageRoot.appendingPathComponent(".build/debug")]

@@ -17,7 +17,7 @@ public struct PluginFixtures: Sendable {
     /// Compiles a variant named `name` with `defines` (e.g. ["FIXTURE_VERSION": "\"2.0.0\""])
     /// and returns the .so's path.
     public func build(_ name: String, defines: [String: String] = [:]) throws -> String {
-        let source = Self.root.appendingPathComponent("Tests/PluginFixtures/fixture_plugin.c.txt").path
+        let source = Self.root.appendingPathComponent("Tests/TestSupport/fixture_plugin.c.txt").path
         let include = Self.root.appendingPathComponent("Sources/CAuraPlugin/include").path
         let output = "\(directory)/\(name).so"
         let process = Process()
