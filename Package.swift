@@ -68,7 +68,7 @@ let package = Package(
 
         // Tests mirror modules.
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),
-        .testTarget(name: "AuraWireTests", dependencies: ["AuraWire"]),
+        .testTarget(name: "AuraWireTests", dependencies: ["AuraWire", "TestSupport"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
@@ -79,8 +79,8 @@ let package = Package(
         .testTarget(
             name: "AuraSentimentTests",
             dependencies: ["AuraSentiment", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
-        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore"]),
-        .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore"]),
+        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "TestSupport"]),
+        .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LexiconSentimentCore
 
 /// Any byte string is safe to analyze, and results always keep their invariants.

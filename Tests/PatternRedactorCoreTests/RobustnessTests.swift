@@ -1,5 +1,6 @@
 import PatternRedactorCore
 import Testing
+import TestSupport
 
 /// Any input is accepted: empty, invalid UTF-8, random bytes, dense trigger characters.
 @Suite("Robustness") struct RobustnessTests {
@@ -19,7 +20,7 @@ import Testing
 
     @Test("random bytes never crash and give sorted, disjoint, in-range entities")
     func randomBytes() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet = Array("0123456789@+-.:() /#aAkKIxX_wWhHtps\u{e9}".utf8) + [0xFF, 0xC3, 0xF0, 0x9F, 0x80]
         let detector = PIIDetector()
         for round in 0..<3000 {

@@ -7,12 +7,11 @@ final class TrigramModel: @unchecked Sendable {
 
     /// Column names: `Language.identified`, then the reject classes.
     let languages: [String]
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let rows: UnsafeMutablePointer<Row>
-    private let mask: Int
+    private let rows: KeyedTable<Row>
     /// Penalties of a trigram the model has not kept.
     let missing: Row
-    let count: Int
+    /// The number of trigrams kept.
+    var count: Int { rows.count }
 
     /// Packs three scalars (space = word boundary) into a key (never 0).
     @inline(__always)
@@ -47,43 +46,12 @@ final class TrigramModel: @unchecked Sendable {
                      "trigram model columns must start with the identified languages")
         self.languages = languages
         self.missing = missing
-        count = entries.count
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        rows = .allocate(capacity: capacity)
-        rows.initialize(repeating: missing, count: capacity)
-        for (key, row) in entries {
-            var slot = TrigramModel.slot(key, mask)
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            keys[slot] = key
-            rows[slot] = row
-        }
-    }
-
-    deinit {
-        keys.deallocate()
-        rows.deallocate()
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 40) & mask
+        rows = KeyedTable(entries: entries.map { (key: $0.0, value: $0.1) }, filler: missing)
     }
 
     /// The penalties of one trigram.
     @inline(__always)
-    func penalties(_ key: UInt64) -> Row {
-        var slot = TrigramModel.slot(key, mask)
-        while true {
-            let k = keys[slot]
-            if k == key { return rows[slot] }
-            if k == 0 { return missing }
-            slot = (slot + 1) & mask
-        }
-    }
+    func penalties(_ key: UInt64) -> Row { rows.lookup(key) ?? missing }
 
     /// Sums the penalties of the trigrams of the first `limit` bytes of `text`, letters lower-cased
     /// and every run of non-letters read as one word boundary. Returns the sums and the number of

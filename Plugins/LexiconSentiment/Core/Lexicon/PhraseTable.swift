@@ -20,13 +20,12 @@ struct Phrase: Sendable {
     var length: UInt8
 }
 
-/// An immutable open-addressing table from a phrase key (see `PhraseTable.key`) to a phrase.
-final class PhraseTable: @unchecked Sendable {
-    // @unchecked: written in `init`, read-only afterwards.
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let values: UnsafeMutablePointer<Phrase>
-    private let mask: Int
-    let count: Int
+/// The multi-word expressions, by phrase key (see `PhraseTable.key`).
+struct PhraseTable: Sendable {
+    private let table: KeyedTable<Phrase>
+
+    /// The number of phrases.
+    var count: Int { table.count }
 
     /// A phrase's key folds the FNV-1a hashes of its words, in order: start from `keySeed`,
     /// `mix` each word's hash in, and `finish` (never 0).
@@ -46,35 +45,10 @@ final class PhraseTable: @unchecked Sendable {
     }
 
     init(entries: [(key: UInt64, phrase: Phrase)]) {
-        count = entries.count
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        values = .allocate(capacity: capacity)
-        values.initialize(repeating: Phrase(kind: .sentiment, value: 0, length: 0), count: capacity)
-        for entry in entries {
-            var slot = Int(truncatingIfNeeded: entry.key >> 7) & mask
-            while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & mask }
-            keys[slot] = entry.key
-            values[slot] = entry.phrase
-        }
+        table = KeyedTable(entries: entries.map { ($0.key, $0.phrase) }, filler: Phrase(kind: .sentiment, value: 0, length: 0))
     }
 
-    deinit {
-        keys.deallocate()
-        values.deallocate()
-    }
-
+    /// The phrase with `key`, or nil.
     @inline(__always)
-    func lookup(_ key: UInt64) -> Phrase? {
-        var slot = Int(truncatingIfNeeded: key >> 7) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return nil }
-            slot = (slot + 1) & mask
-        }
-    }
+    func lookup(_ key: UInt64) -> Phrase? { table.lookup(key) }
 }
