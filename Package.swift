@@ -19,10 +19,16 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .target(name: "CAuraPlugin"),
 
-        // Protocol core: bytes, frames, messages, state machines. No sockets.
+        // Protocol core: bytes, the protobuf codec, status and metadata, frames and state
+        // machines, the messages generated from aura.proto. No sockets.
         .target(name: "AuraBytes"),
-        .target(name: "AuraWire", dependencies: ["AuraBytes", "CZlib"]),
-        .target(name: "AuraSchema", dependencies: ["AuraWire"]),
+        .target(name: "AuraProto", dependencies: ["AuraBytes"]),
+        .target(name: "AuraCore"),
+        .target(name: "AuraWire", dependencies: ["AuraBytes", "AuraProto", "AuraCore", "CZlib"]),
+        .target(name: "AuraMessages", dependencies: ["AuraBytes", "AuraProto"]),
+        .target(name: "AuraSchema", dependencies: ["AuraProto"]),
+        .target(name: "AuraCodegen", dependencies: ["AuraSchema"]),
+        .executableTarget(name: "aura-protoc", dependencies: ["AuraCodegen", "AuraSchema", "AuraPosix", "AuraCommandLine"]),
 
         // Transport: syscalls and the epoll event loop.
         .target(name: "AuraPosix"),
@@ -35,11 +41,11 @@ let package = Package(
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop"]),
-        .target(name: "AuraHealth", dependencies: ["AuraServer"]),
-        .target(name: "AuraConformance", dependencies: ["AuraServer"]),
+        .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
+        .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
             name: "AuraSentiment",
-            dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraConformance"]),
+            dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraMessages"]),
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
@@ -48,9 +54,9 @@ let package = Package(
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),
         .executableTarget(
-            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraHealth", "AuraSentiment", "AuraConformance", "AuraCommandLine"], path: "clients/aura-rpc"),
+            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine"],
+            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine"],
             path: "benchmarks/aura-bench"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
@@ -78,11 +84,11 @@ let package = Package(
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
-            dependencies: ["AuraSentiment", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
+            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "TestSupport"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraMessages", "AuraClient", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import AuraBytes
+import AuraMessages
 import AuraServer
 import AuraWire
 import Synchronization
@@ -38,7 +39,7 @@ public final class TestService: Service {
         registry.clientStreaming("aura.TestService/StreamingInputCall") { (requests: RequestStream<StreamingInputCallRequest>, context) in
             Self.echoMetadata(context)
             var total: Int64 = 0
-            for try await request in requests { total += Int64(request.payload?.body.readableBytes ?? 0) }
+            for try await request in requests { total += Int64(request.payload.body.readableBytes) }
             return StreamingInputCallResponse(aggregatedPayloadSize: total)
         }
         registry.serverStreaming("aura.TestService/StreamingOutputCall") { (request: StreamingOutputCallRequest, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
@@ -51,7 +52,7 @@ public final class TestService: Service {
         }
         registry.unary("aura.TestService/Sleep") { [self] (request: SleepRequest, _) in
             do {
-                try await Task.sleep(for: .milliseconds(Int64(clamping: request.durationMillis)))
+                try await Task.sleep(for: .milliseconds(Int64(clamping: request.durationMs)))
             } catch {
                 self.cancelledSleeps.add(1, ordering: .relaxed)
                 throw error
@@ -62,15 +63,15 @@ public final class TestService: Service {
 
     private static func respond(to request: StreamingOutputCallRequest, with writer: ResponseWriter<StreamingOutputCallResponse>) async throws {
         for parameters in request.responseParameters {
-            if parameters.intervalMicros > 0 { try await Task.sleep(for: .microseconds(Int64(parameters.intervalMicros))) }
+            if parameters.intervalUs > 0 { try await Task.sleep(for: .microseconds(Int64(parameters.intervalUs))) }
             try await writer.write(
                 StreamingOutputCallResponse(payload: Payload(size: Int(max(0, parameters.size)))), compress: parameters.compressed)
         }
         try throwIfAsked(request.responseStatus)
     }
 
-    private static func throwIfAsked(_ status: EchoStatus?) throws(RPCError) {
-        guard let status, status.code != 0 else { return }
+    private static func throwIfAsked(_ status: EchoStatus) throws(RPCError) {
+        guard status.code != 0 else { return }
         throw RPCError(StatusCode(wireValue: UInt32(clamping: status.code)), status.message)
     }
 

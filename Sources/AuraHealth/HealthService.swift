@@ -1,3 +1,4 @@
+import AuraMessages
 import AuraServer
 import AuraWire
 import Synchronization

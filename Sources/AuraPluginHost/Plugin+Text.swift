@@ -16,13 +16,19 @@ extension Plugin {
         }.get()
     }
 
-    /// Runs the analyzer on a string.
+    /// Runs the analyzer on a string's UTF-8, without copying a native string.
     public func analyze(_ text: String, languageHint: String = "") throws(RPCError) -> SentimentAnalysis {
-        try analyze(ByteBuffer(bytes: Array(text.utf8)), languageHint: languageHint)
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(RPCError) in try analyze(UnsafeRawBufferPointer(bytes), languageHint: languageHint) }
+        }.get()
     }
 
-    /// Runs the redactor on a string.
+    /// Runs the redactor on a string's UTF-8, without copying a native string.
     public func detect(_ text: String) throws(RPCError) -> [DetectedEntity] {
-        try detect(ByteBuffer(bytes: Array(text.utf8)))
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(RPCError) in try detect(UnsafeRawBufferPointer(bytes)) }
+        }.get()
     }
 }

@@ -15,6 +15,8 @@ public struct ProtoSchema: Sendable {
     public let enums: [String: EnumDescriptor]
     /// Every service by full name (`aura.Health`).
     public let services: [String: ServiceDescriptor]
+    /// Where each declaration stands in the text and the comments written for it.
+    public let sourceInfo: SchemaSourceInfo
 
     /// Parses proto3 schema text and resolves its type names.
     ///
@@ -28,6 +30,7 @@ public struct ProtoSchema: Sendable {
         messages = builder.messages
         enums = builder.enumDescriptors
         services = builder.services
+        sourceInfo = SchemaSourceInfo(file: file, comments: parser.comments)
     }
 
     /// The message with full name `name` (a leading dot is allowed), or nil.

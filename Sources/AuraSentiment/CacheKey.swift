@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraCrypto
+import AuraMessages
 
 /// The result cache's key: SHA-256 of the normalized text with the analyzer's identity and every
 /// option that changes the result, so a swap of plugins never serves a stale result.
@@ -9,10 +10,12 @@ import AuraCrypto
 /// positive than "great!!!"), so a lowercased key would serve one's result for the other. When
 /// the text is redacted first the exact text is hashed, since entity offsets depend on it.
 enum CacheKey {
-    static func make(text: ByteBuffer, exact: Bool, analyzer: String, languageHint: String, redactor: String) -> SHA256Digest {
+    static func make(text: String, exact: Bool, analyzer: String, languageHint: String, redactor: String) -> SHA256Digest {
         var material = [UInt8]()
-        material.reserveCapacity(text.readableBytes + analyzer.utf8.count + languageHint.utf8.count + redactor.utf8.count + 3)
-        text.withUnsafeReadableBytes { bytes in
+        material.reserveCapacity(text.utf8.count + analyzer.utf8.count + languageHint.utf8.count + redactor.utf8.count + 3)
+        var text = text
+        text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
             if exact { material.append(contentsOf: bytes) } else { appendNormalized(bytes, to: &material) }
         }
         for part in [analyzer, languageHint, redactor] {

@@ -1,3 +1,4 @@
+import AuraMessages
 import Glibc
 import Synchronization
 

@@ -1,4 +1,5 @@
 import AuraCrypto
+import AuraMessages
 import AuraPluginHost
 
 /// Replaces the entities a redactor found in a text, in one of three modes.
@@ -28,7 +29,7 @@ public struct Redaction: Sendable {
 
     private func replacement(for value: String, type: String, length: Int, mode: RedactionMode, mask: Character) -> String {
         switch mode {
-        case .replaceWithType:
+        case .replaceWithType, .unrecognized:  // the service refuses unknown modes; never leak the value
             return "[\(type)]"
         case .mask:
             return String(repeating: mask, count: length)

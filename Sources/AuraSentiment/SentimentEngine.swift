@@ -1,4 +1,4 @@
-import AuraBytes
+import AuraMessages
 import AuraPluginHost
 import AuraWire
 
@@ -24,10 +24,10 @@ public final class SentimentEngine: Sendable {
 
     /// Analyzes one text for `method`; throws INVALID_ARGUMENT for a bad text, NOT_FOUND or
     /// FAILED_PRECONDITION for a missing plugin, INTERNAL when a plugin fails.
-    public func analyze(_ text: ByteBuffer, options: AnalyzeOptions, method: String) throws(RPCError) -> SentimentResult {
+    public func analyze(_ text: String, options: AnalyzeOptions, method: String) throws(RPCError) -> SentimentResult {
         try TextInput.validate(text)
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
-        let redactor = options.redactPII ? try plugins.plugin(.redactor, id: options.redactor) : nil
+        let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
         let key = CacheKey.make(
             text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
             redactor: redactor?.cacheIdentity ?? "")
@@ -42,8 +42,7 @@ public final class SentimentEngine: Sendable {
             result.redactor = redactor.info.id
             result.redactions = entities.map(PiiEntity.init)
             if !entities.isEmpty {
-                let redacted = redaction.apply(to: String(decoding: text.readableBytesArray, as: UTF8.self), entities: entities, mode: .replaceWithType)
-                analyzed = ByteBuffer(bytes: Array(redacted.utf8))
+                analyzed = redaction.apply(to: text, entities: entities, mode: .replaceWithType)
             }
         }
         let analysis = try guarded(method, text) { () throws(RPCError) in
@@ -56,14 +55,14 @@ public final class SentimentEngine: Sendable {
     }
 
     /// Runs a plugin call; a failure becomes INTERNAL and a dead letter.
-    public func guarded<T>(_ method: String, _ text: ByteBuffer, _ body: () throws(RPCError) -> T) throws(RPCError) -> T {
+    public func guarded<T>(_ method: String, _ text: String, _ body: () throws(RPCError) -> T) throws(RPCError) -> T {
         do {
             return try body()
         } catch {
             let requestID = deadLetters.nextRequestID()
             deadLetters.record(
                 requestID: requestID, method: method, code: error.code.rawValue, error: error.message,
-                text: String(decoding: text.readableBytesArray, as: UTF8.self))
+                text: text)
             pluginFailures.add(1, ordering: .relaxed)
             throw RPCError(.internal, "plugin failure (request \(requestID)): \(error.message)")
         }
@@ -86,11 +85,9 @@ public final class SentimentEngine: Sendable {
 
 extension SentimentResult {
     mutating func fill(from analysis: SentimentAnalysis) {
-        sentiment = UInt64(analysis.sentiment.rawValue) + 1
-        positive = analysis.positive
-        negative = analysis.negative
-        neutral = analysis.neutral
-        mixed = analysis.mixed
+        sentiment = SentimentLabel(rawValue: Int32(analysis.sentiment.rawValue) + 1)
+        scores = SentimentScores(
+            positive: analysis.positive, negative: analysis.negative, neutral: analysis.neutral, mixed: analysis.mixed)
         compound = analysis.compound
         language = analysis.language
         languageScore = analysis.languageScore
@@ -102,7 +99,9 @@ extension SentimentResult {
 
 extension PiiEntity {
     init(_ entity: DetectedEntity) {
-        self.init(type: entity.type, begin: UInt32(clamping: entity.begin), end: UInt32(clamping: entity.end), score: entity.score)
+        self.init(
+            type: entity.type, beginOffset: UInt32(clamping: entity.begin), endOffset: UInt32(clamping: entity.end),
+            score: entity.score)
     }
 }
 

@@ -2,6 +2,7 @@ import AuraCommandLine
 import AuraConformance
 import AuraCrypto
 import AuraHealth
+import AuraMessages
 import AuraPluginHost
 import AuraPosix
 import AuraSentiment

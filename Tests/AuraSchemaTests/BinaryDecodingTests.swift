@@ -1,6 +1,6 @@
 import AuraBytes
 import AuraSchema
-import AuraWire
+import AuraProto
 import Testing
 
 /// Decodes `bytes` as `type` of the kitchen-sink schema.

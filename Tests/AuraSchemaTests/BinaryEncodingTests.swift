@@ -1,6 +1,6 @@
 import AuraBytes
 import AuraSchema
-import AuraWire
+import AuraProto
 import Testing
 
 /// A message of `type` with `fields` set, failing the test on a bad value.

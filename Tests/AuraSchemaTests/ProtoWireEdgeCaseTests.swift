@@ -1,5 +1,5 @@
 import AuraBytes
-import AuraWire
+import AuraProto
 import Testing
 
 /// Reads one varint from `hex`.

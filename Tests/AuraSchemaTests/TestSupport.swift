@@ -1,6 +1,6 @@
 import AuraBytes
 import AuraSchema
-import AuraWire
+import AuraProto
 import Foundation
 
 /// The repository's root, found from this file's path.

@@ -1,4 +1,5 @@
 import AuraCrypto
+import AuraMessages
 import AuraSentiment
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import AuraBytes
+import AuraMessages
 import AuraPluginHost
 import AuraSentiment
 import AuraWire
@@ -20,13 +21,13 @@ import Testing
     }
 
     private func analyze(_ text: String, _ options: AnalyzeOptions = AnalyzeOptions()) throws(RPCError) -> SentimentResult {
-        try engine.analyze(ByteBuffer(bytes: Array(text.utf8)), options: options, method: "test")
+        try engine.analyze(text, options: options, method: "test")
     }
 
     @Test func secondCallIsServedFromTheCacheAndOnlyWhitespaceIsNormalized() throws {
         let first = try analyze("Great  day")
         #expect(first.cached == false)
-        #expect(first.sentimentName == "POSITIVE")
+        #expect(first.sentiment.name == "POSITIVE")
         #expect(first.analyzer == "fixture@1.0.0")
         #expect(try analyze("Great day").cached)
         #expect(try analyze("  Great\tday ").cached)
@@ -41,16 +42,16 @@ import Testing
         try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1))
         let after = try analyze("reloaded text")
         #expect(after.cached == false)
-        #expect(after.sentimentName == "NEGATIVE")
+        #expect(after.sentiment.name == "NEGATIVE")
     }
 
     @Test func redactedAnalysesAreKeyedByTheExactTextSinceOffsetsDependOnIt() throws {
-        let options = AnalyzeOptions(redactPII: true)
+        let options = AnalyzeOptions(redactPii: true)
         let first = try analyze("a secret", options)
         let spaced = try analyze("a  secret", options)
         #expect(spaced.cached == false)
-        #expect(first.redactions.map(\.begin) == [2])
-        #expect(spaced.redactions.map(\.begin) == [3])
+        #expect(first.redactions.map(\.beginOffset) == [2])
+        #expect(spaced.redactions.map(\.beginOffset) == [3])
     }
 
     @Test func aNewAnalyzerVersionNeverGetsStaleResults() throws {
@@ -59,27 +60,27 @@ import Testing
         let after = try analyze("same text")
         #expect(after.cached == false)
         #expect(after.analyzer == "fixture@2.0.0")
-        #expect(after.sentimentName == "NEGATIVE")
+        #expect(after.sentiment.name == "NEGATIVE")
         let pinned = try analyze("same text", AnalyzeOptions(analyzer: "fixture@1.0.0"))
         #expect(pinned.cached)
-        #expect(pinned.sentimentName == "POSITIVE")
+        #expect(pinned.sentiment.name == "POSITIVE")
     }
 
     @Test func optionsArePartOfTheKey() throws {
         _ = try analyze("my secret plan")
-        let redacted = try analyze("my secret plan", AnalyzeOptions(redactPII: true))
+        let redacted = try analyze("my secret plan", AnalyzeOptions(redactPii: true))
         #expect(redacted.cached == false)
         #expect(redacted.redactor == "fixture-redactor@1.0.0")
-        #expect(redacted.redactions.map(\.type) == ["SECRET"])
+        #expect(redacted.redactions.map { $0.type } == ["SECRET"])
         let hinted = try analyze("my secret plan", AnalyzeOptions(languageHint: "fr"))
         #expect(hinted.cached == false)
     }
 
     @Test func textLimitsAreInvalidArgument() {
+        // Invalid UTF-8 never gets this far: the message decoder refuses it (SentimentServiceTests).
         for (text, expected) in [
-            (ByteBuffer(bytes: []), "text is empty"),
-            (ByteBuffer(bytes: Array(repeating: UInt8(ascii: "a"), count: 5_001)), "5001 bytes of UTF-8; the limit is 5000"),
-            (ByteBuffer(bytes: [0x61, 0x62, 0xff, 0x63]), "not valid UTF-8 (bad byte at offset 2)"),
+            ("", "text is empty"),
+            (String(repeating: "a", count: 5_001), "5001 bytes of UTF-8; the limit is 5000"),
         ] {
             let error = #expect(throws: RPCError.self) {
                 try engine.analyze(text, options: AnalyzeOptions(), method: "test")
@@ -88,7 +89,7 @@ import Testing
             #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
         }
         #expect(throws: Never.self) {
-            try engine.analyze(ByteBuffer(bytes: Array(repeating: UInt8(ascii: "a"), count: 5_000)), options: AnalyzeOptions(), method: "test")
+            try engine.analyze(String(repeating: "a", count: 5_000), options: AnalyzeOptions(), method: "test")
         }
     }
 

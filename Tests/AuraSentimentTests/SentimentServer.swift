@@ -1,4 +1,5 @@
 import AuraClient
+import AuraMessages
 import AuraPluginHost
 import AuraSentiment
 import AuraServer

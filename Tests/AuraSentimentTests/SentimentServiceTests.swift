@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraSentiment
 import AuraWire
 import Synchronization
@@ -9,7 +10,7 @@ import Testing
     @Test func analyzeAnswersAndNamesThePluginThenServesFromTheCache() async throws {
         try await SentimentServer.run { harness in
             let first = try await harness.client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: "lovely"), as: SentimentResult.self)
-            #expect(first.sentimentName == "POSITIVE")
+            #expect(first.sentiment.name == "POSITIVE")
             #expect(first.analyzer == "fixture@1.0.0")
             #expect(first.language == "en")
             #expect(first.cached == false)
@@ -35,7 +36,7 @@ import Testing
             let letters = try await harness.client.unary("aura.DeadLetters/List", ListDeadLettersRequest(), as: DeadLetterList.self)
             #expect(letters.letters.map(\.method) == ["aura.Sentiment/Analyze"])
             #expect(letters.letters.first?.code == 13)
-            #expect(failure?.message.contains(letters.letters.first?.requestID ?? "?") == true)
+            #expect(failure?.message.contains(letters.letters.first?.requestId ?? "?") == true)
         }
     }
 
@@ -44,8 +45,8 @@ import Testing
             let reply = try await harness.client.unary(
                 "aura.Sentiment/AnalyzeBatch", AnalyzeBatchRequest(texts: ["good", "boom", "", "fine"]), as: AnalyzeBatchResponse.self)
             #expect(reply.results.map(\.index) == [0, 1, 2, 3])
-            #expect(reply.results.map { $0.error?.code ?? 0 } == [0, 13, 3, 0])
-            #expect(reply.results[3].result?.sentimentName == "POSITIVE")
+            #expect(reply.results.map { $0.error.code } == [0, 13, 3, 0])
+            #expect(reply.results[3].result.sentiment.name == "POSITIVE")
             let error = await #expect(throws: RPCError.self) {
                 _ = try await harness.client.unary(
                     "aura.Sentiment/AnalyzeBatch", AnalyzeBatchRequest(texts: Array(repeating: "x", count: 26)), as: AnalyzeBatchResponse.self)
@@ -62,15 +63,15 @@ import Testing
             var items: [ItemResult] = []
             for try await item in call.responses { items.append(item) }
             #expect(items.map(\.index) == Array(0..<53))
-            #expect(items[1].error?.code == 13)
-            #expect(items[2].result?.sentimentName == "POSITIVE")
+            #expect(items[1].error.code == 13)
+            #expect(items[2].result.sentiment.name == "POSITIVE")
         }
     }
 
     @Test func privacyDetectsAndRedacts() async throws {
         try await SentimentServer.run { harness in
             let found = try await harness.client.unary("aura.Privacy/DetectPii", DetectPiiRequest(text: "😀 my secret"), as: DetectPiiResponse.self)
-            #expect(found.entities == [PiiEntity(type: "SECRET", begin: 5, end: 11, score: 1)])
+            #expect(found.entities == [PiiEntity(type: "SECRET", beginOffset: 5, endOffset: 11, score: 1)])
             #expect(found.redactor == "fixture-redactor@1.0.0")
             let replaced = try await harness.client.unary("aura.Privacy/Redact", RedactRequest(text: "a secret b"), as: RedactResponse.self)
             #expect(replaced.redactedText == "a [SECRET] b")
@@ -108,14 +109,14 @@ import Testing
                     }
                 }
                 for _ in 0..<5 {
-                    _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v2, activate: true), as: PluginInfoMessage.self)
+                    _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v2, activate: true), as: AuraMessages.PluginInfo.self)
                     _ = try await client.unary("aura.Plugins/Unload", PluginRef(id: "fixture@1.0.0"), as: Empty.self)
                     try await Task.sleep(for: .milliseconds(5))
-                    _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v1, activate: true), as: PluginInfoMessage.self)
+                    _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v1, activate: true), as: AuraMessages.PluginInfo.self)
                     _ = try await client.unary("aura.Plugins/Unload", PluginRef(id: "fixture@2.0.0"), as: Empty.self)
                     try await Task.sleep(for: .milliseconds(5))
                 }
-                _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v2, activate: true), as: PluginInfoMessage.self)
+                _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v2, activate: true), as: AuraMessages.PluginInfo.self)
                 try await Task.sleep(for: .milliseconds(20))
                 stop.set()
                 var all: [[String]] = []
@@ -125,7 +126,7 @@ import Testing
             #expect(results.allSatisfy { $0.last == "fixture@2.0.0" })
             let after = try await client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: "after the swap"), as: SentimentResult.self)
             #expect(after.analyzer == "fixture@2.0.0")
-            #expect(after.sentimentName == "NEGATIVE")
+            #expect(after.sentiment.name == "NEGATIVE")
             let list = try await client.unary("aura.Plugins/List", Empty(), as: PluginList.self)
             #expect(list.plugins.filter(\.active).map(\.id).sorted() == ["fixture-redactor@1.0.0", "fixture@2.0.0"])
         }

@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -147,7 +148,7 @@ extension Integration {
                 try await raw.handshake()
                 var frames = ByteBuffer()
                 FrameEncoder.encode(.headers(streamID: 1, CallHeaders(method: Method.sleep), endStream: false), into: &frames)
-                FrameEncoder.encode(.message(streamID: 1, payload: SleepRequest(durationMillis: 5).encoded(), flags: .endStream), into: &frames)
+                FrameEncoder.encode(.message(streamID: 1, payload: SleepRequest(durationMs: 5).encoded(), flags: .endStream), into: &frames)
                 try await raw.roundTrip()  // everything the server sent is read: close sends FIN, not RST
                 try await raw.write(Array(frames.readableBytesArray.dropLast(3)))
                 raw.close()

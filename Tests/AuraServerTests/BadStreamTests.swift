@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -41,7 +42,7 @@ extension Integration {
         func reusedStreamIDWhileTheCallIsOpen() async throws {
             try await TestServer.withRawConnection { raw, _ in
                 try await raw.handshake()
-                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 2_000).encoded()])
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 2_000).encoded()])
                 try await raw.call(1, Method.empty, messages: [Empty().encoded()])
                 let answer = try await raw.frame { frame in
                     switch frame {
@@ -62,7 +63,7 @@ extension Integration {
             try await TestServer.withRawConnection(configure: { $0.settings.maxConcurrentStreams = 4 }) { raw, _ in
                 try await raw.handshake(acknowledge: true)
                 for index in 0..<5 {
-                    try await raw.call(UInt32(2 * index + 1), Method.sleep, messages: [SleepRequest(durationMillis: 300).encoded()])
+                    try await raw.call(UInt32(2 * index + 1), Method.sleep, messages: [SleepRequest(durationMs: 300).encoded()])
                 }
                 let ends = try await raw.streamEnds([1, 3, 5, 7, 9])
                 #expect(ends == [1: .ok, 3: .ok, 5: .ok, 7: .ok, 9: .resourceExhausted])

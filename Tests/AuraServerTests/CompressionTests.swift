@@ -1,6 +1,7 @@
 import AuraBytes
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 

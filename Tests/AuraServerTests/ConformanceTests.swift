@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -132,7 +133,7 @@ extension Integration {
             try await TestServer.bounded { harness in
                 let sizes: [Int32] = [31_415, 9, 2_653, 58_979, 0, 100_000]
                 let request = StreamingOutputCallRequest(
-                    responseParameters: sizes.enumerated().map { ResponseParameters(size: $1, intervalMicros: Int32($0 % 2) * 20_000) })
+                    responseParameters: sizes.enumerated().map { ResponseParameters(size: $1, intervalUs: Int32($0 % 2) * 20_000) })
                 let call: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> =
                     try await harness.client.serverStreaming(Method.streamingOutput, request)
                 var received: [Int] = []

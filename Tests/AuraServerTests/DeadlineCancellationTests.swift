@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -11,7 +12,7 @@ extension Integration {
                 let before = harness.testService.cancelledSleepCount
                 await expectRPCError(.deadlineExceeded) {
                     _ = try await harness.client.unary(
-                        Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self,
+                        Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self,
                         options: CallOptions(timeout: .milliseconds(100)))
                 }
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
@@ -27,7 +28,7 @@ extension Integration {
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
                 try await raw.call(
-                    1, Method.sleep, messages: [SleepRequest(durationMillis: 10_000).encoded()],
+                    1, Method.sleep, messages: [SleepRequest(durationMs: 10_000).encoded()],
                     headers: CallHeaders(timeoutMicros: 100_000))
                 let end = try await raw.streamEnd(1)
                 #expect(end?.code == .deadlineExceeded)
@@ -49,7 +50,7 @@ extension Integration {
         @Test func cancelOfTheCallReachesTheHandler() async throws {
             try await TestServer.bounded { harness in
                 let before = harness.testService.cancelledSleepCount
-                let call = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
+                let call = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self)
                 call.cancel()
                 #expect(await call.status().code == .cancelled)
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
@@ -62,7 +63,7 @@ extension Integration {
                 let before = harness.testService.cancelledSleepCount
                 let client = harness.client
                 let task = Task {
-                    try await client.unary(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
+                    try await client.unary(Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self)
                 }
                 try await Task.sleep(for: .milliseconds(100))  // the task has sent its request
                 try await harness.expectServing()  // and the server has read it
@@ -101,12 +102,12 @@ extension Integration {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<5 {
                         group.addTask {
-                            _ = try await client.unary(Method.sleep, SleepRequest(durationMillis: 300), as: Empty.self)
+                            _ = try await client.unary(Method.sleep, SleepRequest(durationMs: 300), as: Empty.self)
                         }
                     }
                     group.addTask {
                         let request = StreamingOutputCallRequest(
-                            responseParameters: Array(repeating: ResponseParameters(size: 1_000, intervalMicros: 30_000), count: 10))
+                            responseParameters: Array(repeating: ResponseParameters(size: 1_000, intervalUs: 30_000), count: 10))
                         let call: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> =
                             try await client.serverStreaming(Method.streamingOutput, request)
                         var count = 0
@@ -114,14 +115,14 @@ extension Integration {
                         #expect(count == 10)
                     }
                     group.addTask {
-                        let call = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
+                        let call = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self)
                         call.cancel()
                         #expect(await call.status().code == .cancelled)
                     }
                     group.addTask {
                         await expectRPCError(.deadlineExceeded) {
                             _ = try await client.unary(
-                                Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self,
+                                Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self,
                                 options: CallOptions(timeout: .milliseconds(150)))
                         }
                     }
@@ -140,7 +141,7 @@ extension Integration {
                 let before = harness.testService.cancelledSleepCount
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
-                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 10_000).encoded()])
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 10_000).encoded()])
                 try await raw.call(3, Method.empty, messages: [Empty().encoded()])
                 #expect(try await raw.streamEnd(3)?.code == .ok)  // the server has read stream 1
                 try await raw.write(frames: [.cancel(streamID: 1, code: .cancelled)])

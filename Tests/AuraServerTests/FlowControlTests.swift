@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraServer
 import AuraWire
 import Testing

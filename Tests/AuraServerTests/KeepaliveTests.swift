@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraServer
 import AuraWire
 import Testing
@@ -38,7 +39,7 @@ extension Integration {
         /// A connection with a call open is not idle, however long the call.
         @Test func longCallIsNotIdle() async throws {
             try await TestServer.bounded(configure: Self.shortIdle) { harness in
-                let reply = try await harness.client.unary(Method.sleep, SleepRequest(durationMillis: 600), as: Empty.self)
+                let reply = try await harness.client.unary(Method.sleep, SleepRequest(durationMs: 600), as: Empty.self)
                 #expect(reply == Empty())
             }
         }
@@ -116,7 +117,7 @@ extension Integration {
                 $0.keepaliveInterval = .milliseconds(60)
                 $0.keepaliveTimeout = .milliseconds(100)
             }) { harness in
-                let reply = try await harness.client.unary(Method.sleep, SleepRequest(durationMillis: 500), as: Empty.self)
+                let reply = try await harness.client.unary(Method.sleep, SleepRequest(durationMs: 500), as: Empty.self)
                 #expect(reply == Empty())
                 #expect(harness.server.connectionCount == 1)
             }

@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -35,7 +36,7 @@ extension Integration {
                 let client = harness.client
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<20 {
-                        group.addTask { _ = try await client.unary(Method.sleep, SleepRequest(durationMillis: 50), as: Empty.self) }
+                        group.addTask { _ = try await client.unary(Method.sleep, SleepRequest(durationMs: 50), as: Empty.self) }
                     }
                     try await group.waitForAll()
                 }
@@ -50,7 +51,7 @@ extension Integration {
                 let client = harness.client
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<20 {
-                        group.addTask { _ = try await client.unary(Method.sleep, SleepRequest(durationMillis: 50), as: Empty.self) }
+                        group.addTask { _ = try await client.unary(Method.sleep, SleepRequest(durationMs: 50), as: Empty.self) }
                     }
                     try await group.waitForAll()
                 }

@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraServer
 import AuraWire
 import Testing
@@ -10,7 +11,7 @@ extension Integration {
         @Test func callInFlightCompletesDuringGracefulShutdown() async throws {
             try await TestServer.bounded { harness in
                 let client = harness.client
-                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 300), as: Empty.self)
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 300), as: Empty.self)
                 let server = harness.server
                 let shutdown = Task { await server.shutdown(gracePeriod: .seconds(3)) }
                 #expect(try await inFlight.response().message == Empty())
@@ -26,7 +27,7 @@ extension Integration {
         @Test func newCallsWhileDrainingAreRefused() async throws {
             try await TestServer.bounded { harness in
                 let client = harness.client
-                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 600), as: Empty.self)
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 600), as: Empty.self)
                 let observer = try RawConnection(port: harness.server.port)
                 try await observer.handshake()
                 try await observer.roundTrip()
@@ -54,7 +55,7 @@ extension Integration {
             try await TestServer.bounded { harness in
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
-                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMillis: 300).encoded()])
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 300).encoded()])
                 try await raw.call(3, Method.empty, messages: [Empty().encoded()])
                 #expect(try await raw.streamEnd(3)?.code == .ok)  // the server has read stream 1
                 let server = harness.server
@@ -75,7 +76,7 @@ extension Integration {
         @Test func gracePeriodExpires() async throws {
             try await TestServer.bounded { harness in
                 let before = harness.testService.cancelledSleepCount
-                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMillis: 10_000), as: Empty.self)
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self)
                 await harness.server.shutdown(gracePeriod: .milliseconds(200))
                 await expectRPCError(.unavailable) { _ = try await inFlight.response() }
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })

@@ -1,6 +1,7 @@
 import AuraClient
 import AuraConformance
 import AuraHealth
+import AuraMessages
 import AuraWire
 import Testing
 

@@ -1,6 +1,7 @@
 import AuraClient
 import AuraConformance
 import AuraHealth
+import AuraMessages
 import AuraServer
 import AuraWire
 import TestSupport

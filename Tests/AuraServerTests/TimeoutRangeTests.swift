@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraWire
 import Testing
 
@@ -13,7 +14,7 @@ extension Integration {
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
                 try await raw.call(
-                    1, Method.sleep, messages: [SleepRequest(durationMillis: 50).encoded()],
+                    1, Method.sleep, messages: [SleepRequest(durationMs: 50).encoded()],
                     headers: CallHeaders(timeoutMicros: micros))
                 #expect(try await raw.streamEnd(1)?.code == .ok)
             }
@@ -27,7 +28,7 @@ extension Integration {
                 let raw = try RawConnection(port: harness.server.port)
                 try await raw.handshake()
                 try await raw.call(
-                    1, Method.sleep, messages: [SleepRequest(durationMillis: 50).encoded()],
+                    1, Method.sleep, messages: [SleepRequest(durationMs: 50).encoded()],
                     headers: CallHeaders(timeoutMicros: 18_446_744_073_000_000))
                 let end = try await raw.streamEnd(1)
                 #expect(end?.code == .ok, "\(String(describing: end))")
@@ -40,7 +41,7 @@ extension Integration {
         func hugeTimeoutFromTheClient() async throws {
             try await TestServer.bounded { harness in
                 let reply = try await harness.client.unary(
-                    Method.sleep, SleepRequest(durationMillis: 20), as: Empty.self,
+                    Method.sleep, SleepRequest(durationMs: 20), as: Empty.self,
                     options: CallOptions(timeout: .seconds(Int64.max / 1_000)))
                 #expect(reply == Empty())
             }

@@ -2,6 +2,7 @@ import AuraBytes
 import AuraClient
 import AuraConformance
 import AuraEventLoop
+import AuraMessages
 import AuraWire
 import Synchronization
 

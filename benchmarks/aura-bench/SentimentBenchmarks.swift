@@ -1,5 +1,6 @@
 import AuraClient
 import AuraEventLoop
+import AuraMessages
 import AuraPluginHost
 import AuraSentiment
 import AuraWire

@@ -1,4 +1,4 @@
-import AuraSentiment
+import AuraMessages
 
 /// `aura-rpc analyze TEXT|-`: aura.Sentiment/Analyze for one text, or with `-` one
 /// aura.Sentiment/AnalyzeStream session fed by the lines of standard input.
@@ -8,7 +8,7 @@ struct AnalyzeCommand {
     func run() async throws {
         let options = AnalyzeOptions(
             languageHint: invocation.parsed.options["language"] ?? "",
-            redactPII: invocation.parsed.flags.contains("redact"),
+            redactPii: invocation.parsed.flags.contains("redact"),
             analyzer: invocation.parsed.options["analyzer"] ?? "",
             redactor: invocation.parsed.options["redactor"] ?? "")
         if invocation.operands == ["-"] {
@@ -31,12 +31,15 @@ extension SentimentResult {
     /// redacted first by `  redacted by pattern-redactor@1.0.0: EMAIL 7-22` (what was found,
     /// as scalar offsets; "nothing found" when nothing was).
     var summary: String {
-        let scores = [("positive", positive), ("negative", negative), ("neutral", neutral), ("mixed", mixed)]
+        let scores = [
+            ("positive", self.scores.positive), ("negative", self.scores.negative), ("neutral", self.scores.neutral),
+            ("mixed", self.scores.mixed),
+        ]
         let scoreText = scores.map { "\($0) \(Output.decimal($1))" }.joined(separator: " ")
-        var line = "\(sentimentName)  (\(scoreText), compound \(Output.decimal(compound)))  \(language)  \(analyzer)"
+        var line = "\(sentiment.name ?? "SENTIMENT_\(sentiment.rawValue)")  (\(scoreText), compound \(Output.decimal(compound)))  \(language)  \(analyzer)"
         if cached { line += " [cached]" }
         if !redactor.isEmpty {
-            let found = redactions.map { "\($0.type) \($0.begin)-\($0.end)" }
+            let found = redactions.map { "\($0.type) \($0.beginOffset)-\($0.endOffset)" }
             line += "  redacted by \(redactor): " + (found.isEmpty ? "nothing found" : found.joined(separator: ", "))
         }
         return line

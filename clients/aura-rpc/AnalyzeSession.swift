@@ -1,5 +1,5 @@
 import AuraClient
-import AuraSentiment
+import AuraMessages
 import AuraWire
 
 /// `aura-rpc analyze -`: one aura.Sentiment/AnalyzeStream session fed by standard input.
@@ -101,8 +101,8 @@ struct FailureTally {
 extension ItemResult {
     /// The item's result or its error; an item with neither is INTERNAL.
     var outcome: Result<SentimentResult, RPCError> {
-        if let error, error.code != 0 { return .failure(RPCError(StatusCode(number: error.code), error.message)) }
-        if let result { return .success(result) }
+        if hasError, error.code != 0 { return .failure(RPCError(StatusCode(number: error.code), error.message)) }
+        if hasResult { return .success(result) }
         return .failure(RPCError(.internal, "the server sent item \(index) with neither a result nor an error"))
     }
 }

@@ -1,4 +1,4 @@
-import AuraSentiment
+import AuraMessages
 import AuraWire
 import Foundation
 
@@ -26,12 +26,12 @@ struct DeadLettersCommand {
     }
 }
 
-extension DeadLetterMessage {
+extension DeadLetter {
     /// `time  request-id  method  CODE_NAME  error`, the time in ISO-8601 UTC, then the text
     /// as a JSON string when the server keeps texts (`--dlq-keep-text`).
     func line(times: ISO8601DateFormatter) -> String {
-        let time = times.string(from: Date(timeIntervalSince1970: Double(timeUnixMillis) / 1000))
-        let fields = [time, requestID, method, StatusCode(number: code).name, error]
+        let time = times.string(from: Date(timeIntervalSince1970: Double(timeUnixMs) / 1000))
+        let fields = [time, requestId, method, StatusCode(number: code).name, error]
         return fields.joined(separator: "  ") + (text.isEmpty ? "" : "  text " + Output.jsonQuoted(text))
     }
 }

@@ -1,4 +1,4 @@
-import AuraSentiment
+import AuraMessages
 
 /// `aura-rpc detect-pii TEXT|-`: aura.Privacy/DetectPii, one line per entity found.
 struct DetectPiiCommand {
@@ -19,10 +19,10 @@ extension PiiEntity {
     /// offsets count Unicode scalars of the text the entity was found in, `scalars`; offsets
     /// that fall outside it (a server bug) show `(outside the text)` instead of a slice.
     func line(in scalars: [Unicode.Scalar]) -> String {
-        let head = "\(type) \(begin)-\(end) \(Output.decimal(score))"
-        guard begin <= end, end <= scalars.count else { return head + " (outside the text)" }
+        let head = "\(type) \(beginOffset)-\(endOffset) \(Output.decimal(score))"
+        guard beginOffset <= endOffset, endOffset <= scalars.count else { return head + " (outside the text)" }
         var matched = String.UnicodeScalarView()
-        matched.append(contentsOf: scalars[Int(begin)..<Int(end)])
+        matched.append(contentsOf: scalars[Int(beginOffset)..<Int(endOffset)])
         return head + " " + Output.jsonQuoted(String(matched))
     }
 }

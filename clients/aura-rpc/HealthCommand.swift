@@ -1,4 +1,4 @@
-import AuraHealth
+import AuraMessages
 
 /// `aura-rpc health [SERVICE]`: aura.Health/Check, printing the serving status.
 struct HealthCommand {
@@ -10,19 +10,7 @@ struct HealthCommand {
         }
         let request = HealthCheckRequest(service: invocation.operands.first ?? "")
         let reply = try await invocation.unary("aura.Health/Check", request, as: HealthCheckResponse.self)
-        let status = reply.status.name
+        let status = reply.status.name ?? "UNRECOGNIZED(\(reply.status.rawValue))"
         Output.line(invocation.json ? Output.jsonObject(["status": status]) : status)
-    }
-}
-
-extension HealthCheckResponse.ServingStatus {
-    /// The name aura.proto gives the value, e.g. "NOT_SERVING".
-    var name: String {
-        switch self {
-        case .unknown: return "UNKNOWN"
-        case .serving: return "SERVING"
-        case .notServing: return "NOT_SERVING"
-        case .serviceUnknown: return "SERVICE_UNKNOWN"
-        }
     }
 }

@@ -1,4 +1,4 @@
-import AuraSentiment
+import AuraMessages
 
 /// `aura-rpc language TEXT|-`: aura.Language/Detect, printing `es  0.75  lexicon-sentiment@1.0.0`
 /// (the ISO 639-1 code or "und", the confidence, the analyzer that decided).

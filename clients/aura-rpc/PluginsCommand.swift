@@ -1,5 +1,4 @@
-import AuraConformance
-import AuraSentiment
+import AuraMessages
 import AuraWire
 import Foundation
 
@@ -35,11 +34,11 @@ struct PluginsCommand {
             let request = LoadPluginRequest(
                 path: try Self.path(arguments), config: try Self.config(options.options["config"]),
                 activate: options.flags.contains("activate"))
-            let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfoMessage.self)
+            let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Load")
         case .activate:
             let ref = PluginRef(id: try Self.pluginID(arguments, action: action))
-            let info = try await invocation.unary("aura.Plugins/Activate", ref, as: PluginInfoMessage.self)
+            let info = try await invocation.unary("aura.Plugins/Activate", ref, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Activate")
         case .unload:
             let ref = PluginRef(id: try Self.pluginID(arguments, action: action))
@@ -49,13 +48,13 @@ struct PluginsCommand {
         }
     }
 
-    private func show(_ info: PluginInfoMessage, responseOf method: String) throws(RPCError) {
+    private func show(_ info: PluginInfo, responseOf method: String) throws(RPCError) {
         if invocation.json { return try Output.json(info, responseOf: method) }
         Self.table([info]).forEach(Output.line)
     }
 
     /// One line per plugin, in aligned columns: kind, id, active or inactive, languages, path.
-    static func table(_ plugins: [PluginInfoMessage]) -> [String] {
+    static func table(_ plugins: [PluginInfo]) -> [String] {
         let rows = plugins.map { plugin in
             [plugin.kind, plugin.id, plugin.active ? "active" : "inactive",
              plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","), plugin.path]

@@ -1,4 +1,4 @@
-import AuraSentiment
+import AuraMessages
 import Foundation
 
 /// `aura-rpc redact TEXT|-`: aura.Privacy/Redact, printing the redacted text.

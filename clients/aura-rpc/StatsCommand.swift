@@ -1,5 +1,4 @@
-import AuraConformance
-import AuraSentiment
+import AuraMessages
 import Foundation
 
 /// `aura-rpc stats`: aura.Sentiment/Stats, the result cache's counters and plugin failures.

@@ -1,4 +1,4 @@
-import AuraWire
+import AuraProto
 
 /// The type of a field's values: a protobuf scalar, an enum or a message.
 public enum FieldType: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import AuraBytes
-import AuraWire
+import AuraProto
 
 extension DynamicMessage {
     /// How deeply messages may nest before decoding gives up with `.tooDeep`.

@@ -1,5 +1,5 @@
 import AuraBytes
-import AuraWire
+import AuraProto
 
 extension DynamicMessage {
     /// Appends the message's binary encoding to `writer`: set fields in field-number order,

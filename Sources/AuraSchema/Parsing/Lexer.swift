@@ -1,10 +1,14 @@
-/// Splits schema text into tokens, skipping whitespace and `//` and `/* */` comments.
+/// Splits schema text into tokens, skipping whitespace and `//` and `/* */` comments; the `//`
+/// comments are kept aside (`comments`) so that generated code can carry them as documentation.
 struct Lexer {
     private let scalars: [Unicode.Scalar]
     private let fileName: String
     private var index = 0
     private var line = 1
     private var column = 1
+    private var lastTokenLine = 0
+    /// The `//` comments seen so far, in order.
+    private(set) var comments: [LineComment] = []
 
     /// Creates a lexer over `text`; `fileName` names the text in errors.
     init(_ text: String, fileName: String) {
@@ -25,6 +29,7 @@ struct Lexer {
     private mutating func next() throws(ProtoParseError) -> Token {
         try skipTrivia()
         let start = SourcePosition(line: line, column: column)
+        lastTokenLine = line
         guard let scalar = peek() else { return Token(kind: .end, location: start) }
         if scalar.isIdentifierHead { return Token(kind: .identifier(identifier()), location: start) }
         if scalar.isDigit || (scalar == "." && peek(1)?.isDigit == true) {
@@ -43,7 +48,11 @@ struct Lexer {
             if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" || scalar == "\u{0B}" {
                 advance()
             } else if scalar == "/" && peek(1) == "/" {
-                while let c = peek(), c != "\n" { advance() }
+                let commentLine = line
+                advance(2)
+                var text = ""
+                while let c = peek(), c != "\n" { text.unicodeScalars.append(c); advance() }
+                comments.append(LineComment(line: commentLine, text: text, followsToken: lastTokenLine == commentLine))
             } else if scalar == "/" && peek(1) == "*" {
                 let start = SourcePosition(line: line, column: column)
                 advance(2)
@@ -217,4 +226,11 @@ extension Unicode.Scalar {
 
     /// An ASCII hexadecimal digit.
     fileprivate var isHexDigit: Bool { Character(self).isHexDigit && isASCII }
+}
+
+/// A `//` comment: its line, its text after the slashes, and whether code precedes it on its line.
+struct LineComment {
+    let line: Int
+    let text: String
+    let followsToken: Bool
 }

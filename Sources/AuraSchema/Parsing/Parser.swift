@@ -7,11 +7,14 @@ struct Parser {
     private let tokens: [Token]
     private var position = 0
     let fileName: String
+    /// The file's `//` comments.
+    let comments: [LineComment]
 
     /// Tokenizes `text`; `fileName` names the text in errors.
     init(_ text: String, fileName: String) throws(ProtoParseError) {
         var lexer = Lexer(text, fileName: fileName)
         tokens = try lexer.tokenize()
+        comments = lexer.comments
         self.fileName = fileName
     }
 

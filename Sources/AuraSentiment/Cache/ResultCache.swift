@@ -1,4 +1,5 @@
 import AuraCrypto
+import AuraMessages
 import Synchronization
 
 /// The sync path's result cache: SHA-256 keys, a time to live, a bound in bytes, and least

@@ -1,4 +1,4 @@
-import AuraConformance
+import AuraMessages
 import AuraPluginHost
 import AuraServer
 import AuraWire
@@ -27,12 +27,12 @@ public struct PluginAdminService: Service {
             }
         }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
-            PluginList(plugins: registry.list().map(PluginInfoMessage.init))
+            PluginList(plugins: registry.list().map(AuraMessages.PluginInfo.init))
         }
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
             try checkPeer(context)
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
-            return PluginInfoMessage(try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil))
+            return AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil))
         }
         methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
             try checkPeer(context)
@@ -40,7 +40,7 @@ public struct PluginAdminService: Service {
             guard let entry = registry.list().first(where: { $0.info.id == request.id }) else {
                 throw RPCError(.notFound, "no plugin \(request.id) is loaded")
             }
-            return PluginInfoMessage(entry)
+            return AuraMessages.PluginInfo(entry)
         }
         methods.unary("aura.Plugins/Unload") { (request: PluginRef, context) in
             try checkPeer(context)
@@ -61,12 +61,12 @@ public struct DeadLetterService: Service {
     public func register(into methods: inout MethodRegistry) {
         let queue = queue
         methods.unary("aura.DeadLetters/List") { (request: ListDeadLettersRequest, _) in
-            DeadLetterList(letters: queue.list(limit: Int(request.limit)).map(DeadLetterMessage.init))
+            DeadLetterList(letters: queue.list(limit: Int(request.limit)).map(AuraMessages.DeadLetter.init))
         }
     }
 }
 
-extension PluginInfoMessage {
+extension AuraMessages.PluginInfo {
     init(_ entry: PluginRegistry.Entry) {
         self.init()
         id = entry.info.id
@@ -80,14 +80,14 @@ extension PluginInfoMessage {
     }
 }
 
-extension DeadLetterMessage {
-    init(_ letter: DeadLetter) {
+extension AuraMessages.DeadLetter {
+    init(_ letter: AuraSentiment.DeadLetter) {
         self.init()
-        requestID = letter.requestID
+        requestId = letter.requestID
         method = letter.method
         code = Int32(letter.code)
         error = letter.error
-        timeUnixMillis = letter.timeUnixMillis
+        timeUnixMs = letter.timeUnixMillis
         text = letter.text
     }
 }

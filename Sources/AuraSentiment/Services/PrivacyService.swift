@@ -1,3 +1,4 @@
+import AuraMessages
 import AuraServer
 import AuraWire
 
@@ -20,12 +21,14 @@ public struct PrivacyService: Service {
         registry.unary("aura.Privacy/Redact") { (request: RedactRequest, _) in
             try TextInput.validate(request.text)
             let mask = try Self.maskCharacter(request.maskCharacter)
+            guard request.mode.name != nil else {
+                throw RPCError(.invalidArgument, "unknown redaction mode \(request.mode.rawValue)")
+            }
             let redactor = try engine.plugins.plugin(.redactor, id: request.redactor)
             var entities = try engine.guarded("aura.Privacy/Redact", request.text) { () throws(RPCError) in try redactor.detect(request.text) }
             if !request.types.isEmpty { entities = entities.filter { request.types.contains($0.type) } }
-            let text = String(decoding: request.text.readableBytesArray, as: UTF8.self)
             return RedactResponse(
-                redactedText: engine.redaction.apply(to: text, entities: entities, mode: request.mode, mask: mask),
+                redactedText: engine.redaction.apply(to: request.text, entities: entities, mode: request.mode, mask: mask),
                 entities: entities.map(PiiEntity.init), redactor: redactor.info.id)
         }
     }

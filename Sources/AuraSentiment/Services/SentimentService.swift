@@ -1,4 +1,4 @@
-import AuraConformance
+import AuraMessages
 import AuraServer
 import AuraWire
 
@@ -46,7 +46,7 @@ public struct SentimentService: Service {
         do {
             return ItemResult(index: index, result: try body())
         } catch {
-            return ItemResult(index: index, error: error)
+            return ItemResult(index: index, error: EchoStatus(code: Int32(error.code.rawValue), message: error.message))
         }
     }
 }

@@ -1,5 +1,6 @@
 import AuraClient
 import AuraConformance
+import AuraMessages
 import AuraServer
 import AuraWire
 import Testing
@@ -41,7 +42,7 @@ extension TestServer {
     func expectServing(_ client: AuraClient? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let reply = try await (client ?? self.client).unary(
             Method.unary, SimpleRequest(responseSize: 100), as: SimpleResponse.self)
-        #expect(reply.payload?.body.readableBytes == 100, sourceLocation: sourceLocation)
+        #expect(reply.payload.body.readableBytes == 100, sourceLocation: sourceLocation)
     }
 }
 
@@ -89,7 +90,15 @@ func expectRPCError(
     }
 }
 
-/// The size of a response's payload (0 when the server left the payload out).
-extension PayloadMessage {
-    var size: Int { payload?.body.readableBytes ?? 0 }
+/// A response of the conformance service that carries a payload.
+protocol PayloadResponse {
+    var payload: Payload { get }
+}
+
+extension SimpleResponse: PayloadResponse {}
+extension StreamingOutputCallResponse: PayloadResponse {}
+
+extension PayloadResponse {
+    /// The size of the response's payload (0 when the server left the payload out).
+    var size: Int { payload.body.readableBytes }
 }

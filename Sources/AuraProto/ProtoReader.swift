@@ -19,6 +19,12 @@ public struct ProtoReader: Sendable {
         public let number: Int
         /// How the field's value is encoded.
         public let wireType: ProtoWireType
+
+        /// A tag for field `number` encoded as `wireType`.
+        public init(number: Int, wireType: ProtoWireType) {
+            self.number = number
+            self.wireType = wireType
+        }
     }
 
     private var buffer: ByteBuffer
@@ -67,8 +73,7 @@ public struct ProtoReader: Sendable {
 
     /// Reads a sint32/sint64 (zigzag) value.
     public mutating func readSInt(_ field: Field) throws(ProtoDecodingError) -> Int64 {
-        let raw = try readUInt(field)
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        ZigZag.decode(try readUInt(field))
     }
 
     /// Reads a bool value.
@@ -128,6 +133,21 @@ public struct ProtoReader: Sendable {
     /// Reads a nested message.
     public mutating func readMessage<M: ProtoMessage>(_ field: Field, as: M.Type = M.self) throws(ProtoDecodingError) -> M {
         try M(decoding: readBytes(field))
+    }
+
+    /// Reads one value of a repeated number field into `values`, or all of them when the field
+    /// came packed (one length-delimited run of values), which a reader must accept either way.
+    public mutating func readRepeated<Value>(
+        _ field: Field, packedAs elementWireType: ProtoWireType, into values: inout [Value],
+        _ readValue: (inout ProtoReader, Field) throws(ProtoDecodingError) -> Value
+    ) throws(ProtoDecodingError) {
+        guard field.wireType == .lengthDelimited, elementWireType != .lengthDelimited else {
+            values.append(try readValue(&self, field))
+            return
+        }
+        var packed = ProtoReader(try readBytes(field))
+        let element = Field(number: field.number, wireType: elementWireType)
+        while !packed.isAtEnd { values.append(try readValue(&packed, element)) }
     }
 
     /// Skips a field's value (for fields this schema version does not know).

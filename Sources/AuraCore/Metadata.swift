@@ -1,5 +1,3 @@
-import AuraBytes
-
 /// Call metadata: an ordered list of key/value pairs sent with HEADERS or TRAILERS.
 ///
 /// Keys are lowercase ASCII; a key ending in `-bin` carries arbitrary bytes, any other key
@@ -12,11 +10,18 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
         /// The value's bytes.
         public var value: [UInt8]
 
+        /// Creates an entry; the key is taken as it is (see `Metadata.isValidKey`).
+        public init(key: String, value: [UInt8]) {
+            self.key = key
+            self.value = value
+        }
+
         /// The value as text (invalid UTF-8 repaired).
         public var text: String { String(decoding: value, as: UTF8.self) }
     }
 
-    private var entries: [Entry] = []
+    /// The entries in order; visible in the package so the wire module encodes them without a copy.
+    package var entries: [Entry] = []
 
     /// Creates empty metadata.
     public init() {}
@@ -59,31 +64,5 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
         !key.isEmpty && key.utf8.allSatisfy {
             ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e
         }
-    }
-}
-
-extension Metadata {
-    /// Appends every entry to `writer` as repeated `MetadataEntry` field `field`.
-    func encode(field: Int, to writer: inout ProtoWriter) {
-        for entry in entries {
-            writer.writeMessage(field: field) { inner in
-                inner.writeString(field: 1, entry.key)
-                entry.value.withUnsafeBytes { inner.writeBytes(field: 2, $0) }
-            }
-        }
-    }
-
-    /// Decodes one `MetadataEntry` and appends it.
-    mutating func decodeEntry(_ bytes: ByteBuffer) throws(ProtoDecodingError) {
-        var reader = ProtoReader(bytes)
-        var entry = Entry(key: "", value: [])
-        while let field = try reader.nextField() {
-            switch field.number {
-            case 1: entry.key = try reader.readString(field)
-            case 2: entry.value = try reader.readBytes(field).readableBytesArray
-            default: try reader.skip(field)
-            }
-        }
-        entries.append(entry)
     }
 }

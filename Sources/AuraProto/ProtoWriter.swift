@@ -44,7 +44,7 @@ public struct ProtoWriter: Sendable {
 
     /// Writes a sint32/sint64 field (zigzag encoded).
     public mutating func writeSInt(field: Int, _ value: Int64, always: Bool = false) {
-        writeUInt(field: field, UInt64(bitPattern: (value << 1) ^ (value >> 63)), always: always)
+        writeUInt(field: field, ZigZag.encode(value), always: always)
     }
 
     /// Writes a bool field; skips false unless `always`.
@@ -120,6 +120,22 @@ public struct ProtoWriter: Sendable {
         body(&self)
         let length = buffer.readableBytes - start
         buffer.patchVarint(UInt64(length), at: lengthAt, reservedCount: 5)
+    }
+
+    /// Writes a length-delimited field whose bytes `body` writes: a packed run of numbers or a
+    /// map entry. Always written, even when `body` writes nothing.
+    public mutating func writeLengthDelimited(field: Int, _ body: (inout ProtoWriter) -> Void) {
+        writeMessage(field: field, body)
+    }
+
+    /// Appends four little-endian bytes without a tag (an element of a packed fixed32 run).
+    public mutating func writeRawFixed32(_ value: UInt32) {
+        buffer.writeInteger(value, endianness: .little)
+    }
+
+    /// Appends eight little-endian bytes without a tag (an element of a packed fixed64 run).
+    public mutating func writeRawFixed64(_ value: UInt64) {
+        buffer.writeInteger(value, endianness: .little)
     }
 
     /// Writes a message field from a value that knows how to encode itself.

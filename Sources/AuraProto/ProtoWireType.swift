@@ -11,7 +11,7 @@ public enum ProtoWireType: UInt8, Sendable {
 }
 
 /// An error found while decoding a protobuf message.
-public enum ProtoDecodingError: Error, Equatable, Sendable {
+public enum ProtoDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input ended inside a field.
     case truncated
     /// A varint ran past ten bytes.
@@ -24,4 +24,16 @@ public enum ProtoDecodingError: Error, Equatable, Sendable {
     case invalidUTF8(field: Int)
     /// Messages nested deeper than the decoder allows.
     case tooDeep
+
+    /// What is wrong, in words.
+    public var description: String {
+        switch self {
+        case .truncated: return "the message ends inside a field"
+        case .malformedVarint: return "a varint runs past ten bytes"
+        case .invalidTag(let tag): return "invalid field tag \(tag)"
+        case .wrongWireType(let field, let got): return "field \(field) has the wrong wire type (\(got))"
+        case .invalidUTF8(let field): return "field \(field) is not valid UTF-8"
+        case .tooDeep: return "messages are nested too deeply"
+        }
+    }
 }

@@ -1,0 +1,39 @@
+/// What the generator writes: from which schema, into which file, with which imports.
+public struct GeneratorOptions: Sendable {
+    /// The schema's path from the package root, named in the generated file's header.
+    public var schemaPath: String
+    /// The generated file's path from the package root.
+    public var outputPath: String
+    /// The modules the generated file imports.
+    public var imports: [String] = ["AuraBytes", "AuraProto"]
+    /// Full names of messages not generated (with the types nested in them), because another
+    /// module holds a hand-tuned codec for them.
+    public var excludedMessages: Set<String> = []
+
+    /// Creates options.
+    public init(schemaPath: String, outputPath: String, imports: [String] = ["AuraBytes", "AuraProto"], excludedMessages: Set<String> = []) {
+        self.schemaPath = schemaPath
+        self.outputPath = outputPath
+        self.imports = imports
+        self.excludedMessages = excludedMessages
+    }
+
+    /// `Protocol/aura.proto` into `Sources/AuraMessages/aura.pb.swift`. The three wire control
+    /// payloads (SPEC.md section 4) are left to `AuraWire`, which decodes them straight into its
+    /// `Metadata` on the hot path; `Tests/AuraWireTests` checks them against the schema.
+    public static let auraMessages = GeneratorOptions(
+        schemaPath: "Protocol/aura.proto", outputPath: "Sources/AuraMessages/aura.pb.swift",
+        excludedMessages: ["aura.MetadataEntry", "aura.CallHeaders", "aura.CallTrailers"])
+}
+
+/// A schema the generator cannot turn into Swift.
+public struct CodegenError: Error, Equatable, CustomStringConvertible {
+    /// What is wrong, naming the declaration.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
+}

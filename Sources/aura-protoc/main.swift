@@ -1,0 +1,47 @@
+// aura-protoc: writes the Swift messages of Protocol/aura.proto (Sources/AuraMessages).
+// Run from the package root: `swift run aura-protoc`; `--check` only reports a difference.
+import AuraCodegen
+import AuraCommandLine
+import AuraPosix
+import AuraSchema
+import Glibc
+
+let usage = """
+    usage: aura-protoc [--root DIR] [--check]
+      Generates \(GeneratorOptions.auraMessages.outputPath) from \(GeneratorOptions.auraMessages.schemaPath).
+      --root DIR   the package root (default: the current directory)
+      --check      write nothing; exit 1 when the checked-in file differs from a fresh generation
+    """
+
+do {
+    let arguments = try ParsedArguments(Array(CommandLine.arguments.dropFirst()), valueOptions: ["root"], flagOptions: ["check", "help"])
+    if arguments.flags.contains("help") {
+        print(usage)
+        exit(0)
+    }
+    let root = arguments.options["root"] ?? "."
+    let options = GeneratorOptions.auraMessages
+    let outputPath = root + "/" + options.outputPath
+    guard let schemaBytes = try Files.read(root + "/" + options.schemaPath) else {
+        throw UsageError("\(root)/\(options.schemaPath) does not exist: run from the package root or pass --root")
+    }
+    let schema = try ProtoSchema(parsing: String(decoding: schemaBytes, as: UTF8.self), fileName: options.schemaPath)
+    let generated = try MessageGenerator(schema: schema, options: options).render()
+    let current = try Files.read(outputPath, limit: 16 << 20).map { String(decoding: $0, as: UTF8.self) }
+    if arguments.flags.contains("check") {
+        guard current == generated else {
+            print("\(options.outputPath) is out of date: run `swift run aura-protoc`")
+            exit(1)
+        }
+        print("\(options.outputPath) is up to date")
+    } else if current == generated {
+        print("\(options.outputPath) is up to date")
+    } else {
+        try Files.write(Array(generated.utf8), to: outputPath, mode: 0o644)
+        print("wrote \(options.outputPath)")
+    }
+} catch {
+    let line = Array("aura-protoc: \(error)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
+}
