@@ -76,6 +76,9 @@ let package = Package(
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire", "TestSupport"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
+        .testTarget(
+            name: "AuraCodegenTests", dependencies: ["AuraCodegen", "AuraSchema", "AuraMessages", "AuraProto", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

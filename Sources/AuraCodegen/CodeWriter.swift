@@ -24,6 +24,14 @@ struct CodeWriter {
         line(closing)
     }
 
+    /// Appends a `case` label with `body` indented under it.
+    mutating func caseBlock(_ label: String, _ body: (inout CodeWriter) throws -> Void) rethrows {
+        line(label)
+        indentation += "    "
+        try body(&self)
+        indentation.removeLast(4)
+    }
+
     /// Appends a `switch` whose `case` lines `body` writes at the switch's own indentation, as
     /// Swift style has it.
     mutating func switchBlock(_ subject: String, _ body: (inout CodeWriter) throws -> Void) rethrows {

@@ -24,6 +24,14 @@ public struct GeneratorOptions: Sendable {
     public static let auraMessages = GeneratorOptions(
         schemaPath: "Protocol/aura.proto", outputPath: "Sources/AuraMessages/aura.pb.swift",
         excludedMessages: ["aura.MetadataEntry", "aura.CallHeaders", "aura.CallTrailers"])
+
+    /// The generator's own test schema, compiled into `AuraCodegenTests`.
+    public static let codegenFixture = GeneratorOptions(
+        schemaPath: "Tests/AuraCodegenTests/Fixtures/everything.proto",
+        outputPath: "Tests/AuraCodegenTests/everything.pb.swift")
+
+    /// Every file `aura-protoc` writes.
+    public static let all: [GeneratorOptions] = [.auraMessages, .codegenFixture]
 }
 
 /// A schema the generator cannot turn into Swift.

@@ -12,9 +12,10 @@ struct MessageEmitter {
     let generator: MessageGenerator
 
     private func type(_ field: FieldDescriptor) -> SwiftType { generator.swiftType(field.type) }
-    private func property(_ field: FieldDescriptor) -> String { SwiftNames.quoted(SwiftNames.camelCase(field.name)) }
-    private func storage(_ field: FieldDescriptor) -> String { "_" + SwiftNames.camelCase(field.name) }
-    private func oneofProperty(_ name: String) -> String { SwiftNames.quoted(SwiftNames.camelCase(name)) }
+    private func plainName(_ field: FieldDescriptor) -> String { SwiftNames.member(SwiftNames.camelCase(field.name)) }
+    private func property(_ field: FieldDescriptor) -> String { SwiftNames.quoted(plainName(field)) }
+    private func storage(_ field: FieldDescriptor) -> String { "_" + plainName(field) }
+    private func oneofProperty(_ name: String) -> String { SwiftNames.quoted(SwiftNames.member(SwiftNames.camelCase(name))) }
     private func oneofType(_ name: String) -> String { SwiftNames.camelCase(name, upperFirst: true) }
     private func oneofMembers(_ name: String) -> [FieldDescriptor] { message.fields.filter { $0.oneof == name } }
 
@@ -59,13 +60,14 @@ struct MessageEmitter {
             if tracksPresence(field) {
                 let stored = storage(field)
                 let upper = SwiftNames.camelCase(field.name, upperFirst: true)
+                let plain = plainName(field)
                 out.block("public var \(name): \(swift.name) {") { out in
                     out.line("get { \(stored) ?? \(swift.defaultValue) }")
                     out.line("set { \(stored) = newValue }")
                 }
-                out.doc("Whether `\(SwiftNames.camelCase(field.name))` is set.")
+                out.doc("Whether `\(plain)` is set.")
                 out.line("public var has\(upper): Bool { \(stored) != nil }")
-                out.doc("Unsets `\(SwiftNames.camelCase(field.name))`.")
+                out.doc("Unsets `\(plain)`.")
                 out.line("public mutating func clear\(upper)() { \(stored) = nil }")
                 out.line("private var \(stored): \(swift.name)? = nil")
             } else {
@@ -94,7 +96,7 @@ struct MessageEmitter {
         var parameters: [(label: String, type: String, target: String)] = []
         for field in message.fields where field.oneof == nil {
             let swift = type(field)
-            let label = SwiftNames.camelCase(field.name)
+            let label = plainName(field)
             switch field.cardinality {
             case .repeated:
                 parameters.append((label, "[\(swift.name)] = []", property(field)))
@@ -109,15 +111,17 @@ struct MessageEmitter {
             }
         }
         for oneof in message.oneofs {
-            parameters.append((SwiftNames.camelCase(oneof), "\(oneofType(oneof))? = nil", oneofProperty(oneof)))
+            parameters.append((SwiftNames.member(SwiftNames.camelCase(oneof)), "\(oneofType(oneof))? = nil", oneofProperty(oneof)))
         }
         guard !parameters.isEmpty else { return }
         out.doc("A message with the given fields; the others at their defaults.")
-        let list = parameters.map { "\($0.label): \($0.type)" }.joined(separator: ", ")
+        // A keyword label gets another local name, since `self` (say) cannot be one.
+        func local(_ label: String) -> String { SwiftNames.isKeyword(label) ? label + "Value" : label }
+        let list = parameters.map {
+            SwiftNames.isKeyword($0.label) ? "\($0.label) \(local($0.label)): \($0.type)" : "\($0.label): \($0.type)"
+        }.joined(separator: ", ")
         out.block("public init(\(list)) {") { out in
-            for parameter in parameters {
-                out.line("self.\(parameter.target) = \(SwiftNames.quoted(parameter.label))")
-            }
+            for parameter in parameters { out.line("self.\(parameter.target) = \(local(parameter.label))") }
         }
         out.line()
     }
@@ -146,17 +150,17 @@ struct MessageEmitter {
         let name = property(field)
         switch field.cardinality {
         case .repeated where swift.isPackable:
-            out.block("case \(field.number):") { out in
+            out.caseBlock("case \(field.number):") { out in
                 out.line("try reader.readRepeated(field, packedAs: .\(swift.wireType), into: &\(name)) { reader, field throws(ProtoDecodingError) in \(swift.decode()) }")
             }
         case .repeated:
             out.line("case \(field.number): \(name).append(\(swift.decode()))")
         case .map(let keyType):
             let key = generator.swiftType(keyType)
-            out.block("case \(field.number):") { out in
+            out.caseBlock("case \(field.number):") { out in
                 out.line("var entry = ProtoReader(try reader.readBytes(field))")
-                out.line("var key = \(key.defaultValue)")
-                out.line("var value = \(swift.defaultValue)")
+                out.line("var key: \(key.name) = \(key.defaultValue)")
+                out.line("var value: \(swift.name) = \(swift.defaultValue)")
                 out.block("while let entryField = try entry.nextField() {") { out in
                     out.switchBlock("entryField.number") { out in
                         out.line("case 1: key = \(key.decode(reader: "entry", field: "entryField"))")

@@ -31,7 +31,32 @@ public struct MessageGenerator {
             out.line()
             emit(name, into: &out)
         }
+        out.line()
+        emitRegistry(into: &out)
         return out.text
+    }
+
+    /// `GeneratedMessages.byName`: every generated message type by its schema name, for generic
+    /// callers (tests that check every message against the schema, tools that decode by name).
+    private func emitRegistry(into out: inout CodeWriter) {
+        let names = schema.messages.keys.filter { isGenerated($0) }.sorted()
+        out.doc("Every message type generated from \(options.schemaPath), by its full schema name.")
+        out.block("public enum GeneratedMessages {") { out in
+            out.doc("The message types by full name, e.g. `\(names.first ?? "package.Message")`.")
+            out.block("public static let byName: [String: any GeneratedMessage.Type] = [", closing: "]") { out in
+                for name in names { out.line("\"\(name)\": \(swiftTypeName(name)).self,") }
+            }
+        }
+    }
+
+    /// Whether a message is generated: neither it nor a message enclosing it is excluded.
+    private func isGenerated(_ fullName: String) -> Bool {
+        var name = Substring(fullName)
+        while true {
+            if options.excludedMessages.contains(String(name)) { return false }
+            guard let dot = name.lastIndex(of: "."), name[..<dot].count > schema.package.count else { return true }
+            name = name[..<dot]
+        }
     }
 
     // MARK: Declarations

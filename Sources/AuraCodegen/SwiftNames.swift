@@ -50,6 +50,15 @@ enum SwiftNames {
         keywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// A member name usable after a dot: the few names a dot cannot take (`x.self`, `X.Type`)
+    /// get a trailing underscore.
+    static func member(_ name: String) -> String {
+        ["self", "Type", "Protocol", "init"].contains(name) ? name + "_" : name
+    }
+
+    /// Whether `name` needs backticks (a parameter named so needs another local name).
+    static func isKeyword(_ name: String) -> Bool { keywords.contains(name) }
+
     private static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
         "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",

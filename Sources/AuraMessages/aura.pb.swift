@@ -1557,3 +1557,45 @@ public struct DeadLetterList: GeneratedMessage {
         for value in letters { writer.writeMessage(field: 1, value) }
     }
 }
+
+/// Every message type generated from Protocol/aura.proto, by its full schema name.
+public enum GeneratedMessages {
+    /// The message types by full name, e.g. `aura.AnalyzeBatchRequest`.
+    public static let byName: [String: any GeneratedMessage.Type] = [
+        "aura.AnalyzeBatchRequest": AnalyzeBatchRequest.self,
+        "aura.AnalyzeBatchResponse": AnalyzeBatchResponse.self,
+        "aura.AnalyzeOptions": AnalyzeOptions.self,
+        "aura.AnalyzeRequest": AnalyzeRequest.self,
+        "aura.AnalyzerStats": AnalyzerStats.self,
+        "aura.DeadLetter": DeadLetter.self,
+        "aura.DeadLetterList": DeadLetterList.self,
+        "aura.DetectLanguageRequest": DetectLanguageRequest.self,
+        "aura.DetectLanguageResponse": DetectLanguageResponse.self,
+        "aura.DetectPiiRequest": DetectPiiRequest.self,
+        "aura.DetectPiiResponse": DetectPiiResponse.self,
+        "aura.EchoStatus": EchoStatus.self,
+        "aura.Empty": Empty.self,
+        "aura.HealthCheckRequest": HealthCheckRequest.self,
+        "aura.HealthCheckResponse": HealthCheckResponse.self,
+        "aura.ItemResult": ItemResult.self,
+        "aura.ListDeadLettersRequest": ListDeadLettersRequest.self,
+        "aura.LoadPluginRequest": LoadPluginRequest.self,
+        "aura.Payload": Payload.self,
+        "aura.PiiEntity": PiiEntity.self,
+        "aura.PluginInfo": PluginInfo.self,
+        "aura.PluginList": PluginList.self,
+        "aura.PluginRef": PluginRef.self,
+        "aura.RedactRequest": RedactRequest.self,
+        "aura.RedactResponse": RedactResponse.self,
+        "aura.ResponseParameters": ResponseParameters.self,
+        "aura.SentimentResult": SentimentResult.self,
+        "aura.SentimentScores": SentimentScores.self,
+        "aura.SimpleRequest": SimpleRequest.self,
+        "aura.SimpleResponse": SimpleResponse.self,
+        "aura.SleepRequest": SleepRequest.self,
+        "aura.StreamingInputCallRequest": StreamingInputCallRequest.self,
+        "aura.StreamingInputCallResponse": StreamingInputCallResponse.self,
+        "aura.StreamingOutputCallRequest": StreamingOutputCallRequest.self,
+        "aura.StreamingOutputCallResponse": StreamingOutputCallResponse.self,
+    ]
+}
