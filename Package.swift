@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire", "TestSupport"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(
-            name: "AuraCodegenTests", dependencies: ["AuraCodegen", "AuraSchema", "AuraMessages", "AuraProto", "TestSupport"],
+            name: "AuraCodegenTests", dependencies: ["AuraCodegen", "AuraSchema", "AuraMessages", "AuraProto", "AuraWire", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc

@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    @Test func aTextThatIsNotUTF8IsInvalidArgumentNamingTheField() async throws {
+        try await SentimentServer.run { harness in
+            var writer = ProtoWriter()
+            [0x61, 0x62, 0xff, 0x63].withUnsafeBytes { writer.writeBytes(field: 1, $0) }
+            let error = await #expect(throws: RPCError.self) {
+                _ = try await harness.client.unary("aura.Sentiment/Analyze", RawMessage(bytes: writer.buffer), as: SentimentResult.self)
+            }
+            #expect(error?.code == .invalidArgument)
+            #expect(error?.message.contains("field 1 is not valid UTF-8") == true, "\(error?.message ?? "")")
+        }
+    }
+
     @Test func batchGivesPerItemResultsAndErrorsAndRefusesMoreThan25() async throws {
         try await SentimentServer.run { harness in
             let reply = try await harness.client.unary(

@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins] [--json]
+                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins|codec] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
@@ -46,7 +46,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins"]
+let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins", "codec"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -100,6 +100,9 @@ do {
     if wanted("plugins") {
         let directory = URL(fileURLWithPath: arguments.options["server-binary"] ?? CommandLine.arguments[0]).deletingLastPathComponent().path
         for result in try PluginBenchmarks(pluginDirectory: directory, duration: duration).run() { report(result) }
+    }
+    if wanted("codec") {
+        for result in try CodecBenchmarks(duration: duration).run() { report(result) }
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.
