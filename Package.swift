@@ -27,6 +27,8 @@ let package = Package(
         // Transport: syscalls and the epoll event loop.
         .target(name: "AuraPosix"),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
+        // Threads for blocking work (file I/O, fsync), so event loops never block.
+        .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
@@ -71,6 +73,9 @@ let package = Package(
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire", "TestSupport"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
+        .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix"]),
+        .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
+        .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
