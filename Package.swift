@@ -33,6 +33,8 @@ let package = Package(
         // Transport: syscalls and the epoll event loop.
         .target(name: "AuraPosix"),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
+        // Threads for blocking work (file I/O, fsync), so event loops never block.
+        .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
@@ -80,6 +82,9 @@ let package = Package(
             name: "AuraCodegenTests", dependencies: ["AuraCodegen", "AuraSchema", "AuraMessages", "AuraProto", "AuraWire", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
+        .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix"]),
+        .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
+        .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",

@@ -77,12 +77,13 @@ extension ByteBuffer {
         return value
     }
 
-    /// Reads `count` bytes into a new buffer that shares nothing with this one, or returns nil
-    /// (consuming nothing) when fewer are readable.
+    /// Reads `count` bytes as a buffer that shares this one's storage instead of copying them,
+    /// or returns nil (consuming nothing) when fewer are readable. As with `sharingSlice`, the
+    /// slice keeps the whole storage alive, and whichever of the two is written to first copies
+    /// its own readable bytes (see "When bytes are copied" on `ByteBuffer`).
     public mutating func readSlice(length count: Int) -> ByteBuffer? {
         guard count >= 0, count <= readableBytes else { return nil }
-        var slice = ByteBuffer(capacity: count)
-        withUnsafeReadableBytes { slice.writeBytes(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        let slice = sharingSlice(at: 0, count: count)
         moveReaderIndex(forwardBy: count)
         return slice
     }

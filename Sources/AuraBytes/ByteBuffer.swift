@@ -5,6 +5,19 @@
 /// exactly how much input is left. Storage is a manually allocated block whose address stays
 /// stable while the buffer is alive, which lets a transport hand many buffers to one `writev`.
 /// `ByteBuffer` is a value type: a copy shares storage until one side writes (copy on write).
+///
+/// When bytes are copied:
+/// - Never by copying the value, `readSlice`, `sharingSlice`, the reader-index moves, or reads
+///   through `withUnsafeReadableBytes`: these share the storage.
+/// - Once, on the first write to a buffer whose storage is shared (`write…`, `reserveWritable`,
+///   `withUnsafeMutableReadableBytes`, `discardReadBytes`): that buffer moves its own readable
+///   bytes, and only those, to new storage, so that the write cannot show through the other.
+///   `clear()` on shared storage takes fresh storage and copies nothing.
+/// - When uniquely owned storage grows: it doubles, so appends cost amortized constant time.
+/// - By definition, where bytes cross into or out of a buffer: `init(bytes:)`, `writeBytes`,
+///   `writeBuffer`, `readBytes`, `readString`, `readableBytesArray`.
+/// A slice keeps the whole storage alive: a small slice meant to be kept long should be
+/// copied into a buffer of its own (`ByteBuffer(bytes:)` over its readable bytes).
 public struct ByteBuffer: Sendable {
     @usableFromInline var storage: Storage
     /// The index of the first readable byte.

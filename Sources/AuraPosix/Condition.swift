@@ -25,6 +25,9 @@ public final class Condition: @unchecked Sendable {
         _ = lock.withMutex { pthread_cond_wait(condition, $0) }
     }
 
+    /// Wakes one waiting thread (any one), for state that one waiter can act on.
+    public func signal() { pthread_cond_signal(condition) }
+
     /// Wakes every waiting thread.
     public func broadcast() { pthread_cond_broadcast(condition) }
 }

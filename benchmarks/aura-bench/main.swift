@@ -6,14 +6,15 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins|codec] [--json]
+                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins|wire|codec] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
       --server-binary PATH  the aura-server to start
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
-      --only NAME           run one group of measurements
+      --only NAME           run one group of measurements (plugins and wire run in
+                            process and start no server)
       --json                print the results as JSON instead of a table
 
     Build with -c release for meaningful figures.
@@ -46,7 +47,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins", "codec"]
+let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -55,6 +56,9 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
+} else if let only, ["plugins", "wire", "codec"].contains(only) {  // in process: no server
+    server = nil
+    address = ""
 } else {
     do {
         server = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops)
@@ -100,6 +104,9 @@ do {
     if wanted("plugins") {
         let directory = URL(fileURLWithPath: arguments.options["server-binary"] ?? CommandLine.arguments[0]).deletingLastPathComponent().path
         for result in try PluginBenchmarks(pluginDirectory: directory, duration: duration).run() { report(result) }
+    }
+    if wanted("wire") {
+        report(AssemblyBenchmark(messageSize: 8 << 20, fragmentSize: 16 << 10, duration: duration).run())
     }
     if wanted("codec") {
         for result in try CodecBenchmarks(duration: duration).run() { report(result) }

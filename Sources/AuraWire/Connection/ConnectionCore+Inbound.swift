@@ -114,24 +114,24 @@ extension ConnectionCore {
             throw WireError(.resourceExhausted, "flow control window exceeded on the connection (\(size) bytes, \(connectionReceiveWindow) granted)")
         }
         connectionReceiveWindow -= size
-        guard var record = streams[id] else {
+        guard let receiveWindow = streams[id]?.receiveWindow else {
             guard id <= highestStreamID else { throw WireError(.invalidArgument, "MESSAGE on stream \(id), which was never opened") }
             returnConnectionCredit(size)  // a stream that already ended: drop, but keep the credit flowing
             return
         }
-        guard size <= record.receiveWindow else {
-            throw WireError(.resourceExhausted, "flow control window exceeded on stream \(id) (\(size) bytes, \(record.receiveWindow) granted)")
+        guard size <= receiveWindow else {
+            throw WireError(.resourceExhausted, "flow control window exceeded on stream \(id) (\(size) bytes, \(receiveWindow) granted)")
         }
-        record.receiveWindow -= size
-        record.assemblingWireBytes += size
         let message: ByteBuffer?
         do {
-            message = try record.state.receiveMessage(payload, flags: flags)
+            // In place: a copy of the record would share the storage of the message being
+            // assembled, and each fragment would then copy every fragment before it.
+            message = try streams[id]!.receiveFragment(payload, flags: flags)
         } catch {
-            streams[id] = record
             resetStream(id, error)
             return
         }
+        var record = streams[id]!
         if let message {
             let wireSize = record.assemblingWireBytes
             record.assemblingWireBytes = 0

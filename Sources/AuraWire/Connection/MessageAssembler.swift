@@ -7,7 +7,7 @@ struct MessageAssembler: Sendable {
     let maxMessageSize: Int
     /// Whether the peer announced an encoding, which allows COMPRESSED messages.
     let compressionAllowed: Bool
-    private var partial: ByteBuffer?
+    private(set) var partial: ByteBuffer?
     private var partialCompressed = false
 
     init(maxMessageSize: Int, compressionAllowed: Bool) {

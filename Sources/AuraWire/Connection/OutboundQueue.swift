@@ -40,6 +40,15 @@ struct StreamRecord: Sendable {
 
     /// Whether messages or an end wait to be written.
     var hasPendingOutput: Bool { !pending.isEmpty || pendingEnd != nil }
+
+    /// A MESSAGE frame's payload arrived: takes its credit and returns the whole message once
+    /// its last fragment is in. Call it in place (`streams[id]!.receiveFragment`), never on a
+    /// copy: a copy shares the partial message and forces the assembler to copy it.
+    mutating func receiveFragment(_ payload: ByteBuffer, flags: FrameFlags) throws(RPCError) -> ByteBuffer? {
+        receiveWindow -= payload.readableBytes
+        assemblingWireBytes += payload.readableBytes
+        return try state.receiveMessage(payload, flags: flags)
+    }
 }
 
 /// The bytes a connection has ready for the socket: small frames gathered in one buffer, large

@@ -44,9 +44,8 @@ public struct FrameDecoder: Sendable {
         let length = Int(header.length)
         // Large payloads share the input's storage (no copy); small ones are copied so that
         // a queue of tiny messages cannot pin many large read buffers.
-        let payload = length >= Self.sharingThreshold
-            ? buffer.sharingSlice(at: 0, count: length) : buffer.readSlice(length: length)!
-        if length >= Self.sharingThreshold { buffer.moveReaderIndex(forwardBy: length) }
+        var payload = buffer.readSlice(length: length)!
+        if length < Self.sharingThreshold { payload = payload.withUnsafeReadableBytes { ByteBuffer(bytes: $0) } }
         return try decodePayload(header, payload)
     }
 
