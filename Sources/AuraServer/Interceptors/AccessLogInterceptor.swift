@@ -42,6 +42,21 @@ public struct AccessLogRecord: LineFormattable {
     /// Response message bytes sent.
     public var bytesOut: Int
 
+    /// Creates a record.
+    public init(
+        time: Int64, requestID: String, peer: String, method: String, code: StatusCode,
+        duration: Duration, bytesIn: Int, bytesOut: Int
+    ) {
+        self.time = time
+        self.requestID = requestID
+        self.peer = peer
+        self.method = method
+        self.code = code
+        self.duration = duration
+        self.bytesIn = bytesIn
+        self.bytesOut = bytesOut
+    }
+
     public func appendLine(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"time":""#.utf8)
         LogText.appendRFC3339(microseconds: time, to: &bytes)
