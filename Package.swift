@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraWire", "CAuraPlugin"]),
 
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(

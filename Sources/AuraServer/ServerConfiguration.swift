@@ -19,6 +19,11 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration = .seconds(300)
     /// How long calls in flight may take to finish after a graceful shutdown begins.
     public var shutdownGracePeriod: Duration = .seconds(10)
+    /// Run around every call, in order (see `ServerInterceptor`). None by default; an empty
+    /// chain costs nothing per call.
+    public var interceptors: [any ServerInterceptor] = []
+    /// Where the server's own log lines go (a handler's unexpected errors, for one).
+    public var logger = ServerLogger.standardError(level: .info)
 
     /// The defaults.
     public init() {}

@@ -23,6 +23,7 @@ let usage = """
 
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
                        [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
+                       [--access-log PATH|-] [--log-level debug|info|warning|error]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -35,6 +36,10 @@ let usage = """
       --allow-remote-admin
                          let clients on other machines load, activate and unload plugins
                          (by default only clients on this machine may)
+      --access-log PATH  write one JSON line per call (time, request id, peer, method, status,
+                         duration, bytes in and out) to PATH, or to stderr with "-" (default off)
+      --log-level LEVEL  the lowest level of the server's own log lines on stderr: debug, info,
+                         warning or error (default info)
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -71,7 +76,7 @@ func makeDirectories(_ path: String) -> Bool {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb"], flagOptions: ["help", "dlq-keep-text", "allow-remote-admin"])
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level"], flagOptions: ["help", "dlq-keep-text", "allow-remote-admin"])
 } catch {
     fail(error.description)
 }
@@ -90,6 +95,25 @@ do {
 } catch {
     fail(error.description)
 }
+let logLevelName = arguments.options["log-level"] ?? "info"
+guard let logLevel = LogLevel(name: logLevelName) else {
+    fail("--log-level takes debug, info, warning or error, got \"\(logLevelName)\"")
+}
+let logWriter: BackgroundLineWriter<LogLine>
+let accessLogWriter: BackgroundLineWriter<AccessLogRecord>?
+do {
+    logWriter = try BackgroundLineWriter(file: .standardError)
+    accessLogWriter = try arguments.options["access-log"].map { path in
+        try BackgroundLineWriter(file: path == "-" ? .standardError : AppendFile.open(path))
+    }
+} catch {
+    fail("cannot open the log: \(error)")
+}
+let logger = ServerLogger(level: logLevel, writer: logWriter)
+configuration.logger = logger
+// The access log comes first, so that it records calls a later interceptor rejects.
+configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [RequestIDInterceptor()]
+
 let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
 guard makeDirectories(dataDirectory) else {
     fail("cannot create the data directory \(dataDirectory): \(String(cString: strerror(errno)))")
@@ -129,7 +153,7 @@ let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(
     path: pluginPath, registry: registry,
     accepts: { name in isDefaultPluginPath ? defaultPlugins.contains(name) : name.hasSuffix(".so") },
-    log: { say("aura-server: \($0)") })
+    log: { logger.log(.info, $0) })
 plugins.loadAll()
 plugins.startWatching()
 
@@ -156,7 +180,7 @@ say("aura-server listening on \(host):\(server.port) (\(configuration.loopCount)
 // point waits here instead of being lost.
 var received: Int32 = 0
 sigwait(&stopSignals, &received)
-say("aura-server: signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
+logger.log(.info, "signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
 health.setStatus(.notServing, for: "")
 plugins.stop()
 let stopped = DispatchSemaphore(value: 0)
@@ -165,5 +189,7 @@ Task.detached {
     stopped.signal()
 }
 stopped.wait()
-say("aura-server stopped")
+logger.log(.info, "stopped")
+accessLogWriter?.close()
+logWriter.close()
 exit(0)

@@ -6,7 +6,8 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|bidi|stream|memory|sentiment|plugins|wire|codec] [--json]
+                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec]
+                      [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
@@ -47,7 +48,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec"]
+let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -85,6 +86,17 @@ do {
             for inFlight in [1, 16, 64, 256] {
                 report(try await benchmarks.unary(inFlight: inFlight, connections: connections))
             }
+        }
+    }
+    if wanted("accesslog"), arguments.options["addr"] == nil {
+        // Two fresh servers, the access log off and on (every line formatted, written to
+        // /dev/null), measured back to back: the log must cost under 10%.
+        for (label, extra) in [("off", [String]()), ("on", ["--access-log", "/dev/null"])] {
+            let logged = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
+            let run = Benchmarks(address: "127.0.0.1:\(logged.port)", loop: group.loops[0], duration: duration)
+            let result = try await run.unary(inFlight: 64, connections: 1)
+            report(BenchResult(name: result.name + " access log \(label)", figures: result.figures))
+            logged.stop()
         }
     }
     if wanted("bidi") { report(try await benchmarks.bidirectional()) }

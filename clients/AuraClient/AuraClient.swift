@@ -120,13 +120,25 @@ final class Connector: @unchecked Sendable {
     }
 
     /// Opens a call on a usable connection; a connection that turns out to be going away is
-    /// replaced once.
+    /// replaced once. The interceptors run first; a call that cannot open ends for them with
+    /// its error.
     func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+        var observers = ClientCallObservers(interceptors: configuration.interceptors)
+        let options = try observers.start(method: method, peer: address, options: options)
+        do {
+            return try await openStream(method: method, options: options, observers: observers)
+        } catch {
+            observers.end(CallTrailers(error: RPCError(wrapping: error)))
+            throw error
+        }
+    }
+
+    private func openStream(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
         var lastError: RPCError?
         for _ in 0..<2 {
             let connection = try await usableConnection()
             do {
-                return try await connection.openCall(method: method, options: options)
+                return try await connection.openCall(method: method, options: options, observers: observers)
             } catch let error as RPCError where error.code == .unavailable {
                 lastError = error
                 if self.connection === connection { self.connection = nil }

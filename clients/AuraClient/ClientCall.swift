@@ -21,6 +21,7 @@ final class ClientCall: @unchecked Sendable {
     private var writableWaiter: CheckedContinuation<Void, any Error>?
     private var deadlineTimer: Scheduled?
     let compressRequests: Bool
+    private var observers: ClientCallObservers
     private(set) lazy var responses = LoopAsyncQueue<(message: ByteBuffer, wireSize: Int)>(
         loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
     ) { [unowned self] taken in
@@ -28,9 +29,10 @@ final class ClientCall: @unchecked Sendable {
         connection.flush()
     }
 
-    init(id: UInt32, connection: ClientConnection, options: CallOptions) {
+    init(id: UInt32, connection: ClientConnection, options: CallOptions, observers: ClientCallObservers) {
         self.id = id
         self.connection = connection
+        self.observers = observers
         compressRequests = options.compressRequests
         if let timeout = options.timeout {
             deadlineTimer = connection.loop.schedule(after: timeout) { [weak self] in
@@ -45,6 +47,7 @@ final class ClientCall: @unchecked Sendable {
             throw trailers.error ?? RPCError(.failedPrecondition, "the call has ended")
         }
         let drained = try connection.core.sendMessage(id, message, compress: compressRequests, endStream: endStream)
+        observers.bytesOut += message.readableBytes
         connection.flush()
         if !drained || !connection.channel.isWritable {
             try await withTaskCancellationHandler {
@@ -78,6 +81,12 @@ final class ClientCall: @unchecked Sendable {
         return await withCheckedContinuation { statusWaiters.append($0) }
     }
 
+    /// A response message arrived.
+    func received(_ message: ByteBuffer, wireSize: Int) {
+        observers.bytesIn += message.readableBytes
+        responses.append((message, wireSize))
+    }
+
     /// The server's initial metadata arrived.
     func headersReceived(_ headers: CallHeaders) { initialMetadata = headers.metadata }
 
@@ -105,6 +114,7 @@ final class ClientCall: @unchecked Sendable {
         writableWaiter = nil
         for waiter in statusWaiters { waiter.resume(returning: trailers) }
         statusWaiters.removeAll()
+        observers.end(trailers)
         connection.callEnded(id)
     }
 

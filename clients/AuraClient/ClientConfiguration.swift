@@ -10,6 +10,9 @@ public struct ClientConfiguration: Sendable {
     public var connectAttempts = 3
     /// The wait between connection attempts (doubling each time).
     public var reconnectBackoff: Duration = .milliseconds(50)
+    /// Run around every call, in order (see `ClientInterceptor`). None by default; an empty
+    /// chain costs nothing per call.
+    public var interceptors: [any ClientInterceptor] = []
 
     /// The defaults.
     public init() {}

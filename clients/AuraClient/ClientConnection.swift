@@ -25,12 +25,12 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// Opens a stream for a call, waiting for a slot if the server's limit is reached. Until the
     /// server's SETTINGS arrive (one round trip), only one call goes out: the server's limit may
     /// be lower than the protocol's default, and a refused call would fail.
-    func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+    func openCall(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
         while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
             try await withCheckedThrowingContinuation { slotWaiters.append($0) }
         }
         let id = try core.openStream(options.headers(method: method))
-        let call = ClientCall(id: id, connection: self, options: options)
+        let call = ClientCall(id: id, connection: self, options: options, observers: observers)
         calls[id] = call
         flush()
         return call
@@ -88,7 +88,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func messageReceived(_ id: UInt32, _ message: ByteBuffer, wireSize: Int) {
         guard let call = calls[id] else { return core.messageConsumed(id, wireSize: wireSize) }
-        call.responses.append((message, wireSize))
+        call.received(message, wireSize: wireSize)
     }
 
     func inboundClosed(_ id: UInt32) {}

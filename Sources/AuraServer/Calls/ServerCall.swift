@@ -2,8 +2,8 @@ import AuraBytes
 import AuraEventLoop
 import AuraWire
 
-/// One call on a server connection: its handler's task, its request inbox, its response
-/// outbox and its deadline. Loop-confined.
+/// One call on a server connection: its interceptors, its handler's task, its request inbox,
+/// its response outbox and its deadline. Loop-confined.
 final class ServerCall: @unchecked Sendable {
     /// Where the call is in its life.
     enum State {
@@ -17,7 +17,7 @@ final class ServerCall: @unchecked Sendable {
 
     let id: UInt32
     let handler: MethodHandler
-    let context: ServerContext
+    private(set) var context: ServerContext
     unowned let connection: ServerConnection
     var loop: EventLoop { connection.channel.eventLoop }
     private(set) var state = State.awaitingRequest
@@ -30,16 +30,25 @@ final class ServerCall: @unchecked Sendable {
     private(set) lazy var outbox = CallOutbox(call: self)
     private var deadlineTimer: Scheduled?
     private var sentHeaders = false
+    private var observers: CallObservers
 
     init(id: UInt32, handler: MethodHandler, context: ServerContext, connection: ServerConnection) {
         self.id = id
         self.handler = handler
         self.context = context
         self.connection = connection
+        observers = CallObservers(interceptors: connection.configuration.interceptors)
     }
 
-    /// Starts the deadline timer and, for streaming requests, the handler.
+    /// Runs the interceptors, then starts the deadline timer and, for streaming requests, the
+    /// handler.
     func start() {
+        do {
+            try observers.start(&context)
+        } catch {
+            finish(CallTrailers(error: error))
+            return
+        }
         if let deadline = context.deadline {
             let delay = ContinuousClock.now.duration(to: deadline)
             deadlineTimer = loop.schedule(after: delay) { [weak self] in
@@ -47,6 +56,12 @@ final class ServerCall: @unchecked Sendable {
             }
         }
         if !handler.kind.takesSingleRequest { run() }
+    }
+
+    /// A request message arrived.
+    func received(_ message: ByteBuffer, wireSize: Int) {
+        observers.bytesIn += message.readableBytes
+        inbox.append((message, wireSize))
     }
 
     /// The client ended its half; a unary or server-streaming handler can start now.
@@ -58,23 +73,30 @@ final class ServerCall: @unchecked Sendable {
     private func run() {
         let handler = handler, inbox = inbox, outbox = outbox, context = context
         state = .running(Task(executorPreference: loop) { [self] in
-            let status: CallTrailers
             do {
                 try await handler.run(inbox, outbox, context)
-                status = CallTrailers(code: .ok, metadata: context.trailingMetadata)
+                self.finish(CallTrailers(code: .ok))
             } catch {
-                var failure = RPCError(wrapping: error)
-                for entry in context.trailingMetadata { failure.metadata.add(entry.key, bytes: entry.value) }
-                status = CallTrailers(error: failure)
+                self.finish(CallTrailers(error: self.status(for: error)))
             }
-            self.finish(status)
         })
+    }
+
+    /// What the client learns of a handler's error: an `RPCError` as thrown; anything else is
+    /// INTERNAL with a generic message and the request id, the detail going to the log only.
+    private func status(for error: any Error) -> RPCError {
+        if let error = error as? RPCError { return error }
+        if error is CancellationError { return RPCError(.cancelled, "cancelled") }
+        let reference = context.requestID.map { " (request id \($0))" } ?? ""
+        connection.configuration.logger.log(.error, "\(context.method) from \(context.peer)\(reference) failed: \(String(reflecting: error))")
+        return RPCError(.internal, "internal error\(reference)")
     }
 
     /// Sends one encoded response; returns whether the stream can take more right away.
     func send(_ message: ByteBuffer, compress: Bool) throws(RPCError) -> Bool {
         guard case .running = state else { throw RPCError(.cancelled, "the call has ended") }
         sendHeadersIfNeeded(compress: compress)
+        observers.bytesOut += message.readableBytes
         let drained = try connection.core.sendMessage(id, message, compress: compress)
         connection.flush()
         return drained && connection.channel.isWritable
@@ -83,9 +105,10 @@ final class ServerCall: @unchecked Sendable {
     private func sendHeadersIfNeeded(compress: Bool) {
         guard !sentHeaders else { return }
         sentHeaders = true
-        guard !context.initialMetadata.isEmpty || compress else { return }
+        let metadata = context.initialMetadata
+        guard !metadata.isEmpty || compress else { return }
         connection.core.sendHeaders(id, CallHeaders(
-            metadata: context.initialMetadata, messageEncoding: compress ? MessageEncoding.deflate.rawValue : ""))
+            metadata: metadata, messageEncoding: compress ? MessageEncoding.deflate.rawValue : ""))
     }
 
     /// The stream or socket may take more: resume a waiting writer only when this stream's
@@ -95,14 +118,17 @@ final class ServerCall: @unchecked Sendable {
         outbox.resume()
     }
 
-    /// The handler finished: send the status.
-    private func finish(_ trailers: CallTrailers) {
-        guard case .running = state else { return }
+    /// The handler finished, or an interceptor rejected the call: send the status with the
+    /// trailing metadata.
+    private func finish(_ status: CallTrailers) {
+        if case .finished = state { return }
         state = .finished
         deadlineTimer?.cancel()
         inbox.discardRemaining()  // requests the handler left unread still give back their credit
         sendHeadersIfNeeded(compress: false)
+        let trailers = withTrailingMetadata(status)
         connection.core.sendTrailers(id, trailers)
+        observers.end(context, trailers)
         connection.callEnded(id)
     }
 
@@ -120,7 +146,15 @@ final class ServerCall: @unchecked Sendable {
         inbox.fail(error)
         outbox.fail(error)
         task?.cancel()
-        if notifyPeer { connection.core.failStream(id, error) }
+        let trailers = withTrailingMetadata(CallTrailers(error: error))
+        if notifyPeer { connection.core.failStream(id, RPCError(trailers.code, trailers.message, metadata: trailers.metadata)) }
+        observers.end(context, trailers)
         connection.callEnded(id)
+    }
+
+    private func withTrailingMetadata(_ status: CallTrailers) -> CallTrailers {
+        var status = status
+        for entry in context.trailingMetadata { status.metadata.add(entry.key, bytes: entry.value) }
+        return status
     }
 }

@@ -3,9 +3,11 @@ import AuraWire
 
 /// What a handler knows about its call, and the metadata it sends back.
 ///
-/// Owned by the call's event loop; a handler runs on that loop, so it reads and writes these
-/// properties freely.
-public final class ServerContext: @unchecked Sendable {
+/// A value: interceptors receive it `inout` before the handler runs (to set `requestID`, say)
+/// and the handler gets the result. The response's metadata and compression live in a holder
+/// bound to the call's event loop, so a handler running on that loop sets them through any copy
+/// of the context; touching them from another thread traps.
+public struct ServerContext: Sendable {
     /// The full method name, e.g. "aura.Health/Check".
     public let method: String
     /// The metadata the client sent.
@@ -14,16 +16,32 @@ public final class ServerContext: @unchecked Sendable {
     public let deadline: ContinuousClock.Instant?
     /// The client's address.
     public let peer: String
-    /// The event loop the call runs on.
-    let loop: EventLoop
-    /// Metadata sent before the first response message; set it before writing.
-    public var initialMetadata = Metadata()
-    /// Metadata sent with the status when the call ends.
-    public var trailingMetadata = Metadata()
-    /// Whether responses are compressed (when the client accepts deflate).
-    public var compressResponses = false
     /// Whether the client accepts deflate-compressed responses.
     public let clientAcceptsCompression: Bool
+    /// The call's request id, set by `RequestIDInterceptor`; nil when no interceptor set one.
+    public var requestID: String?
+    /// The event loop the call runs on.
+    let loop: EventLoop
+    /// The response's metadata and compression, confined to `loop`.
+    let response: ResponseHead
+
+    /// Metadata sent before the first response message; set it before writing.
+    public var initialMetadata: Metadata {
+        get { response.initialMetadata }
+        nonmutating _modify { yield &response.initialMetadata }
+    }
+
+    /// Metadata sent with the status when the call ends (whatever its status).
+    public var trailingMetadata: Metadata {
+        get { response.trailingMetadata }
+        nonmutating _modify { yield &response.trailingMetadata }
+    }
+
+    /// Whether responses are compressed (when the client accepts deflate).
+    public var compressResponses: Bool {
+        get { response.compressResponses }
+        nonmutating set { response.compressResponses = newValue }
+    }
 
     /// Whether the client connected from this machine (127.0.0.0/8 or ::1).
     public var peerIsLoopback: Bool {
@@ -37,5 +55,6 @@ public final class ServerContext: @unchecked Sendable {
         self.deadline = deadline
         self.peer = peer
         clientAcceptsCompression = headers.acceptEncoding.contains(MessageEncoding.deflate.rawValue)
+        response = ResponseHead(loop: loop)
     }
 }

@@ -8,7 +8,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     let channel: Channel
     let core: ConnectionCore
     private let registry: MethodRegistry
-    private let configuration: ServerConfiguration
+    let configuration: ServerConfiguration
     private let tracker: ConnectionTracker
     private var calls: [UInt32: ServerCall] = [:]
     private var keepalive: Keepalive
@@ -64,10 +64,9 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
         keepalive.callActivity()
-        guard let handler = registry.handler(for: headers.normalizedMethod) else {
-            core.sendTrailers(id, CallTrailers(code: .unimplemented, message: "unknown method \(headers.method)"))
-            return
-        }
+        // An unknown method still goes through the interceptors: they log it, or reject it
+        // without telling an unauthenticated client which methods exist.
+        let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
         let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
         let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription, loop: channel.eventLoop)
         let call = ServerCall(id: id, handler: handler, context: context, connection: self)
@@ -83,7 +82,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
             core.messageConsumed(id, wireSize: wireSize)
             return
         }
-        call.inbox.append((message, wireSize))
+        call.received(message, wireSize: wireSize)
     }
 
     func inboundClosed(_ id: UInt32) { calls[id]?.inboundClosed() }

@@ -68,4 +68,9 @@ public struct MethodRegistry: Sendable {
 struct MethodHandler: Sendable {
     let kind: MethodKind
     let run: @Sendable (CallInbox, CallOutbox, ServerContext) async throws -> Void
+
+    /// The handler of a method the server does not know: UNIMPLEMENTED at once.
+    static func unimplemented(_ method: String) -> MethodHandler {
+        MethodHandler(kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(method)") }
+    }
 }
