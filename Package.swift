@@ -62,13 +62,14 @@ let package = Package(
             path: "benchmarks/aura-bench"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
-        .target(name: "LexiconSentimentCore", path: "Plugins/LexiconSentiment/Core"),
+        .target(name: "AuraPluginKit", dependencies: ["CAuraPlugin"], path: "Plugins/PluginKit"),
+        .target(name: "LexiconSentimentCore", dependencies: ["AuraPluginKit"], path: "Plugins/LexiconSentiment/Core"),
         .target(
-            name: "AuraPluginLexiconSentiment", dependencies: ["LexiconSentimentCore", "CAuraPlugin"],
+            name: "AuraPluginLexiconSentiment", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "CAuraPlugin"],
             path: "Plugins/LexiconSentiment/Plugin"),
         .target(name: "PatternRedactorCore", path: "Plugins/PatternRedactor/Core"),
         .target(
-            name: "AuraPluginPatternRedactor", dependencies: ["PatternRedactorCore", "CAuraPlugin"],
+            name: "AuraPluginPatternRedactor", dependencies: ["PatternRedactorCore", "AuraPluginKit", "CAuraPlugin"],
             path: "Plugins/PatternRedactor/Plugin"),
         .target(name: "AuraPluginKeywordRedactor", dependencies: ["CAuraPlugin"], path: "Plugins/KeywordRedactor"),
         .executableTarget(
@@ -89,11 +90,12 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
             exclude: ["fixture_plugin.c.txt"]),
+        .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
             dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
-        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "TestSupport"]),
+        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",

@@ -1,3 +1,5 @@
+import AuraPluginKit
+
 /// An analyzer's settings, read from a JSON object (the plugin's `create` config).
 ///
 ///     {}                                   the defaults
@@ -8,6 +10,7 @@
 /// An empty config is the defaults. Malformed JSON, a non-object, an unknown key or a value out
 /// of range is an error, so a typo never passes silently.
 public struct AnalyzerConfiguration: Sendable, Equatable {
+    /// How scores become a label.
     public var labeling = LabelingRule.standard
 
     static var keys: [(name: String, range: ClosedRange<Double>, keyPath: WritableKeyPath<LabelingRule, Double>)] { [
@@ -16,38 +19,27 @@ public struct AnalyzerConfiguration: Sendable, Equatable {
         ("mixed_weight", 0...10, \.mixedWeight),
     ] }
 
+    /// The defaults.
     public init() {}
 
-    /// Parses `bytes` (UTF-8 JSON). Throws a message naming the problem.
-    /// Parses a JSON string.
-    public init(json: String) throws(ConfigurationError) {
+    /// Parses a JSON string. Throws a message naming the problem.
+    public init(json: String) throws(ConfigError) {
         let bytes = Array(json.utf8)
         let parsed = bytes.withUnsafeBytes { raw in
-            Result { () throws(ConfigurationError) in try AnalyzerConfiguration(json: raw) }
+            Result { () throws(ConfigError) in try AnalyzerConfiguration(json: raw) }
         }
         self = try parsed.get()
     }
 
-    public init(json bytes: UnsafeRawBufferPointer) throws(ConfigurationError) {
-        var parser = JSONParser(bytes)
-        guard parser.skipWhitespaceToEnd() == false else { return }  // empty or blank: the defaults
-        let value = try parser.parseDocument()
-        guard case .object(let members) = value else { throw ConfigurationError("config must be a JSON object") }
-        for (key, member) in members {
-            guard let entry = AnalyzerConfiguration.keys.first(where: { $0.name == key }) else {
-                throw ConfigurationError("unknown config key \"\(key)\"; known: "
-                    + AnalyzerConfiguration.keys.map(\.name).joined(separator: ", "))
-            }
+    /// Parses `bytes` (UTF-8 JSON); empty or blank gives the defaults.
+    public init(json bytes: UnsafeRawBufferPointer) throws(ConfigError) {
+        guard let value = try ConfigJSON.parseConfig(bytes) else { return }
+        for (key, member) in try value.configMembers(known: Self.keys.map(\.name)) {
+            let entry = Self.keys.first { $0.name == key }!
             guard case .number(let number) = member, entry.range.contains(number) else {
-                throw ConfigurationError("\(key) must be a number in \(entry.range.lowerBound)...\(entry.range.upperBound)")
+                throw ConfigError("\(key) must be a number in \(entry.range.lowerBound)...\(entry.range.upperBound)")
             }
             labeling[keyPath: entry.keyPath] = number
         }
     }
-}
-
-/// Why a configuration was refused, in one sentence.
-public struct ConfigurationError: Error, Equatable, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
 }

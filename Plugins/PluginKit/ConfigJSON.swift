@@ -1,15 +1,24 @@
-/// A small strict JSON parser (RFC 8259) for plugin configs: objects, arrays, strings with
-/// escapes, numbers, true, false, null. Nesting is limited to `maxDepth`.
-struct JSONParser {
-    indirect enum Value: Equatable {
+/// The one JSON reader of the Swift plugins: a small strict parser (RFC 8259) for the config a
+/// plugin's `create` receives (its `NAME.json`): objects, arrays, strings with escapes, numbers,
+/// true, false, null. Nesting is limited to `maxDepth`; every error names the byte offset.
+public struct ConfigJSON {
+    /// A parsed JSON value; object members keep their order.
+    public indirect enum Value: Equatable, Sendable {
+        /// An object's members in order.
         case object([(String, Value)])
+        /// An array's elements.
         case array([Value])
+        /// A string.
         case string(String)
+        /// A finite number.
         case number(Double)
+        /// `true` or `false`.
         case bool(Bool)
+        /// `null`.
         case null
 
-        static func == (a: Value, b: Value) -> Bool {
+        /// Structural equality (members compared in order).
+        public static func == (a: Value, b: Value) -> Bool {
             switch (a, b) {
             case (.object(let x), .object(let y)):
                 x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -23,21 +32,30 @@ struct JSONParser {
         }
     }
 
-    static let maxDepth = 32
+    /// The deepest nesting accepted.
+    public static let maxDepth = 32
 
     private let bytes: UnsafeRawBufferPointer
     private var i = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// A parser over `bytes`, UTF-8 JSON.
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// The value of a config: nil when `bytes` is empty or blank (the plugin's defaults).
+    public static func parseConfig(_ bytes: UnsafeRawBufferPointer) throws(ConfigError) -> Value? {
+        var parser = ConfigJSON(bytes)
+        guard !parser.skipWhitespaceToEnd() else { return nil }
+        return try parser.parseDocument()
+    }
 
     /// Skips whitespace; true if nothing else is left.
-    mutating func skipWhitespaceToEnd() -> Bool {
+    public mutating func skipWhitespaceToEnd() -> Bool {
         skipWhitespace()
         return i == bytes.count
     }
 
     /// One value and nothing after it.
-    mutating func parseDocument() throws(ConfigurationError) -> Value {
+    public mutating func parseDocument() throws(ConfigError) -> Value {
         let value = try parseValue(depth: 0)
         skipWhitespace()
         guard i == bytes.count else { throw error("unexpected data after the JSON value") }
@@ -48,17 +66,17 @@ struct JSONParser {
         while i < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[i]) { i += 1 }
     }
 
-    private func error(_ what: String) -> ConfigurationError { ConfigurationError("malformed config JSON at byte \(i): \(what)") }
+    private func error(_ what: String) -> ConfigError { ConfigError("malformed config JSON at byte \(i): \(what)") }
 
-    private mutating func expect(_ literal: StaticString) throws(ConfigurationError) {
+    private mutating func expect(_ literal: StaticString) throws(ConfigError) {
         let n = literal.utf8CodeUnitCount
         guard i + n <= bytes.count else { throw error("unexpected end") }
         for k in 0..<n where bytes[i + k] != literal.utf8Start[k] { throw error("invalid literal") }
         i += n
     }
 
-    private mutating func parseValue(depth: Int) throws(ConfigurationError) -> Value {
-        guard depth < JSONParser.maxDepth else { throw error("nested too deeply") }
+    private mutating func parseValue(depth: Int) throws(ConfigError) -> Value {
+        guard depth < ConfigJSON.maxDepth else { throw error("nested too deeply") }
         skipWhitespace()
         guard i < bytes.count else { throw error("unexpected end") }
         switch bytes[i] {
@@ -73,7 +91,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(ConfigurationError) -> Value {
+    private mutating func parseObject(depth: Int) throws(ConfigError) -> Value {
         i += 1
         var members: [(String, Value)] = []
         skipWhitespace()
@@ -94,7 +112,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(ConfigurationError) -> Value {
+    private mutating func parseArray(depth: Int) throws(ConfigError) -> Value {
         i += 1
         var elements: [Value] = []
         skipWhitespace()
@@ -109,7 +127,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws(ConfigurationError) -> String {
+    private mutating func parseString() throws(ConfigError) -> String {
         i += 1
         var out: [UInt8] = []
         while i < bytes.count {
@@ -149,7 +167,7 @@ struct JSONParser {
         throw error("unterminated string")
     }
 
-    private mutating func parseHex4() throws(ConfigurationError) -> UInt32 {
+    private mutating func parseHex4() throws(ConfigError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw error("short \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -167,7 +185,7 @@ struct JSONParser {
         return v
     }
 
-    private mutating func parseNumber() throws(ConfigurationError) -> Double {
+    private mutating func parseNumber() throws(ConfigError) -> Double {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         func digits() -> Int {
@@ -189,5 +207,48 @@ struct JSONParser {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw error("invalid number") }
         return value
+    }
+}
+
+/// Why a config was refused, in one sentence.
+public struct ConfigError: Error, Equatable, Sendable {
+    /// The sentence.
+    public var message: String
+
+    /// An error saying `message`.
+    public init(_ message: String) { self.message = message }
+}
+
+extension ConfigJSON.Value {
+    /// The members of a config object, each checked against `known` keys: a non-object, an
+    /// unknown key or a repeated one is an error naming it, so a typo never passes silently.
+    public func configMembers(known: [String]) throws(ConfigError) -> [(key: String, value: ConfigJSON.Value)] {
+        guard case .object(let members) = self else { throw ConfigError("config must be a JSON object") }
+        var seen: Set<String> = []
+        for (key, _) in members {
+            guard known.contains(key) else {
+                throw ConfigError("unknown config key \(Self.quoted(key)); known: \(known.joined(separator: ", "))")
+            }
+            guard seen.insert(key).inserted else { throw ConfigError("duplicate config key \(Self.quoted(key))") }
+        }
+        return members.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// `text` in quotes for a message: at most 40 characters, control characters as `?`.
+    public static func quoted(_ text: String) -> String {
+        let shown = text.unicodeScalars.prefix(40).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
+        return "\"\(shown)\(text.unicodeScalars.count > 40 ? "..." : "")\""
+    }
+
+    /// The value's kind in words, for messages: "an object", "a string", ...
+    public var kindName: String {
+        switch self {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        }
     }
 }
