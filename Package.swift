@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
-        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraWire", "CAuraPlugin"]),
+        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "CAuraPlugin"]),
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A growable buffer of bytes with a reader index and a writer index.
 ///
 /// Bytes between `readerIndex` and `writerIndex` are readable; `write*` methods append at the
@@ -173,7 +175,11 @@ extension ByteBuffer {
 extension ByteBuffer: Equatable {
     /// Two buffers are equal when their readable bytes are equal.
     public static func == (lhs: ByteBuffer, rhs: ByteBuffer) -> Bool {
-        lhs.withUnsafeReadableBytes { a in rhs.withUnsafeReadableBytes { b in a.elementsEqual(b) } }
+        lhs.withUnsafeReadableBytes { a in
+            rhs.withUnsafeReadableBytes { b in
+                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
     }
 }
 

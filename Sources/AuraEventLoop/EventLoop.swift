@@ -51,7 +51,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
         } catch {
             fatalError("\(name): cannot create the event loop: \(error)")
         }
-        let count = Int(sysconf(CInt(_SC_IOV_MAX)))
+        let count = System.maxIOVectors
         iovecs = .allocate(capacity: count > 0 ? min(count, 1024) : 1024)
         iovecs.initialize(repeating: iovec())
     }

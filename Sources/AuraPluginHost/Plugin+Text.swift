@@ -1,5 +1,5 @@
 import AuraBytes
-import AuraWire
+import AuraCore
 
 extension Plugin {
     /// Runs the analyzer on a buffer's bytes.

@@ -1,5 +1,5 @@
 import AuraPosix
-import AuraWire
+import AuraCore
 import CAuraPlugin
 
 /// A loaded plugin instance: the library, its descriptor and one instance created from a

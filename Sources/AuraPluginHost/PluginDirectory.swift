@@ -1,5 +1,5 @@
 import AuraPosix
-import AuraWire
+import AuraCore
 import Glibc
 
 /// A directory of plugin files: loaded at start, then watched so that a new file dropped in is
@@ -29,16 +29,13 @@ public final class PluginDirectory: Sendable {
     /// Loads every plugin file in the directory, logging each success and refusal; a bad file
     /// never stops the others.
     public func loadAll() {
-        guard let directory = opendir(path) else {
-            log("plugins: cannot read \(path): \(String(cString: strerror(errno)))")
+        let names: [String]
+        do {
+            names = try Files.names(inDirectory: path).filter(accepts)
+        } catch {
+            log("plugins: cannot read \(path): \(error.reason)")
             return
         }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if accepts(name) { names.append(name) }
-        }
-        closedir(directory)
         for name in names.sorted() { load(name) }
     }
 

@@ -1,5 +1,5 @@
 import AuraPosix
-import AuraWire
+import AuraCore
 import CAuraPlugin
 import Glibc
 
@@ -14,22 +14,25 @@ public struct PluginLoader: Sendable {
     public let runDirectory: String
     private let counter = Counter()
 
-    /// Creates a loader that stages copies in `runDirectory` (created if missing).
+    /// Creates a loader that stages copies in `runDirectory` (created if missing; a folder that
+    /// cannot be created makes every load fail with the reason).
     public init(runDirectory: String) {
         self.runDirectory = runDirectory
-        mkdir(runDirectory, 0o700)
+        try? Files.createDirectories(runDirectory)
     }
 
     /// Loads the plugin at `path` and creates an instance with `config` (a JSON object; empty
     /// means the plugin's defaults).
     public func load(path: String, config: String = "") throws(RPCError) -> Plugin {
-        guard access(path, R_OK) == 0 else {
-            throw RPCError(.notFound, "plugin file \(path) cannot be read: \(String(cString: strerror(errno)))")
+        do {
+            try Files.checkReadable(path)
+        } catch {
+            throw RPCError(.notFound, "plugin file \(path) cannot be read: \(error.reason)")
         }
         let generation = counter.next()
-        let staged = "\(runDirectory)/\(generation)-\(getpid())-\(path.split(separator: "/").last ?? "plugin")"
+        let staged = "\(runDirectory)/\(generation)-\(System.processID)-\(path.split(separator: "/").last ?? "plugin")"
         try copyFile(from: path, to: staged)
-        defer { unlink(staged) }  // the mapping stays; the name is not needed once loaded
+        defer { try? Files.remove(staged) }  // the mapping stays; the name is not needed once loaded
         let library: DynamicLibrary
         do throws(DynamicLibraryError) {
             library = try DynamicLibrary(path: staged)

@@ -1,4 +1,4 @@
-import AuraWire
+import AuraCore
 import Synchronization
 
 /// The plugins a server has loaded and which one of each kind is active.

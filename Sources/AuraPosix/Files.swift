@@ -60,4 +60,36 @@ public enum Files {
             done += try outcome.get()
         }
     }
+
+    /// Creates the folder at `path` and its missing parents (`mkdir -p`); folders that exist
+    /// are fine.
+    public static func createDirectories(_ path: String, mode: mode_t = 0o700) throws(SystemError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component + "/"
+            if mkdir(prefix, mode) != 0 && errno != EEXIST { throw SystemError(call: "mkdir \(prefix)", errno: errno) }
+        }
+    }
+
+    /// Throws the reason (ENOENT, EACCES, ...) unless this process can read the file at `path`.
+    public static func checkReadable(_ path: String) throws(SystemError) {
+        guard access(path, R_OK) == 0 else { throw SystemError(call: "access \(path)", errno: errno) }
+    }
+
+    /// The names in the folder at `path` (no "." or ".."), in the order the system gives them.
+    public static func names(inDirectory path: String) throws(SystemError) -> [String] {
+        guard let directory = opendir(path) else { throw SystemError(call: "opendir \(path)", errno: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes the name `path` (the file lives on while something holds it open or mapped).
+    public static func remove(_ path: String) throws(SystemError) {
+        guard unlink(path) == 0 else { throw SystemError(call: "unlink \(path)", errno: errno) }
+    }
 }

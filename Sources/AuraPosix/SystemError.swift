@@ -16,12 +16,12 @@ public struct SystemError: Error, CustomStringConvertible, Equatable, Sendable {
         self.errno = errno
     }
 
+    /// The system's text for the error, e.g. `"Connection refused"`.
+    public var reason: String { strerror(errno).map { String(cString: $0) } ?? "unknown error" }
+
     /// The call, the system's text for the error and its number, e.g.
     /// `"connect: Connection refused (errno 111)"`.
-    public var description: String {
-        let text = strerror(errno).map { String(cString: $0) } ?? "unknown error"
-        return "\(call): \(text) (errno \(errno))"
-    }
+    public var description: String { "\(call): \(reason) (errno \(errno))" }
 }
 
 /// The outcome of a nonblocking call: done with a value, or "try again when ready".

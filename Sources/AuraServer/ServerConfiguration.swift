@@ -1,3 +1,4 @@
+import AuraPosix
 import AuraWire
 
 /// Everything a server can be told, with defaults that work.
@@ -28,13 +29,3 @@ public struct ServerConfiguration: Sendable {
     /// The defaults.
     public init() {}
 }
-
-/// Facts about the machine.
-public enum System {
-    /// The number of online processors.
-    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

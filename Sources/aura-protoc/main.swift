@@ -49,7 +49,6 @@ do {
     }
     exit(check && !allCurrent ? 1 : 0)
 } catch {
-    let line = Array("aura-protoc: \(error)\n".utf8)
-    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    StandardStream.error("aura-protoc: \(error)")
     exit(2)
 }

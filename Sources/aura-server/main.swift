@@ -11,12 +11,8 @@ import Dispatch
 import Glibc
 
 // Block the stop signals before any thread starts: threads inherit the mask, and the main
-// thread collects them with sigwait at the end.
-var stopSignals = sigset_t()
-sigemptyset(&stopSignals)
-sigaddset(&stopSignals, SIGTERM)
-sigaddset(&stopSignals, SIGINT)
-pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+// thread collects them at the end.
+var stopSignals = StopSignals()
 
 let usage = """
     aura-server: the AuraStream RPC server.
@@ -45,32 +41,9 @@ let usage = """
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
     """
 
-/// Writes a line to a file descriptor at once (unbuffered, so a supervisor sees it).
-func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
-    var text = line + "\n"
-    text.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written <= 0 && errno != EINTR { return }
-            offset += max(0, written)
-        }
-    }
-}
-
 func fail(_ message: String) -> Never {
-    say("aura-server: \(message)\n\n\(usage)", to: STDERR_FILENO)
+    StandardStream.error("aura-server: \(message)\n\n\(usage)")
     exit(2)
-}
-
-/// Creates `path` and its missing parents, like `mkdir -p`.
-func makeDirectories(_ path: String) -> Bool {
-    var prefix = path.hasPrefix("/") ? "/" : ""
-    for component in path.split(separator: "/") {
-        prefix += component + "/"
-        if mkdir(prefix, 0o700) != 0 && errno != EEXIST { return false }
-    }
-    return true
 }
 
 let arguments: ParsedArguments
@@ -81,7 +54,7 @@ do {
     fail(error.description)
 }
 if arguments.flags.contains("help") {
-    say(usage)
+    StandardStream.out(usage)
     exit(0)
 }
 guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments.positionals[0])") }
@@ -115,8 +88,10 @@ configuration.logger = logger
 configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [RequestIDInterceptor()]
 
 let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
-guard makeDirectories(dataDirectory) else {
-    fail("cannot create the data directory \(dataDirectory): \(String(cString: strerror(errno)))")
+do {
+    try Files.createDirectories(dataDirectory)
+} catch {
+    fail("cannot create the data directory \(dataDirectory): \(error)")
 }
 
 /// The key of the redactor's hash mode, created once and kept 0600 in the data directory.
@@ -174,12 +149,11 @@ do {
     fail("cannot listen on \(configuration.address): \(error)")
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
-say("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
+StandardStream.out("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
 
 // SIGTERM and SIGINT were blocked in every thread since the start, so one that arrives at any
 // point waits here instead of being lost.
-var received: Int32 = 0
-sigwait(&stopSignals, &received)
+let received = stopSignals.wait()
 logger.log(.info, "signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
 health.setStatus(.notServing, for: "")
 plugins.stop()
