@@ -4,7 +4,8 @@ import Glibc
 ///
 /// Libraries are opened with `RTLD_NODELETE`: closing one never unmaps it, because the Swift
 /// runtime keeps the type metadata of a Swift library registered and would crash on the next
-/// dynamic cast if its pages went away (see PLATFORM.md).
+/// dynamic cast if its pages went away (seen: SIGSEGV in swift_conformsToProtocol after a
+/// `dlclose`; docs/PLUGINS.md).
 public final class DynamicLibrary: @unchecked Sendable {
     /// The path it was opened from.
     public let path: String
