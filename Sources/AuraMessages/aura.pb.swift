@@ -1464,17 +1464,21 @@ public struct DeadLetter: GeneratedMessage {
     /// only when the server keeps texts of failed requests
     public var text: String = ""
 
+    /// a job that ended FAILED (these survive a restart)
+    public var jobId: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(requestId: String = "", method: String = "", code: Int32 = 0, error: String = "", timeUnixMs: Int64 = 0, text: String = "") {
+    public init(requestId: String = "", method: String = "", code: Int32 = 0, error: String = "", timeUnixMs: Int64 = 0, text: String = "", jobId: String = "") {
         self.requestId = requestId
         self.method = method
         self.code = code
         self.error = error
         self.timeUnixMs = timeUnixMs
         self.text = text
+        self.jobId = jobId
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1487,6 +1491,7 @@ public struct DeadLetter: GeneratedMessage {
             case 4: error = try reader.readString(field)
             case 5: timeUnixMs = Int64(bitPattern: try reader.readUInt(field))
             case 6: text = try reader.readString(field)
+            case 7: jobId = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1499,6 +1504,7 @@ public struct DeadLetter: GeneratedMessage {
         writer.writeString(field: 4, error)
         writer.writeUInt(field: 5, UInt64(bitPattern: timeUnixMs))
         writer.writeString(field: 6, text)
+        writer.writeString(field: 7, jobId)
     }
 }
 
@@ -1558,6 +1564,895 @@ public struct DeadLetterList: GeneratedMessage {
     }
 }
 
+/// How a document is split into records (one text each).
+public enum DocumentFormat: ProtoEnum {
+    /// `FORMAT_UNSPECIFIED` = 0.
+    case formatUnspecified
+    /// the whole document is one record
+    case text
+    /// one record per non-blank line (LF or CRLF)
+    case lines
+    /// RFC 4180 with a header row; the record is the column named csv_column
+    case csv
+    /// one JSON object per line; the record is the string field named jsonl_field
+    case jsonl
+    /// A number this version of the schema does not know, kept as it came.
+    case unrecognized(Int32)
+
+    /// The default: `FORMAT_UNSPECIFIED`.
+    public init() { self = .formatUnspecified }
+
+    /// The value with this number; `unrecognized` for a number the schema does not know.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .formatUnspecified
+        case 1: self = .text
+        case 2: self = .lines
+        case 3: self = .csv
+        case 4: self = .jsonl
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The number on the wire.
+    public var rawValue: Int32 {
+        switch self {
+        case .formatUnspecified: return 0
+        case .text: return 1
+        case .lines: return 2
+        case .csv: return 3
+        case .jsonl: return 4
+        case .unrecognized(let number): return number
+        }
+    }
+
+    /// The name in the schema, e.g. `FORMAT_UNSPECIFIED`; nil for an unrecognized number.
+    public var name: String? {
+        switch self {
+        case .formatUnspecified: return "FORMAT_UNSPECIFIED"
+        case .text: return "TEXT"
+        case .lines: return "LINES"
+        case .csv: return "CSV"
+        case .jsonl: return "JSONL"
+        case .unrecognized: return nil
+        }
+    }
+}
+
+/// What a new job is: the first message of a Submit.
+public struct JobSpec: GeneratedMessage {
+    /// free text, shown in listings
+    public var name: String = ""
+
+    /// Field 2, `format`.
+    public var format: DocumentFormat = .formatUnspecified
+
+    /// CSV: the header name of the text column
+    public var csvColumn: String = ""
+
+    /// JSONL: the name of the text field
+    public var jsonlField: String = ""
+
+    /// redact_pii, language_hint, analyzer and redactor (name@version)
+    public var options: AnalyzeOptions {
+        get { _options ?? AnalyzeOptions() }
+        set { _options = newValue }
+    }
+    /// Whether `options` is set.
+    public var hasOptions: Bool { _options != nil }
+    /// Unsets `options`.
+    public mutating func clearOptions() { _options = nil }
+    private var _options: AnalyzeOptions? = nil
+
+    /// a Submit with a key already used returns that job
+    public var idempotencyKey: String = ""
+
+    /// the document's size when known: refused at once if it cannot fit
+    public var expectedBytes: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(name: String = "", format: DocumentFormat = .formatUnspecified, csvColumn: String = "", jsonlField: String = "", options: AnalyzeOptions? = nil, idempotencyKey: String = "", expectedBytes: UInt64 = 0) {
+        self.name = name
+        self.format = format
+        self.csvColumn = csvColumn
+        self.jsonlField = jsonlField
+        self._options = options
+        self.idempotencyKey = idempotencyKey
+        self.expectedBytes = expectedBytes
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: name = try reader.readString(field)
+            case 2: format = DocumentFormat(rawValue: Int32(truncatingIfNeeded: try reader.readUInt(field)))
+            case 3: csvColumn = try reader.readString(field)
+            case 4: jsonlField = try reader.readString(field)
+            case 5: _options = try reader.readMessage(field, as: AnalyzeOptions.self)
+            case 6: idempotencyKey = try reader.readString(field)
+            case 7: expectedBytes = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, name)
+        writer.writeUInt(field: 2, UInt64(bitPattern: Int64(format.rawValue)))
+        writer.writeString(field: 3, csvColumn)
+        writer.writeString(field: 4, jsonlField)
+        if let value = _options { writer.writeMessage(field: 5, value) }
+        writer.writeString(field: 6, idempotencyKey)
+        writer.writeUInt(field: 7, expectedBytes)
+    }
+}
+
+/// Continue a cut-off upload: the first message of a Submit instead of a JobSpec.
+public struct ResumeUpload: GeneratedMessage {
+    /// Field 1, `upload_id`.
+    public var uploadId: String = ""
+
+    /// must equal the upload's durable byte count (see GetUpload)
+    public var offset: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(uploadId: String = "", offset: UInt64 = 0) {
+        self.uploadId = uploadId
+        self.offset = offset
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: uploadId = try reader.readString(field)
+            case 2: offset = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, uploadId)
+        writer.writeUInt(field: 2, offset)
+    }
+}
+
+/// One message of a Submit stream: a JobSpec or a ResumeUpload first, then document chunks.
+public struct SubmitRequest: GeneratedMessage {
+    /// The members of `oneof part`.
+    public enum Part: Equatable, Sendable {
+        /// Field 1, `spec`.
+        case spec(JobSpec)
+        /// Field 2, `resume`.
+        case resume(ResumeUpload)
+        /// any size up to the maximum message size
+        case chunk(ByteBuffer)
+    }
+
+    /// Which member of `oneof part` is set, if any.
+    public var part: Part? = nil
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(part: Part? = nil) {
+        self.part = part
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: part = .spec(try reader.readMessage(field, as: JobSpec.self))
+            case 2: part = .resume(try reader.readMessage(field, as: ResumeUpload.self))
+            case 3: part = .chunk(try reader.readBytes(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        switch part {
+        case .spec(let value)?: writer.writeMessage(field: 1, value)
+        case .resume(let value)?: writer.writeMessage(field: 2, value)
+        case .chunk(let value)?: writer.writeBytes(field: 3, value, always: true)
+        case nil: break
+        }
+    }
+}
+
+/// Sent once the whole document is durable. The upload's id also comes at once in the initial
+/// metadata of the Submit ("aura-upload-id"), so that a client cut off mid-way can resume.
+public struct SubmitResponse: GeneratedMessage {
+    /// Field 1, `job_id`.
+    public var jobId: String = ""
+
+    /// Field 2, `bytes`.
+    public var bytes: UInt64 = 0
+
+    /// of the whole document, lowercase hex
+    public var sha256: String = ""
+
+    /// the idempotency key named a job submitted before
+    public var existing: Bool = false
+
+    /// Field 5, `upload_id`.
+    public var uploadId: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(jobId: String = "", bytes: UInt64 = 0, sha256: String = "", existing: Bool = false, uploadId: String = "") {
+        self.jobId = jobId
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.existing = existing
+        self.uploadId = uploadId
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: jobId = try reader.readString(field)
+            case 2: bytes = try reader.readUInt(field)
+            case 3: sha256 = try reader.readString(field)
+            case 4: existing = try reader.readUInt(field) != 0
+            case 5: uploadId = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, jobId)
+        writer.writeUInt(field: 2, bytes)
+        writer.writeString(field: 3, sha256)
+        writer.writeUInt(field: 4, existing ? 1 : 0)
+        writer.writeString(field: 5, uploadId)
+    }
+}
+
+/// `aura.UploadRef`.
+public struct UploadRef: GeneratedMessage {
+    /// Field 1, `upload_id`.
+    public var uploadId: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(uploadId: String = "") {
+        self.uploadId = uploadId
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: uploadId = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, uploadId)
+    }
+}
+
+/// `aura.UploadStatus`.
+public struct UploadStatus: GeneratedMessage {
+    /// Field 1, `upload_id`.
+    public var uploadId: String = ""
+
+    /// resume from here
+    public var durableBytes: UInt64 = 0
+
+    /// the document is whole and the job exists
+    public var completed: Bool = false
+
+    /// when completed
+    public var jobId: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(uploadId: String = "", durableBytes: UInt64 = 0, completed: Bool = false, jobId: String = "") {
+        self.uploadId = uploadId
+        self.durableBytes = durableBytes
+        self.completed = completed
+        self.jobId = jobId
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: uploadId = try reader.readString(field)
+            case 2: durableBytes = try reader.readUInt(field)
+            case 3: completed = try reader.readUInt(field) != 0
+            case 4: jobId = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, uploadId)
+        writer.writeUInt(field: 2, durableBytes)
+        writer.writeUInt(field: 3, completed ? 1 : 0)
+        writer.writeString(field: 4, jobId)
+    }
+}
+
+/// `aura.JobState`.
+public enum JobState: ProtoEnum {
+    /// `JOB_STATE_UNSPECIFIED` = 0.
+    case jobStateUnspecified
+    /// `PENDING` = 1.
+    case pending
+    /// `PROCESSING` = 2.
+    case processing
+    /// `COMPLETED` = 3.
+    case completed
+    /// `FAILED` = 4.
+    case failed
+    /// `CANCELLED` = 5.
+    case cancelled
+    /// A number this version of the schema does not know, kept as it came.
+    case unrecognized(Int32)
+
+    /// The default: `JOB_STATE_UNSPECIFIED`.
+    public init() { self = .jobStateUnspecified }
+
+    /// The value with this number; `unrecognized` for a number the schema does not know.
+    public init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .jobStateUnspecified
+        case 1: self = .pending
+        case 2: self = .processing
+        case 3: self = .completed
+        case 4: self = .failed
+        case 5: self = .cancelled
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The number on the wire.
+    public var rawValue: Int32 {
+        switch self {
+        case .jobStateUnspecified: return 0
+        case .pending: return 1
+        case .processing: return 2
+        case .completed: return 3
+        case .failed: return 4
+        case .cancelled: return 5
+        case .unrecognized(let number): return number
+        }
+    }
+
+    /// The name in the schema, e.g. `JOB_STATE_UNSPECIFIED`; nil for an unrecognized number.
+    public var name: String? {
+        switch self {
+        case .jobStateUnspecified: return "JOB_STATE_UNSPECIFIED"
+        case .pending: return "PENDING"
+        case .processing: return "PROCESSING"
+        case .completed: return "COMPLETED"
+        case .failed: return "FAILED"
+        case .cancelled: return "CANCELLED"
+        case .unrecognized: return nil
+        }
+    }
+}
+
+/// Counts and means over a job's analysed records.
+public struct JobSummary: GeneratedMessage {
+    /// Field 1, `positive`.
+    public var positive: UInt64 = 0
+
+    /// Field 2, `negative`.
+    public var negative: UInt64 = 0
+
+    /// Field 3, `neutral`.
+    public var neutral: UInt64 = 0
+
+    /// Field 4, `mixed`.
+    public var mixed: UInt64 = 0
+
+    /// Field 5, `mean_scores`.
+    public var meanScores: SentimentScores {
+        get { _meanScores ?? SentimentScores() }
+        set { _meanScores = newValue }
+    }
+    /// Whether `meanScores` is set.
+    public var hasMeanScores: Bool { _meanScores != nil }
+    /// Unsets `meanScores`.
+    public mutating func clearMeanScores() { _meanScores = nil }
+    private var _meanScores: SentimentScores? = nil
+
+    /// Field 6, `mean_compound`.
+    public var meanCompound: Double = 0
+
+    /// records per language code
+    public var languages: [String: UInt64] = [:]
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(positive: UInt64 = 0, negative: UInt64 = 0, neutral: UInt64 = 0, mixed: UInt64 = 0, meanScores: SentimentScores? = nil, meanCompound: Double = 0, languages: [String: UInt64] = [:]) {
+        self.positive = positive
+        self.negative = negative
+        self.neutral = neutral
+        self.mixed = mixed
+        self._meanScores = meanScores
+        self.meanCompound = meanCompound
+        self.languages = languages
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: positive = try reader.readUInt(field)
+            case 2: negative = try reader.readUInt(field)
+            case 3: neutral = try reader.readUInt(field)
+            case 4: mixed = try reader.readUInt(field)
+            case 5: _meanScores = try reader.readMessage(field, as: SentimentScores.self)
+            case 6: meanCompound = Double(bitPattern: try reader.readFixed64(field))
+            case 7:
+                var entry = ProtoReader(try reader.readBytes(field))
+                var key: String = ""
+                var value: UInt64 = 0
+                while let entryField = try entry.nextField() {
+                    switch entryField.number {
+                    case 1: key = try entry.readString(entryField)
+                    case 2: value = try entry.readUInt(entryField)
+                    default: try entry.skip(entryField)
+                    }
+                }
+                languages[key] = value
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, positive)
+        writer.writeUInt(field: 2, negative)
+        writer.writeUInt(field: 3, neutral)
+        writer.writeUInt(field: 4, mixed)
+        if let value = _meanScores { writer.writeMessage(field: 5, value) }
+        writer.writeFixed64(field: 6, meanCompound.bitPattern)
+        for (key, value) in languages.sorted(by: { $0.key < $1.key }) {
+            writer.writeLengthDelimited(field: 7) { writer in
+                writer.writeString(field: 1, key, always: true)
+                writer.writeUInt(field: 2, value, always: true)
+            }
+        }
+    }
+}
+
+/// `aura.Job`.
+public struct Job: GeneratedMessage {
+    /// Field 1, `job_id`.
+    public var jobId: String = ""
+
+    /// Field 2, `name`.
+    public var name: String = ""
+
+    /// Field 3, `state`.
+    public var state: JobState = .jobStateUnspecified
+
+    /// Field 4, `format`.
+    public var format: DocumentFormat = .formatUnspecified
+
+    /// Field 5, `bytes`.
+    public var bytes: UInt64 = 0
+
+    /// Field 6, `sha256`.
+    public var sha256: String = ""
+
+    /// analysed or failed so far
+    public var recordsDone: UInt64 = 0
+
+    /// known once the document is split (0 before)
+    public var recordsTotal: UInt64 = 0
+
+    /// Field 9, `records_failed`.
+    public var recordsFailed: UInt64 = 0
+
+    /// Field 10, `created_unix_ms`.
+    public var createdUnixMs: Int64 = 0
+
+    /// Field 11, `started_unix_ms`.
+    public var startedUnixMs: Int64 = 0
+
+    /// Field 12, `completed_unix_ms`.
+    public var completedUnixMs: Int64 = 0
+
+    /// why the job FAILED
+    public var error: String = ""
+
+    /// Field 14, `summary`.
+    public var summary: JobSummary {
+        get { _summary ?? JobSummary() }
+        set { _summary = newValue }
+    }
+    /// Whether `summary` is set.
+    public var hasSummary: Bool { _summary != nil }
+    /// Unsets `summary`.
+    public mutating func clearSummary() { _summary = nil }
+    private var _summary: JobSummary? = nil
+
+    /// Field 15, `options`.
+    public var options: AnalyzeOptions {
+        get { _options ?? AnalyzeOptions() }
+        set { _options = newValue }
+    }
+    /// Whether `options` is set.
+    public var hasOptions: Bool { _options != nil }
+    /// Unsets `options`.
+    public mutating func clearOptions() { _options = nil }
+    private var _options: AnalyzeOptions? = nil
+
+    /// Field 16, `idempotency_key`.
+    public var idempotencyKey: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(jobId: String = "", name: String = "", state: JobState = .jobStateUnspecified, format: DocumentFormat = .formatUnspecified, bytes: UInt64 = 0, sha256: String = "", recordsDone: UInt64 = 0, recordsTotal: UInt64 = 0, recordsFailed: UInt64 = 0, createdUnixMs: Int64 = 0, startedUnixMs: Int64 = 0, completedUnixMs: Int64 = 0, error: String = "", summary: JobSummary? = nil, options: AnalyzeOptions? = nil, idempotencyKey: String = "") {
+        self.jobId = jobId
+        self.name = name
+        self.state = state
+        self.format = format
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.recordsDone = recordsDone
+        self.recordsTotal = recordsTotal
+        self.recordsFailed = recordsFailed
+        self.createdUnixMs = createdUnixMs
+        self.startedUnixMs = startedUnixMs
+        self.completedUnixMs = completedUnixMs
+        self.error = error
+        self._summary = summary
+        self._options = options
+        self.idempotencyKey = idempotencyKey
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: jobId = try reader.readString(field)
+            case 2: name = try reader.readString(field)
+            case 3: state = JobState(rawValue: Int32(truncatingIfNeeded: try reader.readUInt(field)))
+            case 4: format = DocumentFormat(rawValue: Int32(truncatingIfNeeded: try reader.readUInt(field)))
+            case 5: bytes = try reader.readUInt(field)
+            case 6: sha256 = try reader.readString(field)
+            case 7: recordsDone = try reader.readUInt(field)
+            case 8: recordsTotal = try reader.readUInt(field)
+            case 9: recordsFailed = try reader.readUInt(field)
+            case 10: createdUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            case 11: startedUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            case 12: completedUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            case 13: error = try reader.readString(field)
+            case 14: _summary = try reader.readMessage(field, as: JobSummary.self)
+            case 15: _options = try reader.readMessage(field, as: AnalyzeOptions.self)
+            case 16: idempotencyKey = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, jobId)
+        writer.writeString(field: 2, name)
+        writer.writeUInt(field: 3, UInt64(bitPattern: Int64(state.rawValue)))
+        writer.writeUInt(field: 4, UInt64(bitPattern: Int64(format.rawValue)))
+        writer.writeUInt(field: 5, bytes)
+        writer.writeString(field: 6, sha256)
+        writer.writeUInt(field: 7, recordsDone)
+        writer.writeUInt(field: 8, recordsTotal)
+        writer.writeUInt(field: 9, recordsFailed)
+        writer.writeUInt(field: 10, UInt64(bitPattern: createdUnixMs))
+        writer.writeUInt(field: 11, UInt64(bitPattern: startedUnixMs))
+        writer.writeUInt(field: 12, UInt64(bitPattern: completedUnixMs))
+        writer.writeString(field: 13, error)
+        if let value = _summary { writer.writeMessage(field: 14, value) }
+        if let value = _options { writer.writeMessage(field: 15, value) }
+        writer.writeString(field: 16, idempotencyKey)
+    }
+}
+
+/// `aura.JobRef`.
+public struct JobRef: GeneratedMessage {
+    /// Field 1, `job_id`.
+    public var jobId: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(jobId: String = "") {
+        self.jobId = jobId
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: jobId = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, jobId)
+    }
+}
+
+/// `aura.ResultsRequest`.
+public struct ResultsRequest: GeneratedMessage {
+    /// Field 1, `job_id`.
+    public var jobId: String = ""
+
+    /// resume a results stream from this record
+    public var fromIndex: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(jobId: String = "", fromIndex: UInt64 = 0) {
+        self.jobId = jobId
+        self.fromIndex = fromIndex
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: jobId = try reader.readString(field)
+            case 2: fromIndex = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, jobId)
+        writer.writeUInt(field: 2, fromIndex)
+    }
+}
+
+/// One record's outcome, in index order.
+public struct RecordResult: GeneratedMessage {
+    /// Field 1, `index`.
+    public var index: UInt64 = 0
+
+    /// 1-based line of the document where the record starts
+    public var line: UInt64 = 0
+
+    /// Field 3, `result`.
+    public var result: SentimentResult {
+        get { _result ?? SentimentResult() }
+        set { _result = newValue }
+    }
+    /// Whether `result` is set.
+    public var hasResult: Bool { _result != nil }
+    /// Unsets `result`.
+    public mutating func clearResult() { _result = nil }
+    private var _result: SentimentResult? = nil
+
+    /// set (code != 0) when this record failed
+    public var error: EchoStatus {
+        get { _error ?? EchoStatus() }
+        set { _error = newValue }
+    }
+    /// Whether `error` is set.
+    public var hasError: Bool { _error != nil }
+    /// Unsets `error`.
+    public mutating func clearError() { _error = nil }
+    private var _error: EchoStatus? = nil
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(index: UInt64 = 0, line: UInt64 = 0, result: SentimentResult? = nil, error: EchoStatus? = nil) {
+        self.index = index
+        self.line = line
+        self._result = result
+        self._error = error
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: index = try reader.readUInt(field)
+            case 2: line = try reader.readUInt(field)
+            case 3: _result = try reader.readMessage(field, as: SentimentResult.self)
+            case 4: _error = try reader.readMessage(field, as: EchoStatus.self)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, index)
+        writer.writeUInt(field: 2, line)
+        if let value = _result { writer.writeMessage(field: 3, value) }
+        if let value = _error { writer.writeMessage(field: 4, value) }
+    }
+}
+
+/// `aura.ListJobsRequest`.
+public struct ListJobsRequest: GeneratedMessage {
+    /// JOB_STATE_UNSPECIFIED: every state
+    public var state: JobState = .jobStateUnspecified
+
+    /// 0: 100; at most 1,000
+    public var pageSize: UInt32 = 0
+
+    /// from the previous page's next_page_token
+    public var pageToken: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(state: JobState = .jobStateUnspecified, pageSize: UInt32 = 0, pageToken: String = "") {
+        self.state = state
+        self.pageSize = pageSize
+        self.pageToken = pageToken
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: state = JobState(rawValue: Int32(truncatingIfNeeded: try reader.readUInt(field)))
+            case 2: pageSize = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            case 3: pageToken = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, UInt64(bitPattern: Int64(state.rawValue)))
+        writer.writeUInt(field: 2, UInt64(pageSize))
+        writer.writeString(field: 3, pageToken)
+    }
+}
+
+/// `aura.JobList`.
+public struct JobList: GeneratedMessage {
+    /// newest first
+    public var jobs: [Job] = []
+
+    /// empty on the last page
+    public var nextPageToken: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(jobs: [Job] = [], nextPageToken: String = "") {
+        self.jobs = jobs
+        self.nextPageToken = nextPageToken
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: jobs.append(try reader.readMessage(field, as: Job.self))
+            case 2: nextPageToken = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        for value in jobs { writer.writeMessage(field: 1, value) }
+        writer.writeString(field: 2, nextPageToken)
+    }
+}
+
+/// `aura.JobStats`.
+public struct JobStats: GeneratedMessage {
+    /// Field 1, `pending`.
+    public var pending: UInt64 = 0
+
+    /// Field 2, `processing`.
+    public var processing: UInt64 = 0
+
+    /// Field 3, `completed`.
+    public var completed: UInt64 = 0
+
+    /// Field 4, `failed`.
+    public var failed: UInt64 = 0
+
+    /// Field 5, `cancelled`.
+    public var cancelled: UInt64 = 0
+
+    /// the job log's size on disk
+    public var logBytes: UInt64 = 0
+
+    /// the most it may use
+    public var logBudgetBytes: UInt64 = 0
+
+    /// Field 8, `log_segments`.
+    public var logSegments: UInt64 = 0
+
+    /// since the server started
+    public var recordsProcessed: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(pending: UInt64 = 0, processing: UInt64 = 0, completed: UInt64 = 0, failed: UInt64 = 0, cancelled: UInt64 = 0, logBytes: UInt64 = 0, logBudgetBytes: UInt64 = 0, logSegments: UInt64 = 0, recordsProcessed: UInt64 = 0) {
+        self.pending = pending
+        self.processing = processing
+        self.completed = completed
+        self.failed = failed
+        self.cancelled = cancelled
+        self.logBytes = logBytes
+        self.logBudgetBytes = logBudgetBytes
+        self.logSegments = logSegments
+        self.recordsProcessed = recordsProcessed
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: pending = try reader.readUInt(field)
+            case 2: processing = try reader.readUInt(field)
+            case 3: completed = try reader.readUInt(field)
+            case 4: failed = try reader.readUInt(field)
+            case 5: cancelled = try reader.readUInt(field)
+            case 6: logBytes = try reader.readUInt(field)
+            case 7: logBudgetBytes = try reader.readUInt(field)
+            case 8: logSegments = try reader.readUInt(field)
+            case 9: recordsProcessed = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, pending)
+        writer.writeUInt(field: 2, processing)
+        writer.writeUInt(field: 3, completed)
+        writer.writeUInt(field: 4, failed)
+        writer.writeUInt(field: 5, cancelled)
+        writer.writeUInt(field: 6, logBytes)
+        writer.writeUInt(field: 7, logBudgetBytes)
+        writer.writeUInt(field: 8, logSegments)
+        writer.writeUInt(field: 9, recordsProcessed)
+    }
+}
+
 /// Every message type generated from Protocol/aura.proto, by its full schema name.
 public enum GeneratedMessages {
     /// The message types by full name, e.g. `aura.AnalyzeBatchRequest`.
@@ -1578,16 +2473,26 @@ public enum GeneratedMessages {
         "aura.HealthCheckRequest": HealthCheckRequest.self,
         "aura.HealthCheckResponse": HealthCheckResponse.self,
         "aura.ItemResult": ItemResult.self,
+        "aura.Job": Job.self,
+        "aura.JobList": JobList.self,
+        "aura.JobRef": JobRef.self,
+        "aura.JobSpec": JobSpec.self,
+        "aura.JobStats": JobStats.self,
+        "aura.JobSummary": JobSummary.self,
         "aura.ListDeadLettersRequest": ListDeadLettersRequest.self,
+        "aura.ListJobsRequest": ListJobsRequest.self,
         "aura.LoadPluginRequest": LoadPluginRequest.self,
         "aura.Payload": Payload.self,
         "aura.PiiEntity": PiiEntity.self,
         "aura.PluginInfo": PluginInfo.self,
         "aura.PluginList": PluginList.self,
         "aura.PluginRef": PluginRef.self,
+        "aura.RecordResult": RecordResult.self,
         "aura.RedactRequest": RedactRequest.self,
         "aura.RedactResponse": RedactResponse.self,
         "aura.ResponseParameters": ResponseParameters.self,
+        "aura.ResultsRequest": ResultsRequest.self,
+        "aura.ResumeUpload": ResumeUpload.self,
         "aura.SentimentResult": SentimentResult.self,
         "aura.SentimentScores": SentimentScores.self,
         "aura.SimpleRequest": SimpleRequest.self,
@@ -1597,5 +2502,9 @@ public enum GeneratedMessages {
         "aura.StreamingInputCallResponse": StreamingInputCallResponse.self,
         "aura.StreamingOutputCallRequest": StreamingOutputCallRequest.self,
         "aura.StreamingOutputCallResponse": StreamingOutputCallResponse.self,
+        "aura.SubmitRequest": SubmitRequest.self,
+        "aura.SubmitResponse": SubmitResponse.self,
+        "aura.UploadRef": UploadRef.self,
+        "aura.UploadStatus": UploadStatus.self,
     ]
 }

@@ -305,6 +305,7 @@ message DeadLetter {
   string error = 4;
   int64 time_unix_ms = 5;
   string text = 6;      // only when the server keeps texts of failed requests
+  string job_id = 7;    // a job that ended FAILED (these survive a restart)
 }
 
 message ListDeadLettersRequest {
@@ -317,6 +318,159 @@ message DeadLetterList {
 
 service DeadLetters {
   rpc List(ListDeadLettersRequest) returns (DeadLetterList);
+}
+
+// ---------------------------------------------------------------------------------------------
+// aura.Jobs: the asynchronous path. A client streams a large document into the server's durable
+// job log, gets a job id once every byte is on disk, and comes back for the results.
+
+// How a document is split into records (one text each).
+enum DocumentFormat {
+  FORMAT_UNSPECIFIED = 0;
+  TEXT = 1;    // the whole document is one record
+  LINES = 2;   // one record per non-blank line (LF or CRLF)
+  CSV = 3;     // RFC 4180 with a header row; the record is the column named csv_column
+  JSONL = 4;   // one JSON object per line; the record is the string field named jsonl_field
+}
+
+// What a new job is: the first message of a Submit.
+message JobSpec {
+  string name = 1;              // free text, shown in listings
+  DocumentFormat format = 2;
+  string csv_column = 3;        // CSV: the header name of the text column
+  string jsonl_field = 4;       // JSONL: the name of the text field
+  AnalyzeOptions options = 5;   // redact_pii, language_hint, analyzer and redactor (name@version)
+  string idempotency_key = 6;   // a Submit with a key already used returns that job
+  uint64 expected_bytes = 7;    // the document's size when known: refused at once if it cannot fit
+}
+
+// Continue a cut-off upload: the first message of a Submit instead of a JobSpec.
+message ResumeUpload {
+  string upload_id = 1;
+  uint64 offset = 2;            // must equal the upload's durable byte count (see GetUpload)
+}
+
+// One message of a Submit stream: a JobSpec or a ResumeUpload first, then document chunks.
+message SubmitRequest {
+  oneof part {
+    JobSpec spec = 1;
+    ResumeUpload resume = 2;
+    bytes chunk = 3;            // any size up to the maximum message size
+  }
+}
+
+// Sent once the whole document is durable. The upload's id also comes at once in the initial
+// metadata of the Submit ("aura-upload-id"), so that a client cut off mid-way can resume.
+message SubmitResponse {
+  string job_id = 1;
+  uint64 bytes = 2;
+  string sha256 = 3;            // of the whole document, lowercase hex
+  bool existing = 4;            // the idempotency key named a job submitted before
+  string upload_id = 5;
+}
+
+message UploadRef {
+  string upload_id = 1;
+}
+
+message UploadStatus {
+  string upload_id = 1;
+  uint64 durable_bytes = 2;     // resume from here
+  bool completed = 3;           // the document is whole and the job exists
+  string job_id = 4;            // when completed
+}
+
+enum JobState {
+  JOB_STATE_UNSPECIFIED = 0;
+  PENDING = 1;
+  PROCESSING = 2;
+  COMPLETED = 3;
+  FAILED = 4;
+  CANCELLED = 5;
+}
+
+// Counts and means over a job's analysed records.
+message JobSummary {
+  uint64 positive = 1;
+  uint64 negative = 2;
+  uint64 neutral = 3;
+  uint64 mixed = 4;
+  SentimentScores mean_scores = 5;
+  double mean_compound = 6;
+  map<string, uint64> languages = 7;   // records per language code
+}
+
+message Job {
+  string job_id = 1;
+  string name = 2;
+  JobState state = 3;
+  DocumentFormat format = 4;
+  uint64 bytes = 5;
+  string sha256 = 6;
+  uint64 records_done = 7;      // analysed or failed so far
+  uint64 records_total = 8;     // known once the document is split (0 before)
+  uint64 records_failed = 9;
+  int64 created_unix_ms = 10;
+  int64 started_unix_ms = 11;
+  int64 completed_unix_ms = 12;
+  string error = 13;            // why the job FAILED
+  JobSummary summary = 14;
+  AnalyzeOptions options = 15;
+  string idempotency_key = 16;
+}
+
+message JobRef {
+  string job_id = 1;
+}
+
+message ResultsRequest {
+  string job_id = 1;
+  uint64 from_index = 2;        // resume a results stream from this record
+}
+
+// One record's outcome, in index order.
+message RecordResult {
+  uint64 index = 1;
+  uint64 line = 2;              // 1-based line of the document where the record starts
+  SentimentResult result = 3;
+  EchoStatus error = 4;         // set (code != 0) when this record failed
+}
+
+message ListJobsRequest {
+  JobState state = 1;           // JOB_STATE_UNSPECIFIED: every state
+  uint32 page_size = 2;         // 0: 100; at most 1,000
+  string page_token = 3;        // from the previous page's next_page_token
+}
+
+message JobList {
+  repeated Job jobs = 1;        // newest first
+  string next_page_token = 2;   // empty on the last page
+}
+
+message JobStats {
+  uint64 pending = 1;
+  uint64 processing = 2;
+  uint64 completed = 3;
+  uint64 failed = 4;
+  uint64 cancelled = 5;
+  uint64 log_bytes = 6;         // the job log's size on disk
+  uint64 log_budget_bytes = 7;  // the most it may use
+  uint64 log_segments = 8;
+  uint64 records_processed = 9; // since the server started
+}
+
+service Jobs {
+  rpc Submit(stream SubmitRequest) returns (SubmitResponse);
+  rpc GetUpload(UploadRef) returns (UploadStatus);
+  rpc Get(JobRef) returns (Job);
+  // One result per record, in index order; for a job still running, results come as they
+  // are made and the stream ends when the job does.
+  rpc Results(ResultsRequest) returns (stream RecordResult);
+  rpc List(ListJobsRequest) returns (JobList);
+  rpc Cancel(JobRef) returns (Job);
+  // The job now, then each change, until it ends (COMPLETED, FAILED or CANCELLED).
+  rpc Watch(JobRef) returns (stream Job);
+  rpc Stats(Empty) returns (JobStats);
 }
 
 """#

@@ -10,12 +10,15 @@ struct AuraProtoParsingTests {
         #expect(schema.package == "aura")
         #expect(Set(schema.services.keys) == [
             "aura.Health", "aura.TestService", "aura.Sentiment", "aura.Privacy", "aura.Language", "aura.Plugins",
-            "aura.DeadLetters",
+            "aura.DeadLetters", "aura.Jobs",
         ])
         #expect(schema.services["aura.TestService"]?.methods.map(\.name)
             == ["EmptyCall", "UnaryCall", "StreamingInputCall", "StreamingOutputCall", "FullDuplexCall", "Sleep"])
         #expect(schema.methods.map(\.path) == [
-            "/aura.DeadLetters/List", "/aura.Health/Check", "/aura.Language/Detect",
+            "/aura.DeadLetters/List", "/aura.Health/Check",
+            "/aura.Jobs/Cancel", "/aura.Jobs/Get", "/aura.Jobs/GetUpload", "/aura.Jobs/List", "/aura.Jobs/Results",
+            "/aura.Jobs/Stats", "/aura.Jobs/Submit", "/aura.Jobs/Watch",
+            "/aura.Language/Detect",
             "/aura.Plugins/Activate", "/aura.Plugins/List", "/aura.Plugins/Load", "/aura.Plugins/Unload",
             "/aura.Privacy/DetectPii", "/aura.Privacy/Redact",
             "/aura.Sentiment/Analyze", "/aura.Sentiment/AnalyzeBatch", "/aura.Sentiment/AnalyzeStream", "/aura.Sentiment/Stats",
@@ -61,7 +64,10 @@ struct AuraProtoParsingTests {
             "aura.AnalyzerStats", "aura.DetectPiiRequest", "aura.DetectPiiResponse", "aura.RedactRequest",
             "aura.RedactResponse", "aura.DetectLanguageRequest", "aura.DetectLanguageResponse", "aura.PluginInfo",
             "aura.PluginList", "aura.LoadPluginRequest", "aura.PluginRef", "aura.DeadLetter",
-            "aura.ListDeadLettersRequest", "aura.DeadLetterList",
+            "aura.ListDeadLettersRequest", "aura.DeadLetterList", "aura.JobSpec", "aura.ResumeUpload",
+            "aura.SubmitRequest", "aura.SubmitResponse", "aura.UploadRef", "aura.UploadStatus", "aura.JobSummary",
+            "aura.Job", "aura.JobRef", "aura.ResultsRequest", "aura.RecordResult", "aura.ListJobsRequest",
+            "aura.JobList", "aura.JobStats",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)
     }
