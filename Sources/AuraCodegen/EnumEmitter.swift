@@ -16,7 +16,7 @@ struct EnumEmitter {
     func emit(into out: inout CodeWriter) {
         let cases = cases
         out.doc(generator.comment(enumeration.fullName, or: "`\(enumeration.fullName)`."))
-        out.block("public enum \(enumeration.name): ProtoEnum {") { out in
+        out.block("\(generator.access) enum \(enumeration.name): ProtoEnum {") { out in
             for (name, value) in cases {
                 out.doc(generator.comment("\(enumeration.fullName).\(value.name)", or: "`\(value.name)` = \(value.number)."))
                 out.line("case \(name)")
@@ -25,10 +25,10 @@ struct EnumEmitter {
             out.line("case unrecognized(Int32)")
             out.line()
             out.doc("The default: `\(enumeration.values[0].name)`.")
-            out.line("public init() { self = .\(cases[0].name) }")
+            out.line("\(generator.access) init() { self = .\(cases[0].name) }")
             out.line()
             out.doc("The value with this number; `unrecognized` for a number the schema does not know.")
-            out.block("public init(rawValue: Int32) {") { out in
+            out.block("\(generator.access) init(rawValue: Int32) {") { out in
                 out.switchBlock("rawValue") { out in
                     var seen: Set<Int32> = []
                     for (name, value) in cases where seen.insert(value.number).inserted {
@@ -39,7 +39,7 @@ struct EnumEmitter {
             }
             out.line()
             out.doc("The number on the wire.")
-            out.block("public var rawValue: Int32 {") { out in
+            out.block("\(generator.access) var rawValue: Int32 {") { out in
                 out.switchBlock("self") { out in
                     for (name, value) in cases { out.line("case .\(name): return \(value.number)") }
                     out.line("case .unrecognized(let number): return number")
@@ -47,7 +47,7 @@ struct EnumEmitter {
             }
             out.line()
             out.doc("The name in the schema, e.g. `\(enumeration.values[0].name)`; nil for an unrecognized number.")
-            out.block("public var name: String? {") { out in
+            out.block("\(generator.access) var name: String? {") { out in
                 out.switchBlock("self") { out in
                     for (name, value) in cases { out.line("case .\(name): return \"\(value.name)\"") }
                     out.line("case .unrecognized: return nil")

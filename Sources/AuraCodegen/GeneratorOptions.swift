@@ -9,13 +9,31 @@ public struct GeneratorOptions: Sendable {
     /// Full names of messages not generated (with the types nested in them), because another
     /// module holds a hand-tuned codec for them.
     public var excludedMessages: Set<String> = []
+    /// The access level of the generated types: public for a module's API, internal for a
+    /// module's own storage formats.
+    public var accessLevel: AccessLevel = .public
+    /// The name of the enum that lists every generated type (`byName`).
+    public var registryName = "GeneratedMessages"
+
+    /// The access levels the generator writes.
+    public enum AccessLevel: String, Sendable {
+        /// `public`.
+        case `public`
+        /// `internal`.
+        case `internal`
+    }
 
     /// Creates options.
-    public init(schemaPath: String, outputPath: String, imports: [String] = ["AuraBytes", "AuraProto"], excludedMessages: Set<String> = []) {
+    public init(
+        schemaPath: String, outputPath: String, imports: [String] = ["AuraBytes", "AuraProto"],
+        excludedMessages: Set<String> = [], accessLevel: AccessLevel = .public, registryName: String = "GeneratedMessages"
+    ) {
         self.schemaPath = schemaPath
         self.outputPath = outputPath
         self.imports = imports
         self.excludedMessages = excludedMessages
+        self.accessLevel = accessLevel
+        self.registryName = registryName
     }
 
     /// `Protocol/aura.proto` into `Sources/AuraMessages/aura.pb.swift`. The three wire control

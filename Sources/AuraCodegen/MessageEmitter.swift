@@ -26,17 +26,17 @@ struct MessageEmitter {
 
     func emit(into out: inout CodeWriter) {
         out.doc(generator.comment(message.fullName, or: "`\(message.fullName)`."))
-        out.block("public struct \(message.name): GeneratedMessage {") { out in
+        out.block("\(generator.access) struct \(message.name): GeneratedMessage {") { out in
             generator.emitChildren(of: message.fullName, into: &out)
             for oneof in message.oneofs { emitOneofType(oneof, into: &out) }
             for field in message.fields where field.oneof == nil { emitProperty(field, into: &out) }
             for oneof in message.oneofs {
                 out.doc("Which member of `oneof \(oneof)` is set, if any.")
-                out.line("public var \(oneofProperty(oneof)): \(oneofType(oneof))? = nil")
+                out.line("\(generator.access) var \(oneofProperty(oneof)): \(oneofType(oneof))? = nil")
                 out.line()
             }
             out.doc("A message with every field at its default.")
-            out.line("public init() {}")
+            out.line("\(generator.access) init() {}")
             out.line()
             emitMemberwiseInit(into: &out)
             emitDecoder(into: &out)
@@ -53,25 +53,25 @@ struct MessageEmitter {
         out.doc(generator.comment("\(message.fullName).\(field.name)", or: "Field \(field.number), `\(field.name)`."))
         switch field.cardinality {
         case .repeated:
-            out.line("public var \(name): [\(swift.name)] = []")
+            out.line("\(generator.access) var \(name): [\(swift.name)] = []")
         case .map(let key):
-            out.line("public var \(name): [\(generator.swiftType(key).name): \(swift.name)] = [:]")
+            out.line("\(generator.access) var \(name): [\(generator.swiftType(key).name): \(swift.name)] = [:]")
         case .singular, .optional:
             if tracksPresence(field) {
                 let stored = storage(field)
                 let upper = SwiftNames.camelCase(field.name, upperFirst: true)
                 let plain = plainName(field)
-                out.block("public var \(name): \(swift.name) {") { out in
+                out.block("\(generator.access) var \(name): \(swift.name) {") { out in
                     out.line("get { \(stored) ?? \(swift.defaultValue) }")
                     out.line("set { \(stored) = newValue }")
                 }
                 out.doc("Whether `\(plain)` is set.")
-                out.line("public var has\(upper): Bool { \(stored) != nil }")
+                out.line("\(generator.access) var has\(upper): Bool { \(stored) != nil }")
                 out.doc("Unsets `\(plain)`.")
-                out.line("public mutating func clear\(upper)() { \(stored) = nil }")
+                out.line("\(generator.access) mutating func clear\(upper)() { \(stored) = nil }")
                 out.line("private var \(stored): \(swift.name)? = nil")
             } else {
-                out.line("public var \(name): \(swift.name) = \(swift.defaultValue)")
+                out.line("\(generator.access) var \(name): \(swift.name) = \(swift.defaultValue)")
             }
         }
         out.line()
@@ -79,7 +79,7 @@ struct MessageEmitter {
 
     private func emitOneofType(_ oneof: String, into out: inout CodeWriter) {
         out.doc("The members of `oneof \(oneof)`.")
-        out.block("public enum \(oneofType(oneof)): Equatable, Sendable {") { out in
+        out.block("\(generator.access) enum \(oneofType(oneof)): Equatable, Sendable {") { out in
             for field in oneofMembers(oneof) {
                 out.doc(generator.comment("\(message.fullName).\(field.name)", or: "Field \(field.number), `\(field.name)`."))
                 out.line("case \(property(field))(\(type(field).name))")
@@ -120,7 +120,7 @@ struct MessageEmitter {
         let list = parameters.map {
             SwiftNames.isKeyword($0.label) ? "\($0.label) \(local($0.label)): \($0.type)" : "\($0.label): \($0.type)"
         }.joined(separator: ", ")
-        out.block("public init(\(list)) {") { out in
+        out.block("\(generator.access) init(\(list)) {") { out in
             for parameter in parameters { out.line("self.\(parameter.target) = \(local(parameter.label))") }
         }
         out.line()
@@ -129,7 +129,7 @@ struct MessageEmitter {
     // MARK: Decoding
 
     private func emitDecoder(into out: inout CodeWriter) {
-        out.block("public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {") { out in
+        out.block("\(generator.access) init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {") { out in
             guard !message.fields.isEmpty else {
                 out.line("var reader = ProtoReader(buffer)")
                 out.line("while let field = try reader.nextField() { try reader.skip(field) }")
@@ -184,7 +184,7 @@ struct MessageEmitter {
     // MARK: Encoding
 
     private func emitEncoder(into out: inout CodeWriter) {
-        let signature = "public func encode(to writer: inout ProtoWriter) {"
+        let signature = "\(generator.access) func encode(to writer: inout ProtoWriter) {"
         guard !message.fields.isEmpty else {
             out.line(signature.dropLast() + "{}")
             return

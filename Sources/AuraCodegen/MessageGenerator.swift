@@ -36,14 +36,14 @@ public struct MessageGenerator {
         return out.text
     }
 
-    /// `GeneratedMessages.byName`: every generated message type by its schema name, for generic
+    /// `<registryName>.byName`: every generated message type by its schema name, for generic
     /// callers (tests that check every message against the schema, tools that decode by name).
     private func emitRegistry(into out: inout CodeWriter) {
         let names = schema.messages.keys.filter { isGenerated($0) }.sorted()
         out.doc("Every message type generated from \(options.schemaPath), by its full schema name.")
-        out.block("public enum GeneratedMessages {") { out in
+        out.block("\(access) enum \(options.registryName) {") { out in
             out.doc("The message types by full name, e.g. `\(names.first ?? "package.Message")`.")
-            out.block("public static let byName: [String: any GeneratedMessage.Type] = [", closing: "]") { out in
+            out.block("\(access) static let byName: [String: any GeneratedMessage.Type] = [", closing: "]") { out in
                 for name in names { out.line("\"\(name)\": \(swiftTypeName(name)).self,") }
             }
         }
@@ -88,6 +88,9 @@ public struct MessageGenerator {
     }
 
     // MARK: Names and comments
+
+    /// The access level of every generated declaration.
+    var access: String { options.accessLevel.rawValue }
 
     /// The Swift name of a message or enum: its full name without the package.
     func swiftTypeName(_ fullName: String) -> String {
