@@ -48,13 +48,21 @@ let package = Package(
         .target(
             name: "AuraSentiment",
             dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraMessages"]),
+        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes"]),
+        .target(name: "AuraDocuments", dependencies: ["AuraBytes"]),
+        .target(
+            name: "AuraJobs",
+            dependencies: [
+                "AuraJobLog", "AuraDocuments", "AuraServer", "AuraSentiment", "AuraMessages", "AuraCrypto",
+                "AuraBlockingPool", "AuraPosix",
+            ]),
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraPosix", "AuraCommandLine"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
 
         // Clients.
-        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop"], path: "clients/AuraClient"),
+        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
@@ -90,6 +98,9 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
             exclude: ["fixture_plugin.c.txt"]),
+        .testTarget(
+            name: "AuraJobsTests",
+            dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(

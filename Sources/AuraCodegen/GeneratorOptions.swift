@@ -48,8 +48,13 @@ public struct GeneratorOptions: Sendable {
         schemaPath: "Tests/AuraCodegenTests/Fixtures/everything.proto",
         outputPath: "Tests/AuraCodegenTests/everything.pb.swift")
 
+    /// `Protocol/joblog.proto`, the payloads of the job log's records, internal to `AuraJobs`.
+    public static let jobLogRecords = GeneratorOptions(
+        schemaPath: "Protocol/joblog.proto", outputPath: "Sources/AuraJobs/Records/joblog.pb.swift",
+        accessLevel: .internal, registryName: "JobLogRecordTypes")
+
     /// Every file `aura-protoc` writes.
-    public static let all: [GeneratorOptions] = [.auraMessages, .codegenFixture]
+    public static let all: [GeneratorOptions] = [.auraMessages, .codegenFixture, .jobLogRecords]
 }
 
 /// A schema the generator cannot turn into Swift.

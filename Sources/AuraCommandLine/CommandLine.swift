@@ -62,14 +62,14 @@ public struct ParsedArguments: Sendable {
     public func duration(_ name: String) throws(UsageError) -> Duration? {
         guard let text = options[name] else { return nil }
         guard let duration = Self.parseDuration(text) else {
-            throw UsageError("--\(name) must be a duration such as 500ms, 2s or 1m, got \"\(text)\"")
+            throw UsageError("--\(name) must be a duration such as 500ms, 2s, 1m, 12h or 7d, got \"\(text)\"")
         }
         return duration
     }
 
-    /// Parses `500ms`, `250us`, `2s`, `1.5s`, `1m`, or a bare number of seconds.
+    /// Parses `500ms`, `250us`, `2s`, `1.5s`, `1m`, `12h`, `7d`, or a bare number of seconds.
     public static func parseDuration(_ text: String) -> Duration? {
-        let units: [(String, Double)] = [("ms", 1e-3), ("us", 1e-6), ("s", 1), ("m", 60)]
+        let units: [(String, Double)] = [("ms", 1e-3), ("us", 1e-6), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
             guard let number = Double(text.dropLast(suffix.count)), number >= 0 else { return nil }
             return .microseconds(Int64(number * scale * 1e6))

@@ -1650,11 +1650,14 @@ public struct JobSpec: GeneratedMessage {
     /// the document's size when known: refused at once if it cannot fit
     public var expectedBytes: UInt64 = 0
 
+    /// chosen by the client (up to 64 of A-Z a-z 0-9 - _ .), so that a
+    public var uploadId: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(name: String = "", format: DocumentFormat = .formatUnspecified, csvColumn: String = "", jsonlField: String = "", options: AnalyzeOptions? = nil, idempotencyKey: String = "", expectedBytes: UInt64 = 0) {
+    public init(name: String = "", format: DocumentFormat = .formatUnspecified, csvColumn: String = "", jsonlField: String = "", options: AnalyzeOptions? = nil, idempotencyKey: String = "", expectedBytes: UInt64 = 0, uploadId: String = "") {
         self.name = name
         self.format = format
         self.csvColumn = csvColumn
@@ -1662,6 +1665,7 @@ public struct JobSpec: GeneratedMessage {
         self._options = options
         self.idempotencyKey = idempotencyKey
         self.expectedBytes = expectedBytes
+        self.uploadId = uploadId
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1675,6 +1679,7 @@ public struct JobSpec: GeneratedMessage {
             case 5: _options = try reader.readMessage(field, as: AnalyzeOptions.self)
             case 6: idempotencyKey = try reader.readString(field)
             case 7: expectedBytes = try reader.readUInt(field)
+            case 8: uploadId = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1688,6 +1693,7 @@ public struct JobSpec: GeneratedMessage {
         if let value = _options { writer.writeMessage(field: 5, value) }
         writer.writeString(field: 6, idempotencyKey)
         writer.writeUInt(field: 7, expectedBytes)
+        writer.writeString(field: 8, uploadId)
     }
 }
 
@@ -1770,8 +1776,7 @@ public struct SubmitRequest: GeneratedMessage {
     }
 }
 
-/// Sent once the whole document is durable. The upload's id also comes at once in the initial
-/// metadata of the Submit ("aura-upload-id"), so that a client cut off mid-way can resume.
+/// Sent once the whole document is durable.
 public struct SubmitResponse: GeneratedMessage {
     /// Field 1, `job_id`.
     public var jobId: String = ""

@@ -342,6 +342,8 @@ message JobSpec {
   AnalyzeOptions options = 5;   // redact_pii, language_hint, analyzer and redactor (name@version)
   string idempotency_key = 6;   // a Submit with a key already used returns that job
   uint64 expected_bytes = 7;    // the document's size when known: refused at once if it cannot fit
+  string upload_id = 8;         // chosen by the client (up to 64 of A-Z a-z 0-9 - _ .), so that a
+                                // cut-off upload can resume; empty: the server picks one
 }
 
 // Continue a cut-off upload: the first message of a Submit instead of a JobSpec.
@@ -359,8 +361,7 @@ message SubmitRequest {
   }
 }
 
-// Sent once the whole document is durable. The upload's id also comes at once in the initial
-// metadata of the Submit ("aura-upload-id"), so that a client cut off mid-way can resume.
+// Sent once the whole document is durable.
 message SubmitResponse {
   string job_id = 1;
   uint64 bytes = 2;

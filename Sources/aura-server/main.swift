@@ -2,6 +2,7 @@ import AuraCommandLine
 import AuraConformance
 import AuraCrypto
 import AuraHealth
+import AuraJobs
 import AuraMessages
 import AuraPluginHost
 import AuraPosix
@@ -20,6 +21,7 @@ let usage = """
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
                        [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
+                       [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -36,6 +38,12 @@ let usage = """
                          duration, bytes in and out) to PATH, or to stderr with "-" (default off)
       --log-level LEVEL  the lowest level of the server's own log lines on stderr: debug, info,
                          warning or error (default info)
+      --job-workers N    jobs processed at once (default: one per core)
+      --job-retention D  how long finished jobs and their results are kept (default 7d)
+      --job-log-max-gb N the most disk the job log (DIR/joblog) may use (default 64); a Submit
+                         that would pass it is refused before any data is accepted
+      --repair           open a damaged job log anyway: keep every valid record, set aside
+                         the rest, and log exactly what was dropped
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -49,7 +57,8 @@ func fail(_ message: String) -> Never {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level"], flagOptions: ["help", "dlq-keep-text", "allow-remote-admin"])
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention", "job-log-max-gb"],
+        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
     fail(error.description)
 }
@@ -136,10 +145,31 @@ let engine = SentimentEngine(
     plugins: registry, cache: ResultCache(maxBytes: cacheMegabytes << 20),
     deadLetters: DeadLetterQueue(keepsText: arguments.flags.contains("dlq-keep-text")),
     redaction: Redaction(hashKey: redactionKey(in: dataDirectory)))
+var jobsConfiguration = JobsConfiguration(logDirectory: "\(dataDirectory)/joblog")
+do {
+    jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
+    jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
+    jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-gb", default: 64, range: 1...1 << 20) << 30
+} catch {
+    fail(error.description)
+}
+let jobs: JobManager
+do {
+    jobs = try JobManager(configuration: jobsConfiguration, engine: engine, repair: arguments.flags.contains("repair")) {
+        logger.log(.info, $0)
+    }
+} catch {
+    fail("cannot open the job log in \(jobsConfiguration.logDirectory): \(error)")
+}
+logger.log(.info, "job log: \(jobs.recovery)")
+jobs.start()
+
 let testService = TestService()
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
-    PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")), DeadLetterService(queue: engine.deadLetters), testService,
+    PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
+    DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
+    JobService(manager: jobs), testService,
 ]
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)
@@ -160,6 +190,7 @@ plugins.stop()
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
     await server.shutdown()
+    await jobs.stop()
     stopped.signal()
 }
 stopped.wait()

@@ -44,7 +44,7 @@ let auraSamples: [String: String] = [
     "aura.DeadLetter": #"{"requestId":"req-1","method":"aura.Sentiment/Analyze","code":13,"error":"boom","timeUnixMs":"1764000000000","text":"t","jobId":"j-1"}"#,
     "aura.ListDeadLettersRequest": #"{"limit":10}"#,
     "aura.DeadLetterList": #"{"letters":[{"requestId":"r"}]}"#,
-    "aura.JobSpec": #"{"name":"reviews","format":"CSV","csvColumn":"text","jsonlField":"body","options":{"redactPii":true},"idempotencyKey":"k-1","expectedBytes":"1073741824"}"#,
+    "aura.JobSpec": #"{"name":"reviews","format":"CSV","csvColumn":"text","jsonlField":"body","options":{"redactPii":true},"idempotencyKey":"k-1","expectedBytes":"1073741824","uploadId":"u-1"}"#,
     "aura.ResumeUpload": #"{"uploadId":"u-1","offset":"65536"}"#,
     "aura.SubmitRequest": #"{"chunk":"aGVsbG8K"}"#,
     "aura.SubmitResponse": #"{"jobId":"j-1","bytes":"6","sha256":"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03","existing":true,"uploadId":"u-1"}"#,

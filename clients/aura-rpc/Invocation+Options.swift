@@ -30,7 +30,11 @@ extension Invocation.Command {
         case .detectPii: return ["redactor"]
         case .plugins: return ["config"]
         case .dlq: return ["limit"]
-        case .language, .stats, .call, .health, .list, .help: return []
+        case .submit:
+            return ["format", "column", "field", "language", "analyzer", "redactor", "name", "idempotency-key", "upload-id", "resume"]
+        case .results: return ["from"]
+        case .jobs: return ["status", "limit"]
+        case .language, .stats, .call, .health, .list, .help, .job, .cancel, .watch: return []
         }
     }
 
@@ -39,7 +43,9 @@ extension Invocation.Command {
         switch self {
         case .analyze: return ["redact"]
         case .plugins: return ["activate"]
-        case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help: return []
+        case .submit: return ["redact", "wait"]
+        case .results: return ["csv"]
+        case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help, .job, .jobs, .cancel, .watch: return []
         }
     }
 

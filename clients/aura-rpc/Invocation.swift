@@ -9,6 +9,7 @@ struct Invocation: Sendable {
     /// What to do.
     enum Command: String, Sendable, CaseIterable {
         case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
+        case submit, job, results, jobs, cancel, watch
         case call, health, list, help
     }
 
@@ -120,6 +121,12 @@ struct Invocation: Sendable {
         case .plugins: try await PluginsCommand(invocation: self).run()
         case .dlq: try await DeadLettersCommand(invocation: self).run()
         case .stats: try await StatsCommand(invocation: self).run()
+        case .submit: try await SubmitCommand(invocation: self).run()
+        case .job: try await JobCommands(invocation: self).job()
+        case .results: try await ResultsCommand(invocation: self).run()
+        case .jobs: try await JobCommands(invocation: self).jobs()
+        case .cancel: try await JobCommands(invocation: self).cancel()
+        case .watch: try await JobCommands(invocation: self).watch()
         }
     }
 

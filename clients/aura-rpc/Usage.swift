@@ -3,6 +3,7 @@
 enum HelpTopic: String, CaseIterable {
     case main, call, health, list, help
     case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
+    case submit, job, results, jobs, cancel, watch
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -24,6 +25,9 @@ enum HelpTopic: String, CaseIterable {
         case .plugins: return Self.pluginsText + "\n\n" + Self.optionsText
         case .dlq: return Self.dlqText + "\n\n" + Self.optionsText
         case .stats: return Self.statsText + "\n\n" + Self.optionsText
+        case .submit: return Self.submitText + "\n\n" + Self.optionsText
+        case .job, .jobs, .cancel, .watch: return Self.jobText + "\n\n" + Self.optionsText
+        case .results: return Self.resultsText + "\n\n" + Self.optionsText
         }
     }
 
@@ -42,6 +46,13 @@ enum HelpTopic: String, CaseIterable {
           plugins ACTION        list, load PATH, activate NAME@VERSION, unload NAME@VERSION
           dlq list              the most recent failed requests (the dead-letter list)
           stats                 the result cache's counters and plugin failures
+          submit FILE|-         upload a document as a job (--format lines|text|csv|jsonl), with
+                                progress bars; --wait follows it to its end
+          job ID                a job's state, counts, times and summary
+          results ID            a job's results, one record a line (--csv, --json, --from N)
+          jobs                  the jobs, newest first (--status S, --limit N)
+          cancel ID             cancel a job
+          watch ID              follow a job until it ends
           call METHOD [JSON|-]  call any method of the schema
           health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
           list                  the schema's methods with their shapes and message types

@@ -54,14 +54,22 @@ public struct PluginAdminService: Service {
 public struct DeadLetterService: Service {
     public let name = "aura.DeadLetters"
     let queue: DeadLetterQueue
+    let durableLetters: @Sendable (_ limit: Int) -> [AuraMessages.DeadLetter]
 
-    /// Creates the service.
-    public init(queue: DeadLetterQueue) { self.queue = queue }
+    /// Creates the service over the in-memory queue of failed calls and, from `durableLetters`,
+    /// the failures kept elsewhere (failed jobs, which survive a restart); newest first.
+    public init(queue: DeadLetterQueue, durableLetters: @escaping @Sendable (_ limit: Int) -> [AuraMessages.DeadLetter] = { _ in [] }) {
+        self.queue = queue
+        self.durableLetters = durableLetters
+    }
 
     public func register(into methods: inout MethodRegistry) {
-        let queue = queue
+        let queue = queue, durableLetters = durableLetters
         methods.unary("aura.DeadLetters/List") { (request: ListDeadLettersRequest, _) in
-            DeadLetterList(letters: queue.list(limit: Int(request.limit)).map(AuraMessages.DeadLetter.init))
+            let limit = Int(request.limit)
+            let letters = (queue.list(limit: limit).map(AuraMessages.DeadLetter.init) + durableLetters(limit))
+                .sorted { $0.timeUnixMs > $1.timeUnixMs }
+            return DeadLetterList(letters: limit == 0 ? letters : Array(letters.prefix(limit)))
         }
     }
 }
