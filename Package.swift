@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
         // Threads for blocking work (file I/O, fsync), so event loops never block.
         .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
+        // The durable job log: segment files, group commit, recovery. No sockets, no RPC.
+        .target(name: "CAuraCRC32C"),
+        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "CAuraCRC32C"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
@@ -66,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine"],
+            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine", "AuraJobLog", "AuraPosix"],
             path: "benchmarks/aura-bench"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
@@ -93,6 +96,7 @@ let package = Package(
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix"]),
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
+        .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

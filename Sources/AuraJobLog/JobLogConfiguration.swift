@@ -1,0 +1,19 @@
+/// Where the job log lives and how large its files and records may grow.
+public struct JobLogConfiguration: Sendable {
+    /// The folder of segment files, e.g. `<data-dir>/joblog`; created (with parents) if missing.
+    public var directory: String
+    /// A segment is closed and the next one started when the next append would not fit.
+    public var segmentSize: Int = 64 << 20
+    /// The largest payload of one record; larger ones fail with `JobLogError.recordTooLarge`.
+    public var maxRecordSize: Int = 16 << 20
+    /// How many bytes of appends may wait for the writer before `append` suspends (backpressure).
+    public var maxQueuedBytes: Int = 64 << 20
+    /// Whether segments are preallocated (`fallocate`) to `segmentSize`: faster appends on
+    /// ext4; off for file systems where space should only be taken as it is written.
+    public var preallocate: Bool = true
+
+    /// A configuration with the default sizes for the log in `directory`.
+    public init(directory: String) {
+        self.directory = directory
+    }
+}
