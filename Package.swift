@@ -41,6 +41,9 @@ let package = Package(
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
+        // Documents: how an uploaded document splits into records, chunk by chunk.
+        .target(name: "AuraDocuments"),
+
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "CAuraPlugin"]),
 
@@ -98,6 +101,7 @@ let package = Package(
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",

@@ -1,0 +1,68 @@
+import Testing
+import TestSupport
+@testable import AuraDocuments
+
+/// The same document gives the same records and the same error however it is cut into chunks.
+@Suite struct ChunkingTests {
+    static let documents: [(format: DocumentFormat, bytes: [UInt8])] = [
+        (.lines, Array("\u{FEFF}one\r\ntwo é\n\n  \r\nthree 中文 😀\r\n\r\nfour\r".utf8)),
+        (.csv(column: "review"), Array("\u{FEFF}id,review\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n\r\n2,é😀\n3,\"\"\n4,\"x\ny\"\n5,last".utf8)),
+        (.jsonl(field: "text"), Array("\u{FEFF}{\"text\": \"a\\nb \\u00e9 \\ud83d\\ude00\", \"x\": [1, {\"y\": null}]}\r\n\n{\"text\":\"é 中\"}\n{\"text\": \"\"}\n{\"x\": 1, \"text\": \"end\"}".utf8)),
+        (.text, Array("\u{FEFF}  whole\r\ndocument é 😀\n".utf8)),
+    ]
+
+    static let failing: [(format: DocumentFormat, bytes: [UInt8])] = [
+        (.lines, Array("ok\r\nfine é\n".utf8) + [0xE2, 0x82] + Array("\r\nlater\n".utf8)),
+        (.csv(column: "review"), Array("id,review\n1,\"ok\"\n2,\"open é\n3,x\n".utf8)),
+        (.csv(column: "review"), Array("id,review\n1,ok\n2,\"a\"b\n".utf8)),
+        (.jsonl(field: "text"), Array("{\"text\": \"ok\"}\n{\"text\": \"\\ud83d\"}\n".utf8)),
+        (.jsonl(field: "text"), Array("{\"text\": \"ok\"}\n{\"text\": 1}".utf8)),
+        (.text, Array("two\nlines é".utf8) + [0xF0, 0x9F]),
+    ]
+
+    static let all = documents + failing
+
+    @Test func theDocumentsSplitAsExpectedWhole() {
+        #expect(split(Self.documents[0].bytes, as: .lines).texts == ["one", "two é", "three 中文 😀", "four"])
+        #expect(split(Self.documents[1].bytes, as: Self.documents[1].format).records
+            == records([(2, "a, \"b\"\r\nc"), (5, "é😀"), (7, "x\ny"), (9, "last")]))
+        #expect(split(Self.documents[2].bytes, as: Self.documents[2].format).records
+            == records([(1, "a\nb é 😀"), (3, "é 中"), (5, "end")]))
+        #expect(split(Self.documents[3].bytes, as: .text).texts == ["  whole\r\ndocument é 😀\n"])
+        for document in Self.failing { #expect(split(document.bytes, as: document.format).error != nil) }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 4096])
+    func chunksOfEverySizeGiveTheRecordsOfTheWhole(size: Int) {
+        for document in Self.all {
+            let whole = split(document.bytes, as: document.format)
+            #expect(split(document.bytes, as: document.format, cuts: cuts(every: size, count: document.bytes.count)) == whole, "\(document.format)")
+        }
+    }
+
+    @Test func randomCutsGiveTheRecordsOfTheWhole() {
+        var random = SplitMix64(seed: 11)
+        for document in Self.all {
+            let whole = split(document.bytes, as: document.format)
+            for _ in 0..<200 {
+                let count = Int.random(in: 0...8, using: &random)
+                let cuts = (0..<count).map { _ in Int.random(in: 0...document.bytes.count, using: &random) }.sorted()
+                #expect(split(document.bytes, as: document.format, cuts: cuts) == whole, "\(document.format) cut at \(cuts)")
+            }
+        }
+    }
+
+    @Test func everySingleCutGivesTheRecordsOfTheWhole() {
+        for document in Self.all {
+            let whole = split(document.bytes, as: document.format)
+            for cut in 0...document.bytes.count {
+                #expect(split(document.bytes, as: document.format, cuts: [cut]) == whole, "\(document.format) cut at \(cut)")
+            }
+        }
+    }
+
+    @Test func emptyChunksChangeNothing() {
+        let document = Self.documents[1]
+        #expect(split(document.bytes, as: document.format, cuts: [0, 0, 5, 5, 5]) == split(document.bytes, as: document.format))
+    }
+}
