@@ -54,8 +54,6 @@ let package = Package(
         .target(
             name: "AuraSentiment",
             dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraMessages"]),
-        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes"]),
-        .target(name: "AuraDocuments", dependencies: ["AuraBytes"]),
         .target(
             name: "AuraJobs",
             dependencies: [
