@@ -116,6 +116,9 @@ extension JobManager {
             await endFailed(job.id, "\(failed) of \(done) records failed, more than \(Int(configuration.failureThreshold * 100))%\(first)")
             throw JobEndedEarly()
         }
+        if store.read({ $0.jobs[job.id]?.phase.isFinal ?? true }) {
+            throw JobEndedEarly()  // cancelled (or ended) by someone else meanwhile
+        }
         if store.isCancelRequested(job.id) {
             let summary = store.read { $0.jobs[job.id]?.summary.summary }
             _ = try await store.end(job.id, state: .cancelled, summary: summary, now: nowUnixMs)

@@ -27,7 +27,20 @@ extension JobManager {
         case .chunk?, nil:
             throw RPCError(.invalidArgument, "the first message of a Submit is a JobSpec or a ResumeUpload, not a chunk")
         }
-        defer { store.releaseUpload(session.uploadID) }
+        do {
+            let response = try await receive(from: &iterator, into: session)
+            store.releaseUpload(session.uploadID)
+            return response
+        } catch {
+            await session.settle()  // an append still in flight lands before another Submit may resume the upload
+            store.releaseUpload(session.uploadID)
+            throw error
+        }
+    }
+
+    /// Takes the chunks of a Submit after its first message, then completes the upload.
+    private func receive<Iterator: AsyncIteratorProtocol>(from iterator: inout Iterator, into session: UploadSession) async throws -> SubmitResponse
+    where Iterator.Element == SubmitRequest {
         do {
             while let message = try await iterator.next() {
                 guard case .chunk(let data)? = message.part else {

@@ -63,6 +63,13 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
         return (receivedBytes, digest, records)
     }
 
+    /// Waits for an append still in flight, whatever its outcome (a Submit that failed must not
+    /// let go of its upload while its last chunks may still land).
+    func settle() async {
+        _ = try? await inFlight?.value
+        inFlight = nil
+    }
+
     /// Waits for the previous append, then starts appending what gathered.
     private func flush() async throws {
         try await inFlight?.value
