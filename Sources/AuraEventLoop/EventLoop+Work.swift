@@ -9,9 +9,28 @@ extension EventLoop {
     }
 
     /// Runs a Swift concurrency job on the loop thread (`TaskExecutor`), so code in
-    /// `Task(executorPreference: loop) { ... }` runs here. Jobs sent after shutdown are dropped.
+    /// `Task(executorPreference: loop) { ... }` runs here. A job sent after shutdown runs on the
+    /// global concurrent executor instead of being dropped (a dropped job would leave its task
+    /// and whoever awaits it hanging forever); code that needs the loop checks `inEventLoop`
+    /// after the hop and fails with `EventLoopError.shutDown` (see `run(_:)`).
     public func enqueue(_ job: consuming ExecutorJob) {
-        enqueueWork(.job(UnownedJob(job)))
+        let job = UnownedJob(job)
+        if !enqueueWork(.job(job)) { Self.runElsewhere(job) }
+    }
+
+    /// Runs `body` on this loop, hopping onto it first when the caller is elsewhere; throws
+    /// `EventLoopError.shutDown` instead of hanging when the loop has shut down.
+    public func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        if inEventLoop { return try await body() }
+        return try await withTaskExecutorPreference(self) {
+            guard inEventLoop else { throw EventLoopError.shutDown }
+            return try await body()
+        }
+    }
+
+    /// Hands a job this loop can no longer run to the global concurrent executor.
+    static func runElsewhere(_ job: UnownedJob) {
+        globalConcurrentExecutor.enqueue(ExecutorJob(job))
     }
 
     /// Runs `body` on the loop thread and returns its result to the awaiting caller.

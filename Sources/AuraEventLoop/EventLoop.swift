@@ -11,7 +11,7 @@ import Glibc
 ///
 /// Loops are made and run by `EventLoopGroup`. The loop is also a `TaskExecutor`, so
 /// `Task(executorPreference: loop) { ... }` runs the task's code on the loop thread.
-public final class EventLoop: TaskExecutor, @unchecked Sendable {
+public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared state under `lock`, the rest loop-thread only
     /// Where a loop is in its life; guarded by `lock`.
     enum Lifecycle { case running, stopping, shutDown }
 
@@ -68,8 +68,17 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
         Registry.tag(generation: 0, descriptor: wakeup.descriptor)
     }
 
+    /// Traps unless called on this loop's thread, in every build: for state whose confinement
+    /// must hold in production too (`LoopBound`).
     @inline(__always)
-    func assertInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
-        assert(inEventLoop, "called off the event loop thread", file: file, line: line)
+    public func preconditionInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        precondition(inEventLoop, "called off the event loop thread \(name)", file: file, line: line)
+    }
+
+    /// Traps unless called on this loop's thread, in debug builds only (free in release): for
+    /// the per-event entry points of loop-confined types.
+    @inline(__always)
+    public func assertInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        assert(inEventLoop, "called off the event loop thread \(name)", file: file, line: line)
     }
 }

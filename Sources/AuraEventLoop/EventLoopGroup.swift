@@ -1,7 +1,7 @@
 import AuraPosix
 
 /// A fixed set of event loops, one thread each: the server's and the client's I/O threads.
-public final class EventLoopGroup: @unchecked Sendable {
+public final class EventLoopGroup: @unchecked Sendable {  // mutable state under `lock`
     private enum JoinState { case running, joining, joined }
 
     /// The loops, in creation order.

@@ -5,7 +5,7 @@ import Glibc
 /// Libraries are opened with `RTLD_NODELETE`: closing one never unmaps it, because the Swift
 /// runtime keeps the type metadata of a Swift library registered and would crash on the next
 /// dynamic cast if its pages went away (see PLATFORM.md).
-public final class DynamicLibrary: @unchecked Sendable {
+public final class DynamicLibrary: @unchecked Sendable {  // immutable handle; dlsym/dlclose are thread-safe
     /// The path it was opened from.
     public let path: String
     private let handle: UnsafeMutableRawPointer

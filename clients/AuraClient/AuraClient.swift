@@ -106,7 +106,7 @@ public final class AuraClient: Sendable {
 }
 
 /// Opens connections and calls on them, reconnecting when needed. Loop-confined.
-final class Connector: @unchecked Sendable {
+final class Connector: @unchecked Sendable {  // loop-confined (asserted in `openCall`, `close`)
     private let address: String
     private let configuration: ClientConfiguration
     private let loop: EventLoop
@@ -122,6 +122,7 @@ final class Connector: @unchecked Sendable {
     /// Opens a call on a usable connection; a connection that turns out to be going away is
     /// replaced once.
     func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+        loop.assertInEventLoop()
         var lastError: RPCError?
         for _ in 0..<2 {
             let connection = try await usableConnection()
@@ -136,6 +137,7 @@ final class Connector: @unchecked Sendable {
     }
 
     func close() {
+        loop.assertInEventLoop()
         connection?.close()
         connection = nil
     }
