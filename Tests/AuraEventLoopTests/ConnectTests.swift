@@ -9,6 +9,7 @@ import Testing
             let listener = try Listener.bind("127.0.0.1:0", group: group) { _ in EchoHandler() }
             let address = listener.address
             listener.close()
+            await listener.waitUntilClosed()
             do {
                 _ = try await connect(to: address, on: group.next()) { _ in RecordingHandler() }
                 Issue.record("connect to a closed port succeeded")

@@ -3,6 +3,7 @@ import AuraConformance
 import AuraServer
 import AuraWire
 import Synchronization
+import TestSupport
 import Testing
 
 extension Integration {

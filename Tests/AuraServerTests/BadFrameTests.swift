@@ -1,6 +1,7 @@
 import AuraBytes
 import AuraConformance
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {

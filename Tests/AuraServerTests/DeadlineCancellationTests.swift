@@ -1,6 +1,7 @@
 import AuraClient
 import AuraConformance
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {

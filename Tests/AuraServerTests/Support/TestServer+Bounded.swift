@@ -2,6 +2,7 @@ import AuraClient
 import AuraConformance
 import AuraServer
 import AuraWire
+import TestSupport
 import Testing
 
 extension TestServer {
