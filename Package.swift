@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
-            name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["AuraServer", "AuraClient", "AuraConformance"], path: "Tests/TestSupport",
             exclude: ["fixture_plugin.c.txt"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
@@ -81,6 +81,9 @@ let package = Package(
             dependencies: ["AuraSentiment", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
+        .testTarget(
+            name: "AuraClientTests",
+            dependencies: ["AuraClient", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraClient", "TestSupport"]),

@@ -45,6 +45,16 @@ public final class AuraClient: Sendable {
         _ = try? await clientLoop.run { connector.close() }
     }
 
+    /// Whether a connection is open and takes new calls (for tests waiting for a reconnect).
+    var hasUsableConnection: Bool {
+        get async { (try? await clientLoop.run { connector.hasUsableConnection }) ?? false }
+    }
+
+    /// How many calls wait for a free stream (for tests of the server's stream limit).
+    var slotWaiterCount: Int {
+        get async { (try? await clientLoop.run { connector.slotWaiterCount }) ?? 0 }
+    }
+
     /// Closes the connection and stops the client's own event loop; later calls fail with
     /// UNAVAILABLE.
     public func shutdown() async {
@@ -135,6 +145,12 @@ final class Connector: @unchecked Sendable {  // loop-confined (asserted in `ope
         }
         throw lastError!
     }
+
+    /// Whether a connection is open and takes new calls.
+    var hasUsableConnection: Bool { connection?.isUsable ?? false }
+
+    /// How many calls wait for a free stream on the current connection.
+    var slotWaiterCount: Int { connection?.slotWaiterCount ?? 0 }
 
     func close() {
         loop.assertInEventLoop()

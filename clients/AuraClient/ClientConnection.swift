@@ -21,6 +21,9 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.delegate = self
     }
 
+    /// How many calls wait for a free stream.
+    var slotWaiterCount: Int { slotWaiters.count }
+
     /// Whether new calls may start here.
     var isUsable: Bool { !isClosed && core.acceptsNewStreams }
 
@@ -58,7 +61,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     /// Waits in line for `callEnded` (or new settings, a GOAWAY, the connection closing).
     private func waitForSlot(until deadline: ContinuousClock.Instant?) async throws {
-        try Task.checkCancellation()
+        if Task.isCancelled { throw RPCError(.cancelled, "the call was cancelled") }
         lastSlotWaiterID += 1
         let id = lastSlotWaiterID
         let timer = deadline.map { deadline in
