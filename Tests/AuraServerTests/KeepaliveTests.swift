@@ -25,17 +25,6 @@ extension Integration {
             }
         }
 
-        @Test func clientReconnectsTransparently() async throws {
-            try await TestServer.bounded(configure: Self.shortIdle) { harness in
-                try await harness.expectServing()
-                #expect(harness.server.connectionCount == 1)
-                #expect(await eventually { harness.server.connectionCount == 0 })
-                try await Task.sleep(for: .milliseconds(50))  // the client has read GOAWAY and EOF
-                try await harness.expectServing()
-                #expect(harness.server.connectionCount == 1)
-            }
-        }
-
         /// A connection with a call open is not idle, however long the call.
         @Test func longCallIsNotIdle() async throws {
             try await TestServer.bounded(configure: Self.shortIdle) { harness in
