@@ -44,6 +44,23 @@ public final class EventLoopGroup: @unchecked Sendable {  // mutable state under
         }
     }
 
+    /// `shutdown()` for async callers: the threads are joined on a thread of its own, so no
+    /// cooperative thread blocks while the loops finish. Same semantics otherwise.
+    public func shutdownGracefully() async {
+        if loops.contains(where: { $0.inEventLoop }) { return shutdown() }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            do {
+                try PosixThread.spawn(name: "aura-loop-join") {
+                    self.shutdown()
+                    continuation.resume()
+                }.detach()
+            } catch {
+                shutdown()  // no thread to spare: join here rather than not at all
+                continuation.resume()
+            }
+        }
+    }
+
     /// Stops every loop (each closes its channels, listeners and pending connects, so handlers
     /// see `channelInactive`), then waits for the threads to end. Idempotent; a concurrent
     /// caller waits for the first. Called on one of this group's loop threads, it only asks

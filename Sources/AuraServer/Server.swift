@@ -60,7 +60,7 @@ public final class Server: Sendable {
             }
             _ = await tracker.waitUntilEmpty(before: deadline + .seconds(1))
         }
-        group.shutdown()
+        await group.shutdownGracefully()
     }
 }
 

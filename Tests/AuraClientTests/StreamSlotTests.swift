@@ -70,13 +70,14 @@ import Testing
         try await ClientTestServer.run(configure: Self.oneStream) { harness in
             let holder = try await Self.holdTheOnlyStream(harness)
             let client = harness.client
-            let timedOut = Task {
-                try await client.unary(Method.empty, Empty(), as: Empty.self, options: CallOptions(timeout: .milliseconds(30)))
-            }
             let cancelled = Task { try await client.unary(Method.empty, Empty(), as: Empty.self) }
             let patient = Task { try await client.unary(Method.empty, Empty(), as: Empty.self) }
-            #expect(await eventually { await client.slotWaiterCount == 3 })
-            #expect(await rpcErrorCode { _ = try await timedOut.value } == .deadlineExceeded)
+            #expect(await eventually { await client.slotWaiterCount == 2 })
+            let timedOut = await rpcErrorCode {
+                _ = try await client.unary(Method.empty, Empty(), as: Empty.self, options: CallOptions(timeout: .milliseconds(30)))
+            }
+            #expect(timedOut == .deadlineExceeded)
+            #expect(await client.slotWaiterCount == 2)  // the one that timed out left the line
             cancelled.cancel()
             #expect(await rpcErrorCode { _ = try await cancelled.value } == .cancelled)
             #expect(await client.slotWaiterCount == 1)

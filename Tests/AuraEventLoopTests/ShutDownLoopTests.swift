@@ -50,6 +50,15 @@ import Testing
         #expect(await task.value == [true, false])
     }
 
+    @Test func shutdownGracefullyReturnsOnceTheLoopsHaveStopped() async {
+        let group = EventLoopGroup(loopCount: 2)
+        await group.shutdownGracefully()
+        for loop in group.loops {
+            await #expect(throws: EventLoopError.shutDown) { try await loop.submit { 1 } }
+        }
+        await group.shutdownGracefully()  // idempotent
+    }
+
     @Test func submitAfterShutdownThrowsShutDown() async {
         let group = EventLoopGroup(loopCount: 1)
         group.shutdown()

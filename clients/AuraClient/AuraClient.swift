@@ -60,7 +60,7 @@ public final class AuraClient: Sendable {
     public func shutdown() async {
         await close()
         clientLoop.markShutDown()
-        group?.shutdown()
+        await group?.shutdownGracefully()
     }
 
     /// Starts a call of any shape; the low-level building block of the other methods.
