@@ -27,6 +27,8 @@ extension EventLoop {
             if stop { break }
         }
         tearDown()
+        threadEnded = true
+        afterlife.activate()  // from now on, late jobs run there, never beside this thread
     }
 
     /// Runs the work queued before this call: first what the loop queued itself, then what
@@ -71,7 +73,7 @@ extension EventLoop {
     /// Closes every channel, listener and pending connect, then runs the work that follows
     /// (`channelInactive` callbacks, resumed continuations) until none is left, at most 100
     /// rounds. Work sent by other threads after that is refused; pending timers are dropped;
-    /// jobs still queued move to the global executor, so no task is left suspended forever.
+    /// jobs still queued move to the afterlife queue, so no task is left suspended forever.
     private func tearDown() {
         var refusing = false
         for _ in 0..<100 {
@@ -96,7 +98,7 @@ extension EventLoop {
         }
         for task in late { task.work = nil }
         for selectable in registry.all { selectable.closeForShutdown() }
-        for case .job(let job) in leftover + localWork { Self.runElsewhere(job) }
+        for case .job(let job) in leftover + localWork { runInAfterlife(job) }
         localWork.removeAll()
         flushQueue.removeAll()
         epoll.close()

@@ -1,4 +1,5 @@
 import AuraPosix
+import Dispatch
 import Glibc
 
 /// One thread running an epoll loop. Every channel, listener and timer belongs to one loop and
@@ -38,12 +39,18 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     /// Scratch vectors for channel flushes, reused by every `writev` on this loop.
     let iovecs: UnsafeMutableBufferPointer<iovec>
 
+    /// Runs jobs that arrive after shutdown, one at a time, once the thread has ended.
+    let afterlife: DispatchQueue
+    /// Set by the loop thread as it ends, before the afterlife starts.
+    var threadEnded = false
+
     static let currentStorage = ThreadLocalReference<EventLoop>()
 
     /// Creates a loop (its epoll instance and wake-up eventfd); `EventLoopGroup` runs it.
     /// Failure to get two descriptors is fatal: the process is out of descriptors or memory.
     init(name: String) {
         self.name = name
+        afterlife = DispatchQueue(label: "\(name)-afterlife", attributes: .initiallyInactive)
         do {
             epoll = try Epoll()
             wakeup = try EventFD()

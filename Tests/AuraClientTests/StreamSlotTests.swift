@@ -40,8 +40,10 @@ import Testing
             let holder = try await Self.holdTheOnlyStream(harness)
             let client = harness.client
             let code = await rpcErrorCode {
-                withUnsafeCurrentTask { $0?.cancel() }
-                _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
+                _ = try await Task {
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    return try await client.unary(Method.empty, Empty(), as: Empty.self)
+                }.value
             }
             #expect(code == .cancelled)
             harness.gate.open()
