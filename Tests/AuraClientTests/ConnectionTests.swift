@@ -30,7 +30,7 @@ import Testing
             let client = harness.client
             _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
             // The server closes the idle connection; no event reaches the test, so poll (bounded).
-            #expect(await eventually { await !client.hasUsableConnection })
+            #expect(await eventually(within: .seconds(30)) { await !client.hasUsableConnection })
             _ = try await client.unary(Method.empty, Empty(), as: Empty.self)  // on a new connection
         }
     }

@@ -56,7 +56,7 @@ import Testing
             let holder = try await Self.holdTheOnlyStream(harness)
             let client = harness.client
             let waiting = Task { try await client.unary(Method.empty, Empty(), as: Empty.self) }
-            #expect(await eventually { await client.slotWaiterCount == 1 })  // no event for "queued"
+            #expect(await eventually(within: .seconds(30)) { await client.slotWaiterCount == 1 })  // no event for "queued"
             waiting.cancel()
             let code = await rpcErrorCode { _ = try await waiting.value }
             #expect(code == .cancelled)
@@ -74,7 +74,7 @@ import Testing
             let client = harness.client
             let cancelled = Task { try await client.unary(Method.empty, Empty(), as: Empty.self) }
             let patient = Task { try await client.unary(Method.empty, Empty(), as: Empty.self) }
-            #expect(await eventually { await client.slotWaiterCount == 2 })
+            #expect(await eventually(within: .seconds(30)) { await client.slotWaiterCount == 2 })
             let timedOut = await rpcErrorCode {
                 _ = try await client.unary(Method.empty, Empty(), as: Empty.self, options: CallOptions(timeout: .milliseconds(30)))
             }
