@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
-            name: "TestSupport", dependencies: ["AuraServer", "AuraClient"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["AuraServer", "AuraClient", "AuraConformance", "AuraMessages"], path: "Tests/TestSupport",
             exclude: ["fixture_plugin.c.txt"]),
         .testTarget(
             name: "AuraJobsTests",
@@ -114,6 +114,9 @@ let package = Package(
             dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
+        .testTarget(
+            name: "AuraClientTests",
+            dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraMessages", "AuraClient", "TestSupport"]),

@@ -3,7 +3,7 @@ import Glibc
 
 /// One listening socket on one loop: accepts connections and turns each into an active
 /// `Channel` on that loop. Lives on the loop thread once started.
-final class Acceptor: Selectable, @unchecked Sendable {
+final class Acceptor: Selectable, @unchecked Sendable {  // loop-confined: `Listener` closes it on its loop or after the loop ended
     /// Accepts per readiness event, so a connection storm cannot starve established channels.
     static let maximumAcceptsPerEvent = 64
     /// How long accepting pauses after running out of descriptors or memory.

@@ -6,7 +6,7 @@ import AuraPosix
 ///
 /// Every method must be called on `eventLoop`'s thread (checked in debug builds); from another
 /// thread, go through `eventLoop.execute { ... }`.
-public final class Channel: @unchecked Sendable {
+public final class Channel: @unchecked Sendable {  // loop-confined: its methods assert `eventLoop.assertInEventLoop()`
     enum State { case active, closing, closed }
 
     /// Bytes asked of one `read` at first; adapts between `minimumReadSize` and `maximumReadSize`.

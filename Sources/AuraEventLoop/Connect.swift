@@ -39,7 +39,7 @@ public func connect(
 }
 
 /// A connect in progress on its loop: registered for `.writable`, with a timeout timer.
-final class ConnectAttempt: Selectable, @unchecked Sendable {
+final class ConnectAttempt: Selectable, @unchecked Sendable {  // loop-confined: every method runs as work on `loop`
     private let socket: Socket
     private let address: SocketAddress
     private let loop: EventLoop

@@ -27,6 +27,8 @@ extension EventLoop {
             if stop { break }
         }
         tearDown()
+        threadEnded = true
+        afterlife.activate()  // from now on, late jobs run there, never beside this thread
     }
 
     /// Runs the work queued before this call: first what the loop queued itself, then what
@@ -70,7 +72,8 @@ extension EventLoop {
 
     /// Closes every channel, listener and pending connect, then runs the work that follows
     /// (`channelInactive` callbacks, resumed continuations) until none is left, at most 100
-    /// rounds. Work sent by other threads after that is refused; pending timers are dropped.
+    /// rounds. Work sent by other threads after that is refused; pending timers are dropped;
+    /// jobs still queued move to the afterlife queue, so no task is left suspended forever.
     private func tearDown() {
         var refusing = false
         for _ in 0..<100 {
@@ -85,15 +88,17 @@ extension EventLoop {
             }
             _ = runQueuedWork()
         }
-        let late = lock.withLock { () -> [ScheduledTask] in
+        let (late, leftover) = lock.withLock { () -> ([ScheduledTask], [LoopWork]) in
             lifecycle = .shutDown
+            let leftover = inbox
             inbox.removeAll()
             let late = timers.removeAll()
             for task in late { task.state = .cancelled }
-            return late
+            return (late, leftover)
         }
         for task in late { task.work = nil }
         for selectable in registry.all { selectable.closeForShutdown() }
+        for case .job(let job) in leftover + localWork { runInAfterlife(job) }
         localWork.removeAll()
         flushQueue.removeAll()
         epoll.close()

@@ -1,4 +1,5 @@
 import AuraPosix
+import Dispatch
 import Glibc
 
 /// One thread running an epoll loop. Every channel, listener and timer belongs to one loop and
@@ -11,7 +12,7 @@ import Glibc
 ///
 /// Loops are made and run by `EventLoopGroup`. The loop is also a `TaskExecutor`, so
 /// `Task(executorPreference: loop) { ... }` runs the task's code on the loop thread.
-public final class EventLoop: TaskExecutor, @unchecked Sendable {
+public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared state under `lock`, the rest loop-thread only
     /// Where a loop is in its life; guarded by `lock`.
     enum Lifecycle { case running, stopping, shutDown }
 
@@ -38,12 +39,18 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
     /// Scratch vectors for channel flushes, reused by every `writev` on this loop.
     let iovecs: UnsafeMutableBufferPointer<iovec>
 
+    /// Runs jobs that arrive after shutdown, one at a time, once the thread has ended.
+    let afterlife: DispatchQueue
+    /// Set by the loop thread as it ends, before the afterlife starts.
+    var threadEnded = false
+
     static let currentStorage = ThreadLocalReference<EventLoop>()
 
     /// Creates a loop (its epoll instance and wake-up eventfd); `EventLoopGroup` runs it.
     /// Failure to get two descriptors is fatal: the process is out of descriptors or memory.
     init(name: String) {
         self.name = name
+        afterlife = DispatchQueue(label: "\(name)-afterlife", attributes: .initiallyInactive)
         do {
             epoll = try Epoll()
             wakeup = try EventFD()
@@ -68,8 +75,17 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
         Registry.tag(generation: 0, descriptor: wakeup.descriptor)
     }
 
+    /// Traps unless called on this loop's thread, in every build: for state whose confinement
+    /// must hold in production too (`LoopBound`).
     @inline(__always)
-    func assertInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
-        assert(inEventLoop, "called off the event loop thread", file: file, line: line)
+    public func preconditionInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        precondition(inEventLoop, "called off the event loop thread \(name)", file: file, line: line)
+    }
+
+    /// Traps unless called on this loop's thread, in debug builds only (free in release): for
+    /// the per-event entry points of loop-confined types.
+    @inline(__always)
+    public func assertInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        assert(inEventLoop, "called off the event loop thread \(name)", file: file, line: line)
     }
 }

@@ -1,7 +1,7 @@
 import AuraPosix
 
 /// A fixed set of event loops, one thread each: the server's and the client's I/O threads.
-public final class EventLoopGroup: @unchecked Sendable {
+public final class EventLoopGroup: @unchecked Sendable {  // mutable state under `lock`
     private enum JoinState { case running, joining, joined }
 
     /// The loops, in creation order.
@@ -41,6 +41,23 @@ public final class EventLoopGroup: @unchecked Sendable {
             let loop = loops[nextIndex]
             nextIndex = (nextIndex + 1) % loops.count
             return loop
+        }
+    }
+
+    /// `shutdown()` for async callers: the threads are joined on a thread of its own, so no
+    /// cooperative thread blocks while the loops finish. Same semantics otherwise.
+    public func shutdownGracefully() async {
+        if loops.contains(where: { $0.inEventLoop }) { return shutdown() }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            do {
+                try PosixThread.spawn(name: "aura-loop-join") {
+                    self.shutdown()
+                    continuation.resume()
+                }.detach()
+            } catch {
+                shutdown()  // no thread to spare: join here rather than not at all
+                continuation.resume()
+            }
         }
     }
 

@@ -1,18 +1,20 @@
 import AuraPosix
-import Dispatch
 
 /// A TCP server socket per loop of a group, all on one address and port (`SO_REUSEPORT`), so
 /// the kernel spreads new connections over the loops and each is served where it was accepted.
-public final class Listener: @unchecked Sendable {
+public final class Listener: @unchecked Sendable {  // mutable state under `lock`; acceptors touched on their loops
     /// The bound address, with the real port when port 0 was asked for.
     public let address: SocketAddress
     private let acceptors: [Acceptor]
     private let lock = Lock()
     private var isClosed = false
+    private var openAcceptors: Int
+    private var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
     private init(address: SocketAddress, acceptors: [Acceptor]) {
         self.address = address
         self.acceptors = acceptors
+        openAcceptors = acceptors.count
     }
 
     /// The bound port.
@@ -59,31 +61,45 @@ public final class Listener: @unchecked Sendable {
         try bind(SocketAddress(parsing: address), group: group, backlog: backlog, makeHandler: makeHandler)
     }
 
-    /// Stops accepting and closes the listening sockets; channels already accepted stay open.
-    /// Idempotent. Called off the group's threads, it returns once every socket is closed;
-    /// on a loop thread it closes that loop's socket at once and the others shortly after.
+    /// Stops accepting: asks each loop to close its listening socket and returns at once,
+    /// never blocking the calling thread (on a loop whose thread has ended, the socket closes
+    /// here). Channels already accepted stay open. Idempotent; `waitUntilClosed()` waits for
+    /// the sockets to be closed.
     public func close() {
         let first = lock.withLock { () -> Bool in
             defer { isClosed = true }
             return !isClosed
         }
         guard first else { return }
-        let done = DispatchGroup()
         for acceptor in acceptors {
             if acceptor.loop.inEventLoop {
-                acceptor.close()
-                continue
-            }
-            done.enter()
-            let accepted = acceptor.loop.enqueueWork(.closure {
-                acceptor.close()
-                done.leave()
-            })
-            if !accepted {
-                acceptor.close()  // the loop is gone, so this thread may touch it
-                done.leave()
+                closeAcceptor(acceptor)
+            } else if !acceptor.loop.enqueueWork(.closure { [self] in closeAcceptor(acceptor) }) {
+                closeAcceptor(acceptor)  // the loop is gone, so this thread may touch it
             }
         }
-        if EventLoop.current == nil { done.wait() }
+    }
+
+    /// Returns once `close()` was called and every listening socket is closed.
+    public func waitUntilClosed() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = lock.withLock { () -> Bool in
+                if openAcceptors == 0 { return true }
+                closeWaiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    private func closeAcceptor(_ acceptor: Acceptor) {
+        acceptor.close()
+        let waiters = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+            openAcceptors -= 1
+            guard openAcceptors == 0 else { return [] }
+            defer { closeWaiters.removeAll() }
+            return closeWaiters
+        }
+        for waiter in waiters { waiter.resume() }
     }
 }

@@ -4,7 +4,7 @@
 /// the loop as their executor preference do). `onRelease` runs exactly once for every element
 /// appended: when the consumer takes it, or when it is dropped (a failure, `discardRemaining`).
 /// That is where a protocol grants flow-control credit back, so none is ever lost.
-public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
+public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // loop-confined (asserted)
     private enum State {
         case open
         /// No more elements; the consumer gets the queued ones, then nil or `error`.
@@ -39,6 +39,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Adds an element, handing it straight to a waiting consumer if there is one.
     public func append(_ element: Element) {
+        loop.assertInEventLoop()
         guard case .open = state else {
             onRelease(element)
             return
@@ -76,6 +77,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {
 
     /// The next element, nil once finished, or the failure.
     public func next() async throws -> Element? {
+        loop.assertInEventLoop()
         if head < elements.count {
             let element = elements[head]
             head += 1

@@ -24,7 +24,7 @@ public struct Scheduled: Sendable {
 }
 
 /// A timer entry: its deadline, its work, and its place in the loop's heap.
-final class ScheduledTask: @unchecked Sendable {
+final class ScheduledTask: @unchecked Sendable {  // `state` under the loop's lock, the rest loop-thread only
     enum State { case pending, cancelled, fired }
 
     /// `MonotonicClock` nanoseconds at which the work becomes due.

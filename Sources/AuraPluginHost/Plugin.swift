@@ -5,7 +5,7 @@ import CAuraPlugin
 /// A loaded plugin instance: the library, its descriptor and one instance created from a
 /// config. Calls are thread-safe (the ABI requires it). The instance is destroyed when the last
 /// reference goes, so a call in flight keeps the version it started with alive.
-public final class Plugin: @unchecked Sendable {
+public final class Plugin: @unchecked Sendable {  // immutable; the plugin ABI requires thread-safe calls
     /// Who it is.
     public let info: PluginInfo
     /// Which load this instance came from: a file rebuilt and loaded again under the same

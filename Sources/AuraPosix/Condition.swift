@@ -2,7 +2,7 @@ import Glibc
 
 /// A condition variable used with a `Lock`: one thread waits until another changes state
 /// under the lock and signals.
-public final class Condition: @unchecked Sendable {
+public final class Condition: @unchecked Sendable {  // pthread_cond_t is made for cross-thread use
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
     /// Creates a condition variable.

@@ -6,7 +6,7 @@ import Glibc
 /// runtime keeps the type metadata of a Swift library registered and would crash on the next
 /// dynamic cast if its pages went away (seen: SIGSEGV in swift_conformsToProtocol after a
 /// `dlclose`; docs/PLUGINS.md).
-public final class DynamicLibrary: @unchecked Sendable {
+public final class DynamicLibrary: @unchecked Sendable {  // immutable handle; dlsym/dlclose are thread-safe
     /// The path it was opened from.
     public let path: String
     private let handle: UnsafeMutableRawPointer

@@ -21,7 +21,7 @@ public struct EpollEvents: OptionSet, Sendable, Hashable {
 
 /// An epoll instance (level-triggered): a set of descriptors with the readiness each waits for,
 /// each tagged with a 64-bit value that comes back with its events.
-public final class Epoll: @unchecked Sendable {
+public final class Epoll: @unchecked Sendable {  // owned by one event loop: only its thread calls it (epoll_ctl itself is thread-safe)
     /// The epoll descriptor, or -1 once closed.
     public private(set) var descriptor: CInt
 

@@ -1,7 +1,7 @@
 import Glibc
 
 /// A Linux eventfd: a counter another thread can bump to wake a thread blocked in `epoll_wait`.
-public final class EventFD: @unchecked Sendable {
+public final class EventFD: @unchecked Sendable {  // immutable descriptor; eventfd reads and writes are atomic
     /// The file descriptor to register for `.readable`.
     public let descriptor: CInt
 

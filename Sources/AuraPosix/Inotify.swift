@@ -2,7 +2,7 @@ import Glibc
 
 /// Watches one directory for files that appear in it (written and closed, or moved in), with
 /// inotify. `nextNames()` blocks, so it runs on a thread of its own.
-public final class DirectoryWatch: @unchecked Sendable {
+public final class DirectoryWatch: @unchecked Sendable {  // immutable descriptors; `stop` is an eventfd, safe from any thread
     /// The directory watched.
     public let path: String
     private let descriptor: CInt

@@ -2,7 +2,7 @@ import Glibc
 
 /// A mutual-exclusion lock over `pthread_mutex_t`, for the little state that crosses threads
 /// (an event loop's inbox, a group's thread list).
-public final class Lock: @unchecked Sendable {
+public final class Lock: @unchecked Sendable {  // a pthread mutex is made for cross-thread use
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     /// Creates an unlocked, non-recursive lock.

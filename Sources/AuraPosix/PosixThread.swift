@@ -1,7 +1,7 @@
 import Glibc
 
 /// A joinable OS thread (pthread), for event loops that must own their thread.
-public struct PosixThread: @unchecked Sendable {
+public struct PosixThread: @unchecked Sendable {  // a pthread_t is a plain id, valid on any thread
     /// The pthread handle.
     public let handle: pthread_t
 

@@ -5,7 +5,7 @@ extension Socket {
     /// nothing is available yet. Resets (`ECONNRESET`) and other failures throw.
     @inline(__always)
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult<Int> {
-        try syscall("read") { Glibc.read(descriptor, buffer.baseAddress, buffer.count) }
+        try call("read") { Glibc.read($0, buffer.baseAddress, buffer.count) }
     }
 
     /// Writes the bytes of `vectors` in order with one call (`sendmsg`, so up to `IOV_MAX`
@@ -16,7 +16,7 @@ extension Socket {
         var message = msghdr()
         message.msg_iov = UnsafeMutablePointer(mutating: vectors.baseAddress)
         message.msg_iovlen = vectors.count
-        return try syscall("sendmsg") { sendmsg(descriptor, &message, CInt(MSG_NOSIGNAL)) }
+        return try call("sendmsg") { sendmsg($0, &message, CInt(MSG_NOSIGNAL)) }
     }
 
     /// Writes the bytes of `vectors` in order with one call; see `writev(_:)` taking a buffer.
@@ -26,6 +26,6 @@ extension Socket {
 
     /// Writes `bytes` with `send(MSG_NOSIGNAL)` and returns how many the kernel took.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError) -> IOResult<Int> {
-        try syscall("send") { send(descriptor, bytes.baseAddress, bytes.count, CInt(MSG_NOSIGNAL)) }
+        try call("send") { send($0, bytes.baseAddress, bytes.count, CInt(MSG_NOSIGNAL)) }
     }
 }

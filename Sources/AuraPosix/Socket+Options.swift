@@ -38,8 +38,8 @@ extension Socket {
 
     func setOption(_ level: CInt, _ name: CInt, _ value: CInt, call: StaticString) throws(SystemError) {
         var value = value
-        _ = try syscallValue(call) {
-            setsockopt(descriptor, level, name, &value, socklen_t(MemoryLayout<CInt>.size))
+        _ = try callValue(call) {
+            setsockopt($0, level, name, &value, socklen_t(MemoryLayout<CInt>.size))
         }
     }
 
@@ -50,8 +50,8 @@ extension Socket {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = try withUnsafeMutableBytes(of: &storage) { (raw) throws(SystemError) in
-            try syscallValue(call) {
-                body(descriptor, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), &length)
+            try callValue(call) {
+                body($0, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), &length)
             }
         }
         guard let address = SocketAddress(storage: storage, length: length) else {

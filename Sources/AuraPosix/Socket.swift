@@ -1,15 +1,24 @@
 import Glibc
+import Synchronization
 
 /// A nonblocking, close-on-exec TCP socket (IPv4 or IPv6).
 ///
-/// One owner uses a socket at a time (an event loop's thread, once registered). `close()` is
-/// idempotent, and a socket still open when released is closed then, as a safety net.
-public final class Socket: @unchecked Sendable {
-    /// The file descriptor, or -1 once closed.
-    public private(set) var descriptor: CInt
+/// One owner uses a socket at a time (an event loop's thread, once registered), but `close()`
+/// is safe from any thread, at any time, any number of times: every call on the socket holds a
+/// use of its descriptor, and the descriptor is closed when the last use ends, so a close racing
+/// with a `read` on another thread can never make that `read` hit a reused descriptor number.
+/// Calls after `close()` throw `EBADF`. A socket still open when released is closed then.
+public final class Socket: Sendable {
+    private let fileDescriptor: CInt
+    /// Bit 0: closed. The other bits: twice the number of calls using the descriptor right now.
+    private let usage = Atomic<Int>(0)
+
+    /// The file descriptor, or -1 once closed. For registering with epoll by the socket's owner;
+    /// use the socket's methods for I/O.
+    public var descriptor: CInt { isOpen ? fileDescriptor : -1 }
 
     /// True until `close()`.
-    public var isOpen: Bool { descriptor >= 0 }
+    public var isOpen: Bool { usage.load(ordering: .acquiring) & 1 == 0 }
 
     /// Creates an unconnected TCP socket for `family`.
     public convenience init(family: SocketAddress.Family) throws(SystemError) {
@@ -21,7 +30,7 @@ public final class Socket: @unchecked Sendable {
     /// Takes ownership of an open descriptor, which must already be nonblocking.
     public init(adopting descriptor: CInt) {
         precondition(descriptor >= 0, "invalid descriptor")
-        self.descriptor = descriptor
+        fileDescriptor = descriptor
     }
 
     deinit { close() }
@@ -42,19 +51,19 @@ public final class Socket: @unchecked Sendable {
     /// Binds the socket to a local address (port 0: the kernel picks one).
     public func bind(to address: SocketAddress) throws(SystemError) {
         _ = try address.withSockAddr { (pointer, length) throws(SystemError) in
-            try syscallValue("bind") { Glibc.bind(descriptor, pointer, length) }
+            try callValue("bind") { Glibc.bind($0, pointer, length) }
         }
     }
 
     /// Starts accepting connections, with up to `backlog` waiting to be accepted.
     public func listen(backlog: Int) throws(SystemError) {
-        _ = try syscallValue("listen") { Glibc.listen(descriptor, CInt(clamping: backlog)) }
+        _ = try callValue("listen") { Glibc.listen($0, CInt(clamping: backlog)) }
     }
 
     /// Accepts one waiting connection as a nonblocking socket, or `.wouldBlock` when none waits.
     public func accept() throws(SystemError) -> IOResult<Socket> {
         let flags = CInt(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
-        switch try syscall("accept4", { LinuxCalls.accept4(descriptor, nil, nil, flags) }) {
+        switch try call("accept4", { LinuxCalls.accept4($0, nil, nil, flags) }) {
         case .processed(let fd): return .processed(Socket(adopting: fd))
         case .wouldBlock: return .wouldBlock
         }
@@ -65,7 +74,7 @@ public final class Socket: @unchecked Sendable {
     public func connect(to address: SocketAddress) throws(SystemError) -> IOResult<Void> {
         do {
             _ = try address.withSockAddr { (pointer, length) throws(SystemError) in
-                try syscallValue("connect") { Glibc.connect(descriptor, pointer, length) }
+                try callValue("connect") { Glibc.connect($0, pointer, length) }
             }
             return .processed(())
         } catch where error.errno == EINPROGRESS || error.errno == EALREADY {
@@ -86,15 +95,55 @@ public final class Socket: @unchecked Sendable {
     public func pendingError() throws(SystemError) -> CInt {
         var code: CInt = 0
         var length = socklen_t(MemoryLayout<CInt>.size)
-        _ = try syscallValue("getsockopt(SO_ERROR)") { getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &code, &length) }
+        _ = try callValue("getsockopt(SO_ERROR)") { getsockopt($0, SOL_SOCKET, SO_ERROR, &code, &length) }
         return code
     }
 
-    /// Closes the descriptor; idempotent. Errors are ignored: the descriptor is gone either way
-    /// on Linux, and `close` is never retried (a retry could close a reused descriptor).
+    /// Closes the descriptor: at once, or when the call using it on another thread returns.
+    /// Idempotent and safe from any thread. Errors are ignored: the descriptor is gone either
+    /// way on Linux, and `close` is never retried (a retry could close a reused descriptor).
     public func close() {
-        guard descriptor >= 0 else { return }
-        _ = Glibc.close(descriptor)
-        descriptor = -1
+        if usage.bitwiseOr(1, ordering: .acquiringAndReleasing).oldValue == 0 {
+            _ = Glibc.close(fileDescriptor)
+        }
+    }
+
+    /// Runs the libc call `body` on the descriptor, holding a use of it so a concurrent
+    /// `close()` waits for the call to return; see `syscall(_:mapWouldBlock:_:)`. Throws `EBADF`
+    /// once closed.
+    @inline(__always)
+    func call<T: FixedWidthInteger>(
+        _ name: StaticString, mapWouldBlock: Bool = true, _ body: (CInt) -> T
+    ) throws(SystemError) -> IOResult<T> {
+        guard beginUse() else { throw SystemError(call: String(describing: name), errno: EBADF) }
+        defer { endUse() }
+        return try syscall(name, mapWouldBlock: mapWouldBlock) { body(fileDescriptor) }
+    }
+
+    /// Like `call(_:mapWouldBlock:_:)` for a call that is not expected to block.
+    @inline(__always)
+    func callValue<T: FixedWidthInteger>(_ name: StaticString, _ body: (CInt) -> T) throws(SystemError) -> T {
+        switch try call(name, mapWouldBlock: false, body) {
+        case .processed(let value): return value
+        case .wouldBlock: preconditionFailure("unreachable: EAGAIN is an error here")
+        }
+    }
+
+    private func beginUse() -> Bool {
+        var current = usage.load(ordering: .relaxed)
+        while current & 1 == 0 {
+            let (exchanged, original) = usage.compareExchange(
+                expected: current, desired: current + 2, ordering: .acquiring)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    private func endUse() {
+        // The last use of a closed socket (closed bit alone left) closes the descriptor.
+        if usage.wrappingSubtract(2, ordering: .acquiringAndReleasing).newValue == 1 {
+            _ = Glibc.close(fileDescriptor)
+        }
     }
 }

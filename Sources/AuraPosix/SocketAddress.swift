@@ -80,7 +80,7 @@ public struct SocketAddress: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private func withSockAddrIn<R>(_ v4: (sockaddr_in) -> R, v6: (sockaddr_in6) -> R) -> R {
+    func withSockAddrIn<R>(_ v4: (sockaddr_in) -> R, v6: (sockaddr_in6) -> R) -> R {
         withUnsafeBytes(of: storage) { raw in
             family == .ipv4
                 ? v4(raw.load(as: sockaddr_in.self)) : v6(raw.load(as: sockaddr_in6.self))

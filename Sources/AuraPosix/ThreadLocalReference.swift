@@ -4,7 +4,7 @@ import Glibc
 ///
 /// The slot does not keep the object alive: whoever sets it must clear it before the object
 /// goes away (an event loop sets itself when its thread starts and clears it when it stops).
-public final class ThreadLocalReference<Value: AnyObject>: @unchecked Sendable {
+public final class ThreadLocalReference<Value: AnyObject>: @unchecked Sendable {  // the key is set once in init; each thread sees its own slot
     fileprivate var key = pthread_key_t()
 
     /// Creates a new key; every thread starts with an empty slot.

@@ -46,21 +46,21 @@ public final class Server: Sendable {
     /// flight finish for up to `gracePeriod` (the configured one by default), then cancels what
     /// remains and stops the event loops.
     public func shutdown(gracePeriod: Duration? = nil) async {
-        listener.withLock { $0?.close() }
+        if let listener = listener.withLock({ $0 }) {
+            listener.close()
+            await listener.waitUntilClosed()
+        }
         for connection in tracker.all {
             connection.channel.eventLoop.execute { connection.beginShutdown(reason: "server shutting down") }
         }
         let deadline = ContinuousClock.now + (gracePeriod ?? configuration.shutdownGracePeriod)
-        while tracker.count > 0 && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+        if await !tracker.waitUntilEmpty(before: deadline) {
+            for connection in tracker.all {
+                connection.channel.eventLoop.execute { connection.forceClose() }
+            }
+            _ = await tracker.waitUntilEmpty(before: deadline + .seconds(1))
         }
-        for connection in tracker.all {
-            connection.channel.eventLoop.execute { connection.forceClose() }
-        }
-        while tracker.count > 0 && ContinuousClock.now < deadline + .seconds(1) {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        group.shutdown()
+        await group.shutdownGracefully()
     }
 }
 

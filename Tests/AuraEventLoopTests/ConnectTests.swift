@@ -6,9 +6,11 @@ import Testing
 @Suite struct ConnectTests {
     @Test func connectToAClosedPortThrowsConnectionRefused() async throws {
         try await withGroup { group in
-            let listener = try Listener.bind("127.0.0.1:0", group: group) { _ in EchoHandler() }
-            let address = listener.address
-            listener.close()
+            // Bound but not listening, and held: no parallel test can take the port meanwhile.
+            let closed = try Socket(family: .ipv4)
+            defer { closed.close() }
+            try closed.bind(to: SocketAddress(parsing: "127.0.0.1:0"))
+            let address = try closed.localAddress()
             do {
                 _ = try await connect(to: address, on: group.next()) { _ in RecordingHandler() }
                 Issue.record("connect to a closed port succeeded")

@@ -28,6 +28,14 @@ func eventually(timeout: Duration = .seconds(3), _ condition: () -> Bool) async 
     return condition()
 }
 
+extension EventLoop {
+    /// Returns once a timer scheduled now for `delay` has fired: every timer due earlier on this
+    /// loop has run (or was cancelled) by then.
+    func timerFired(after delay: Duration) async {
+        await withCheckedContinuation { continuation in schedule(after: delay) { continuation.resume() } }
+    }
+}
+
 /// Runs `body` with a fresh group and shuts it down afterwards, even when `body` throws.
 func withGroup<R>(loops: Int = 2, _ body: (EventLoopGroup) async throws -> R) async rethrows -> R {
     let group = EventLoopGroup(loopCount: loops)

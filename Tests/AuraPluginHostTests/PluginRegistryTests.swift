@@ -63,7 +63,7 @@ import Testing
                         do {
                             let plugin = try registry.plugin(.analyzer)
                             _ = try plugin.analyze("text")
-                            counters.calls.add(1, ordering: .relaxed)
+                            counters.calls.increment()
                         } catch {
                             counters.failures.add(1, ordering: .relaxed)
                         }
@@ -71,34 +71,37 @@ import Testing
                     }
                 }
             }
-            // Let the callers run between every swap, and require calls during the swaps.
-            let before = counters.calls.load(ordering: .relaxed)
+            // Calls happen between every two swaps: wait for one after each (an event, not a sleep).
+            let before = counters.calls.count
             for _ in 0..<10 {
                 try registry.load(path: v2, activate: true)
-                try await Task.sleep(for: .milliseconds(1))
+                try await counters.callAfterThis()
                 try registry.unload("fixture@1.0.0")
                 try registry.load(path: v3, activate: true)
-                try await Task.sleep(for: .milliseconds(1))
+                try await counters.callAfterThis()
                 try registry.unload("fixture@2.0.0")
                 try registry.load(path: fixtures.analyzer(version: "1.0.0", label: 0), activate: true)
-                try await Task.sleep(for: .milliseconds(1))
+                try await counters.callAfterThis()
                 try registry.unload("fixture@3.0.0")
             }
-            #expect(counters.calls.load(ordering: .relaxed) > before)
+            #expect(counters.calls.count > before)
             try registry.load(path: v2, activate: true)
             #expect(try verdict() == .negative)
-            try await Task.sleep(for: .milliseconds(20))
+            try await counters.callAfterThis()
             counters.stop.store(true, ordering: .relaxed)
             try await group.waitForAll()
         }
         #expect(counters.failures.load(ordering: .relaxed) == 0)
-        #expect(counters.calls.load(ordering: .relaxed) > 0)
+        #expect(counters.calls.count > 0)
     }
 
     final class Counters: Sendable {
         let stop = Atomic<Bool>(false)
         let failures = Atomic<Int>(0)
-        let calls = Atomic<Int>(0)
+        let calls = EventCounter()
+
+        /// Returns once a call has completed after this point.
+        func callAfterThis() async throws { try await calls.waitUntil(atLeast: calls.count + 1) }
     }
 
     @Test func anAnalyzerAndARedactorCannotShareAnID() throws {

@@ -26,13 +26,15 @@ final class ServerProcess: @unchecked Sendable {
         self.errors = errors
     }
 
-    /// Starts the server and waits (at most `timeout` seconds) for its "listening on" line.
+    /// Starts the server and waits (at most `timeout` seconds) for its "listening on" line. The
+    /// bound only catches a server that never comes up: loading the plugins of 20 servers at
+    /// once on a loaded 2-core machine took more than 10 s.
     ///
     /// `plugins` names the package plugins to load, e.g. ["LexiconSentiment"] for
     /// libAuraPluginLexiconSentiment.so: they are copied into a plugin directory of the
     /// server's own, so the test decides exactly what is loaded. nil: the server's default
     /// (the plugins next to its binary).
-    static func start(plugins: [String]? = nil, timeout: Double = 10) async throws -> ServerProcess {
+    static func start(plugins: [String]? = nil, timeout: Double = 60) async throws -> ServerProcess {
         let binary = try Binaries.path(of: "aura-server")
         let pluginFiles = try plugins?.map { try Binaries.plugin($0) }
         let dataDirectory = FileManager.default.temporaryDirectory

@@ -111,11 +111,14 @@ import Testing
                     group.addTask {
                         var seen: [String] = []
                         var index = 0
-                        while !stop.isSet {
+                        // Until a call that started after the last swap has answered.
+                        while true {
                             index += 1
+                            let afterLastSwap = stop.isSet
                             let result = try await client.unary(
                                 "aura.Sentiment/Analyze", AnalyzeRequest(text: "text \(worker) \(index)"), as: SentimentResult.self)
                             if seen.last != result.analyzer { seen.append(result.analyzer) }
+                            if afterLastSwap { break }
                         }
                         return seen
                     }
@@ -129,7 +132,6 @@ import Testing
                     try await Task.sleep(for: .milliseconds(5))
                 }
                 _ = try await client.unary("aura.Plugins/Load", LoadPluginRequest(path: v2, activate: true), as: AuraMessages.PluginInfo.self)
-                try await Task.sleep(for: .milliseconds(20))
                 stop.set()
                 var all: [[String]] = []
                 for try await seen in group { all.append(seen) }

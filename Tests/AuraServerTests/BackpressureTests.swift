@@ -4,6 +4,7 @@ import AuraMessages
 import AuraServer
 import AuraWire
 import Synchronization
+import TestSupport
 import Testing
 
 extension Integration {

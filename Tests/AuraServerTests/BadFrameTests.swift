@@ -2,6 +2,7 @@ import AuraBytes
 import AuraConformance
 import AuraMessages
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {

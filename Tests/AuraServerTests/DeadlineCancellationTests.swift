@@ -2,6 +2,7 @@ import AuraClient
 import AuraConformance
 import AuraMessages
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {
@@ -59,17 +60,14 @@ extension Integration {
         }
 
         @Test func cancellingTheCallingTaskReachesTheHandler() async throws {
-            try await TestServer.bounded { harness in
-                let before = harness.testService.cancelledSleepCount
+            let gate = GateService()
+            try await TestServer.bounded(extraServices: [gate]) { harness in
                 let client = harness.client
-                let task = Task {
-                    try await client.unary(Method.sleep, SleepRequest(durationMs: 10_000), as: Empty.self)
-                }
-                try await Task.sleep(for: .milliseconds(100))  // the task has sent its request
-                try await harness.expectServing()  // and the server has read it
+                let task = Task { try await client.unary(GateService.wait, Empty(), as: Empty.self) }
+                try await gate.started.waitUntil(atLeast: 1)  // the handler runs
                 task.cancel()
                 await expectRPCError(.cancelled) { _ = try await task.value }
-                #expect(await eventually { harness.testService.cancelledSleepCount > before })
+                try await gate.cancelled.waitUntil(atLeast: 1)
                 try await harness.expectServing()
             }
         }

@@ -3,6 +3,7 @@ import AuraConformance
 import AuraMessages
 import AuraServer
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {

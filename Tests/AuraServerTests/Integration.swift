@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Integration tests: a real server on an ephemeral loopback port, real clients and raw sockets.

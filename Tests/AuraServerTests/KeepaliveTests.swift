@@ -3,6 +3,7 @@ import AuraConformance
 import AuraMessages
 import AuraServer
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {
@@ -22,17 +23,6 @@ extension Integration {
                 #expect(goAway?.code == .ok)
                 #expect(goAway?.reason == "idle timeout")
                 #expect(await raw.waitForClose())
-            }
-        }
-
-        @Test func clientReconnectsTransparently() async throws {
-            try await TestServer.bounded(configure: Self.shortIdle) { harness in
-                try await harness.expectServing()
-                #expect(harness.server.connectionCount == 1)
-                #expect(await eventually { harness.server.connectionCount == 0 })
-                try await Task.sleep(for: .milliseconds(50))  // the client has read GOAWAY and EOF
-                try await harness.expectServing()
-                #expect(harness.server.connectionCount == 1)
             }
         }
 

@@ -3,6 +3,7 @@ import AuraConformance
 import AuraMessages
 import AuraServer
 import AuraWire
+import TestSupport
 import Testing
 
 extension Integration {
@@ -95,7 +96,8 @@ extension Integration {
                 raw.setReceiveBufferSize(16 * 1024)
                 try await raw.handshake(settings: settings)
                 try await raw.call(1, Method.streamingOutput, messages: [Backpressure.manyLargeResponses.encoded()])
-                try await Task.sleep(for: .milliseconds(200))  // the server's writes have backed up
+                // The server is streaming; with nothing read from now on, its writes back up.
+                #expect(try await raw.frame { if case .message(1, _, _) = $0 { true } else { false } } != nil)
                 await harness.server.shutdown(gracePeriod: .milliseconds(200))
                 #expect(harness.server.connectionCount == 0)
                 raw.close()
@@ -119,6 +121,20 @@ extension Integration {
                 } catch {
                     // Any prompt error is right.
                 }
+            }
+        }
+
+        /// Shutdown returns when the last connection closes, not when the grace period ends: it
+        /// waits on the connections, it does not poll.
+        @Test func shutdownEndsWithTheLastConnectionNotTheGracePeriod() async throws {
+            try await TestServer.bounded { harness in
+                try await harness.expectServing()
+                let inFlight = try await harness.startCall(Method.sleep, SleepRequest(durationMs: 100), as: Empty.self)
+                try await withTimeout(.seconds(4), "shutdown with a grace period of an hour") {
+                    await harness.server.shutdown(gracePeriod: .seconds(3600))
+                }
+                #expect(try await inFlight.response().message == Empty())
+                #expect(harness.server.connectionCount == 0)
             }
         }
 

@@ -45,12 +45,22 @@ public final class AuraClient: Sendable {
         _ = try? await clientLoop.run { connector.close() }
     }
 
+    /// Whether a connection is open and takes new calls (for tests waiting for a reconnect).
+    var hasUsableConnection: Bool {
+        get async { (try? await clientLoop.run { connector.hasUsableConnection }) ?? false }
+    }
+
+    /// How many calls wait for a free stream (for tests of the server's stream limit).
+    var slotWaiterCount: Int {
+        get async { (try? await clientLoop.run { connector.slotWaiterCount }) ?? 0 }
+    }
+
     /// Closes the connection and stops the client's own event loop; later calls fail with
     /// UNAVAILABLE.
     public func shutdown() async {
         await close()
         clientLoop.markShutDown()
-        group?.shutdown()
+        await group?.shutdownGracefully()
     }
 
     /// Starts a call of any shape; the low-level building block of the other methods.
@@ -105,18 +115,24 @@ public final class AuraClient: Sendable {
     }
 }
 
-/// Opens connections and calls on them, reconnecting when needed. Loop-confined.
-final class Connector: @unchecked Sendable {
+/// Opens connections and calls on them, reconnecting when needed. Its state is bound to the
+/// loop (`LoopBound` checks every access), so it is `Sendable` without a promise.
+final class Connector: Sendable {
+    private struct State {
+        var connection: ClientConnection?
+        var connecting: Task<ClientConnection, any Error>?
+    }
+
     private let address: String
     private let configuration: ClientConfiguration
     private let loop: EventLoop
-    private var connection: ClientConnection?
-    private var connecting: Task<ClientConnection, any Error>?
+    private let state: LoopBound<State>
 
     init(address: String, configuration: ClientConfiguration, loop: EventLoop) {
         self.address = address
         self.configuration = configuration
         self.loop = loop
+        state = LoopBound(State(), eventLoop: loop)
     }
 
     /// Opens a call on a usable connection; a connection that turns out to be going away is
@@ -141,25 +157,31 @@ final class Connector: @unchecked Sendable {
                 return try await connection.openCall(method: method, options: options, observers: observers)
             } catch let error as RPCError where error.code == .unavailable {
                 lastError = error
-                if self.connection === connection { self.connection = nil }
+                if state.value.connection === connection { state.value.connection = nil }
             }
         }
         throw lastError!
     }
 
+    /// Whether a connection is open and takes new calls.
+    var hasUsableConnection: Bool { state.value.connection?.isUsable ?? false }
+
+    /// How many calls wait for a free stream on the current connection.
+    var slotWaiterCount: Int { state.value.connection?.slotWaiterCount ?? 0 }
+
     func close() {
-        connection?.close()
-        connection = nil
+        state.value.connection?.close()
+        state.value.connection = nil
     }
 
     private func usableConnection() async throws -> ClientConnection {
-        if let connection, connection.isUsable { return connection }
-        if let connecting { return try await connecting.value }
+        if let connection = state.value.connection, connection.isUsable { return connection }
+        if let connecting = state.value.connecting { return try await connecting.value }
         let task = Task(executorPreference: loop) { try await self.connect() }
-        connecting = task
-        defer { connecting = nil }
+        state.value.connecting = task
+        defer { state.value.connecting = nil }
         let connection = try await task.value
-        self.connection = connection
+        state.value.connection = connection
         return connection
     }
 

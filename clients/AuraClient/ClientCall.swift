@@ -4,7 +4,7 @@ import AuraWire
 
 /// One call on a client connection: the responses as they arrive, the server's metadata and
 /// status, and the sending side's flow control. Loop-confined.
-final class ClientCall: @unchecked Sendable {
+final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `send`, `end`)
     /// Where the call is in its life.
     enum State {
         /// The stream is open.
@@ -43,6 +43,7 @@ final class ClientCall: @unchecked Sendable {
 
     /// Sends one request; waits while the server's flow-control credit is used up.
     func send(_ message: ByteBuffer, endStream: Bool) async throws {
+        connection.loop.assertInEventLoop()
         if case .ended(let trailers) = state {
             throw trailers.error ?? RPCError(.failedPrecondition, "the call has ended")
         }
@@ -101,6 +102,7 @@ final class ClientCall: @unchecked Sendable {
 
     /// The call ended with `trailers` from the server (or a local failure).
     func end(_ trailers: CallTrailers) {
+        connection.loop.assertInEventLoop()
         guard case .open = state else { return }
         state = .ended(trailers)
         deadlineTimer?.cancel()

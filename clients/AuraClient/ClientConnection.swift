@@ -4,13 +4,15 @@ import AuraWire
 
 /// One connection to a server: a `ConnectionCore` in the client role over a channel, and the
 /// calls open on it. Loop-confined.
-final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {
+final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {  // loop-confined (asserted in `openCall`; `Channel` asserts its callbacks)
     let loop: EventLoop
     let core: ConnectionCore
     private(set) var channel: Channel!
     private var calls: [UInt32: ClientCall] = [:]
-    /// Calls waiting for a free stream slot (the server's MAX_CONCURRENT_STREAMS).
-    private var slotWaiters: [CheckedContinuation<Void, any Error>] = []
+    /// Calls waiting for a free stream slot (the server's MAX_CONCURRENT_STREAMS), first come
+    /// first served; one leaves early when its deadline passes or its task is cancelled.
+    private var slotWaiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var lastSlotWaiterID: UInt64 = 0
     private(set) var isClosed = false
 
     init(loop: EventLoop, settings: Settings) {
@@ -19,15 +21,27 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.delegate = self
     }
 
+    /// How many calls wait for a free stream.
+    var slotWaiterCount: Int { slotWaiters.count }
+
     /// Whether new calls may start here.
     var isUsable: Bool { !isClosed && core.acceptsNewStreams }
 
     /// Opens a stream for a call, waiting for a slot if the server's limit is reached. Until the
     /// server's SETTINGS arrive (one round trip), only one call goes out: the server's limit may
-    /// be lower than the protocol's default, and a refused call would fail.
+    /// be lower than the protocol's default, and a refused call would fail. The wait counts
+    /// against the call's timeout (DEADLINE_EXCEEDED) and ends with CANCELLED when the task is
+    /// cancelled; the server gets the time that remains.
     func openCall(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
+        loop.assertInEventLoop()
+        var options = options
+        let deadline = options.timeout.map { ContinuousClock.now + $0 }
         while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
-            try await withCheckedThrowingContinuation { slotWaiters.append($0) }
+            try await waitForSlot(until: deadline)
+        }
+        if let deadline {
+            options.timeout = ContinuousClock.now.duration(to: deadline)
+            guard options.timeout! > .zero else { throw Self.slotDeadlineExceeded }
         }
         let id = try core.openStream(options.headers(method: method))
         let call = ClientCall(id: id, connection: self, options: options, observers: observers)
@@ -39,7 +53,44 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// A call ended: its slot is free.
     func callEnded(_ id: UInt32) {
         calls[id] = nil
-        if !slotWaiters.isEmpty { slotWaiters.removeFirst().resume() }
+        if !slotWaiters.isEmpty { slotWaiters.removeFirst().continuation.resume() }
+    }
+
+    private static let slotDeadlineExceeded = RPCError(
+        .deadlineExceeded, "the call's deadline passed while it waited for a free stream")
+
+    /// Waits in line for `callEnded` (or new settings, a GOAWAY, the connection closing).
+    private func waitForSlot(until deadline: ContinuousClock.Instant?) async throws {
+        if Task.isCancelled { throw RPCError(.cancelled, "the call was cancelled") }
+        lastSlotWaiterID += 1
+        let id = lastSlotWaiterID
+        let timer = deadline.map { deadline in
+            loop.schedule(after: ContinuousClock.now.duration(to: deadline)) { [self] in
+                leaveSlotQueue(id, throwing: Self.slotDeadlineExceeded)
+            }
+        }
+        defer { timer?.cancel() }
+        try await withTaskCancellationHandler {
+            // Runs on the loop before any work the cancellation handler queues there.
+            try await withCheckedThrowingContinuation { slotWaiters.append((id, $0)) }
+        } onCancel: { [loop] in
+            loop.execute { self.leaveSlotQueue(id, throwing: RPCError(.cancelled, "the call was cancelled")) }
+        }
+    }
+
+    /// Takes waiter `id` out of the line, if still in it, and fails its wait.
+    private func leaveSlotQueue(_ id: UInt64, throwing error: RPCError) {
+        guard let index = slotWaiters.firstIndex(where: { $0.id == id }) else { return }
+        slotWaiters.remove(at: index).continuation.resume(throwing: error)
+    }
+
+    /// Resumes every waiter, each to look at the connection again.
+    private func resumeSlotWaiters(throwing error: RPCError? = nil) {
+        let waiters = slotWaiters
+        slotWaiters.removeAll()
+        for waiter in waiters {
+            if let error { waiter.continuation.resume(throwing: error) } else { waiter.continuation.resume() }
+        }
     }
 
     /// Writes whatever the core has queued.
@@ -75,9 +126,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         isClosed = true
         core.transportClosed(RPCError(.unavailable, "the connection to the server closed"))
         for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: "the connection to the server closed")) }
-        let waiters = slotWaiters
-        slotWaiters.removeAll()
-        for waiter in waiters { waiter.resume(throwing: RPCError(.unavailable, "the connection to the server closed")) }
+        resumeSlotWaiters(throwing: RPCError(.unavailable, "the connection to the server closed"))
     }
 
     // MARK: ConnectionDelegate
@@ -100,9 +149,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     func streamWritable(_ id: UInt32) { calls[id]?.writable() }
 
     func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {
-        let waiters = slotWaiters
-        slotWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }  // they retry on a new connection
+        resumeSlotWaiters()  // they retry on a new connection
     }
 
     func pingAcknowledged(_ data: UInt64) {}
@@ -110,8 +157,6 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     func connectionFailed(_ error: WireError) {}
 
     func peerSettingsReceived() {
-        let waiters = slotWaiters
-        slotWaiters.removeAll()
-        for waiter in waiters { waiter.resume() }  // each checks the server's limit again
+        resumeSlotWaiters()  // each checks the server's limit again
     }
 }

@@ -3,8 +3,8 @@ import AuraWire
 import Synchronization
 
 /// The client's event loop and whether the client was shut down: every public method hops onto
-/// the loop through here, and after `shutdown()` fails at once with UNAVAILABLE instead of
-/// hopping onto a loop that no longer runs.
+/// the loop through here, and after `shutdown()` (or once the loop itself has shut down) fails
+/// with UNAVAILABLE instead of waiting for a loop that no longer runs.
 struct ClientLoop: Sendable {
     /// The loop.
     let loop: EventLoop
@@ -21,10 +21,14 @@ struct ClientLoop: Sendable {
     /// Whether the client was shut down.
     var isShutDown: Bool { shutDown.flag.load(ordering: .sequentiallyConsistent) }
 
-    /// Runs `body` on the loop, or throws UNAVAILABLE once the client is shut down.
+    /// Runs `body` on the loop, or throws UNAVAILABLE once the client or its loop is shut down.
     func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         guard !isShutDown else { throw RPCError(.unavailable, "the client was shut down") }
-        return try await withTaskExecutorPreference(loop, operation: body)
+        do {
+            return try await loop.run(body)
+        } catch EventLoopError.shutDown {
+            throw RPCError(.unavailable, "the client's event loop has shut down")
+        }
     }
 
     private final class ShutDownFlag: Sendable {

@@ -1,5 +1,6 @@
 import AuraMessages
 import AuraPluginHost
+import AuraPosix
 import AuraServer
 import AuraWire
 
@@ -22,9 +23,7 @@ public struct PluginAdminService: Service {
         let registry = registry
         let allowsRemoteChanges = allowsRemoteChanges
         let checkPeer: @Sendable (ServerContext) throws(RPCError) -> Void = { context throws(RPCError) in
-            guard allowsRemoteChanges || context.peerIsLoopback else {
-                throw RPCError(.permissionDenied, "plugins can be changed only from this machine (peer \(context.peer)); start the server with --allow-remote-admin to change that")
-            }
+            try Self.checkMayChangePlugins(peer: context.peer, allowsRemoteChanges: allowsRemoteChanges)
         }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
             PluginList(plugins: registry.list().map(AuraMessages.PluginInfo.init))
@@ -46,6 +45,13 @@ public struct PluginAdminService: Service {
             try checkPeer(context)
             try registry.unload(request.id)
             return Empty()
+        }
+    }
+
+    /// PERMISSION_DENIED unless `peer` is a loopback address or remote changes are allowed.
+    static func checkMayChangePlugins(peer: String, allowsRemoteChanges: Bool) throws(RPCError) {
+        guard allowsRemoteChanges || SocketAddress.isLoopback(peer: peer) else {
+            throw RPCError(.permissionDenied, "plugins can be changed only from this machine (peer \(peer)); start the server with --allow-remote-admin to change that")
         }
     }
 }

@@ -24,9 +24,7 @@ public struct RequestStream<Request: ProtoMessage>: AsyncSequence, Sendable {
         /// hopping there when iterated from another task.
         public mutating func next() async throws -> Request? {
             let inbox = inbox
-            let message = loop.inEventLoop
-                ? try await inbox.nextMessage()
-                : try await withTaskExecutorPreference(loop) { try await inbox.nextMessage() }
+            let message = try await loop.runForCall { try await inbox.nextMessage() }
             guard let message else { return nil }
             return try decode(message, as: Request.self)
         }

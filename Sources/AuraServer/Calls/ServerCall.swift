@@ -4,7 +4,7 @@ import AuraWire
 
 /// One call on a server connection: its interceptors, its handler's task, its request inbox,
 /// its response outbox and its deadline. Loop-confined.
-final class ServerCall: @unchecked Sendable {
+final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `send`, `fail`)
     /// Where the call is in its life.
     enum State {
         /// Waiting for the single request of a unary or server-streaming call.
@@ -94,6 +94,7 @@ final class ServerCall: @unchecked Sendable {
 
     /// Sends one encoded response; returns whether the stream can take more right away.
     func send(_ message: ByteBuffer, compress: Bool) throws(RPCError) -> Bool {
+        loop.assertInEventLoop()
         guard case .running = state else { throw RPCError(.cancelled, "the call has ended") }
         sendHeadersIfNeeded(compress: compress)
         observers.bytesOut += message.readableBytes
@@ -135,6 +136,7 @@ final class ServerCall: @unchecked Sendable {
     /// The call ends abnormally: a deadline, a cancel from the client, a broken stream, a
     /// closed connection. The handler sees its task cancelled.
     func fail(_ error: RPCError, notifyPeer: Bool = true) {
+        loop.assertInEventLoop()
         let task: Task<Void, Never>?
         switch state {
         case .finished: return

@@ -43,10 +43,8 @@ public struct ServerContext: Sendable {
         nonmutating set { response.compressResponses = newValue }
     }
 
-    /// Whether the client connected from this machine (127.0.0.0/8 or ::1).
-    public var peerIsLoopback: Bool {
-        peer.hasPrefix("127.") || peer.hasPrefix("[::1]") || peer.hasPrefix("::1") || peer.hasPrefix("[::ffff:127.")
-    }
+    /// Whether the client connected from this machine (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104).
+    public var peerIsLoopback: Bool { SocketAddress.isLoopback(peer: peer) }
 
     init(headers: CallHeaders, deadline: ContinuousClock.Instant?, peer: String, loop: EventLoop) {
         self.loop = loop

@@ -1,20 +1,65 @@
 import Synchronization
 
-/// The server's open connections, so a shutdown can reach every one of them from any thread.
+/// The server's open connections, so a shutdown can reach every one of them from any thread
+/// and wait for the last one to close.
 final class ConnectionTracker: Sendable {
-    private let connections = Mutex<[ObjectIdentifier: ServerConnection]>([:])
+    private struct State {
+        var connections: [ObjectIdentifier: ServerConnection] = [:]
+        var emptyWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter = 0
+    }
+
+    private let state = Mutex(State())
 
     func add(_ connection: ServerConnection) {
-        connections.withLock { $0[ObjectIdentifier(connection)] = connection }
+        state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
     }
 
     func remove(_ connection: ServerConnection) {
-        connections.withLock { $0[ObjectIdentifier(connection)] = nil }
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.connections[ObjectIdentifier(connection)] = nil
+            guard state.connections.isEmpty else { return [] }
+            defer { state.emptyWaiters.removeAll() }
+            return Array(state.emptyWaiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// The connections open now.
-    var all: [ServerConnection] { connections.withLock { Array($0.values) } }
+    var all: [ServerConnection] { state.withLock { Array($0.connections.values) } }
 
     /// How many connections are open.
-    var count: Int { connections.withLock { $0.count } }
+    var count: Int { state.withLock { $0.connections.count } }
+
+    /// Waits until no connection is open; returns false when `deadline` passes first.
+    func waitUntilEmpty(before deadline: ContinuousClock.Instant) async -> Bool {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.waitUntilEmpty() }
+            group.addTask { try? await Task.sleep(until: deadline, clock: .continuous) }
+            await group.next()
+            group.cancelAll()
+        }
+        return count == 0
+    }
+
+    /// Waits until no connection is open, or the task is cancelled.
+    private func waitUntilEmpty() async {
+        let id = state.withLock { state -> Int in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = state.withLock { state -> Bool in
+                    // Checked under the lock the cancellation handler takes, so no wake-up is lost.
+                    guard !state.connections.isEmpty, !Task.isCancelled else { return false }
+                    state.emptyWaiters[id] = continuation
+                    return true
+                }
+                if !waiting { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.emptyWaiters.removeValue(forKey: id) }?.resume()
+        }
+    }
 }

@@ -4,7 +4,7 @@ import AuraWire
 
 /// One client connection: feeds the socket's bytes to a `ConnectionCore`, runs a call per
 /// stream, and writes the core's output back. Loop-confined.
-final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {
+final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {  // loop-confined: `Channel` asserts its callbacks; other threads go through `execute`
     let channel: Channel
     let core: ConnectionCore
     private let registry: MethodRegistry

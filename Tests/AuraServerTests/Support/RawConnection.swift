@@ -1,6 +1,7 @@
 import AuraBytes
 import AuraWire
 import Glibc
+import TestSupport
 
 /// A plain TCP socket to the server that writes whatever bytes a test chooses and decodes what
 /// the server sends back with `FrameDecoder`: the tool for bad-input tests.

@@ -1,18 +1,26 @@
 import Synchronization
 
 /// A test step took longer than its bound: a bug made something wait forever.
-struct TimeoutError: Error, CustomStringConvertible {
-    let limit: Duration
-    let what: String
+public struct TimeoutError: Error, CustomStringConvertible {
+    /// The bound that passed.
+    public let limit: Duration
+    /// What was being waited for.
+    public let what: String
 
-    var description: String { "timed out after \(limit): \(what)" }
+    /// Creates the error for `what`, which took longer than `limit`.
+    public init(limit: Duration, what: String) {
+        self.limit = limit
+        self.what = what
+    }
+
+    public var description: String { "timed out after \(limit): \(what)" }
 }
 
 /// Runs `body` and returns its result, or throws `TimeoutError` once `limit` passes.
 ///
 /// The body runs in its own task, which is cancelled at the timeout but not awaited: a body stuck
 /// in a wait that ignores cancellation (a bug under test) cannot hang the suite.
-func withTimeout<T: Sendable>(
+public func withTimeout<T: Sendable>(
     _ limit: Duration, _ what: String = "test body", _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let outcome = Once<T>()
@@ -83,7 +91,7 @@ private final class Once<T: Sendable>: Sendable {
 
 /// Polls `condition` every few milliseconds until it holds or `limit` passes; returns whether it
 /// held. For effects that happen on another thread (a handler seeing its cancellation).
-func eventually(
+public func eventually(
     within limit: Duration = .seconds(3), _ condition: @Sendable () async throws -> Bool
 ) async rethrows -> Bool {
     let deadline = ContinuousClock.now + limit
