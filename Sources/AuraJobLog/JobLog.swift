@@ -145,7 +145,6 @@ public final class JobLog: @unchecked Sendable {
     }
 
     private func writerLoop() {
-        writer.prepareNextSegment()
         while true {
             lock.lock()
             var step = queue.nextWriterStep()

@@ -78,9 +78,10 @@ final class SegmentWriter {
         return outcome
     }
 
-    /// Prepares the next segment if none is ready (slow: called between batches).
+    /// Prepares the next segment once the current one is half full, if none is ready (slow:
+    /// called between batches, never in front of an append).
     func prepareNextSegment() {
-        if spare == nil { spare = try? directory.prepare(segmentID + 1) }
+        if spare == nil && offset > directory.segmentSize / 2 { spare = try? directory.prepare(segmentID + 1) }
     }
 
     private func flush(_ appends: ArraySlice<(records: [LogRecord], bytes: Int)>, into outcome: inout BatchOutcome) {

@@ -36,7 +36,7 @@ struct DiskFullTests {
         var configuration = JobLogConfiguration(directory: "\(disk.path)/joblog")
         configuration.segmentSize = 256 << 10
         configuration.preallocate = preallocate
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
 
         var acknowledged: [(LogPosition, Int)] = []
         var failure: JobLogError?
@@ -65,7 +65,7 @@ struct DiskFullTests {
         let after = try await log.append([LogRecord(type: 1, payload: payload(16 << 10, seed: 1000))])
         await log.close()
 
-        let (reopened, report, visited) = try openLog(configuration)
+        let (reopened, report, visited) = try await openLog(configuration)
         #expect(visited.map(\.position) == kept.map(\.0) + after)
         #expect(report.truncatedTail == nil && report.dropped.isEmpty)
         await reopened.close()

@@ -10,7 +10,7 @@ import Testing
         defer { scratch.remove() }
         let configuration = scratch.configuration(segmentSize: 1 << 20, maxRecordSize: 1 << 20)
         let sizes = [0, 1, 19, 20, 21, 4095, 4096, 32 << 10, (32 << 10) + 1, 100_000, 1 << 20]
-        let (log, report, visited) = try openLog(configuration)
+        let (log, report, visited) = try await openLog(configuration)
         #expect(visited.isEmpty && report.records == 0 && report.truncatedTail == nil)
         var written: [(LogPosition, LogRecord)] = []
         for (index, size) in sizes.enumerated() {
@@ -25,7 +25,7 @@ import Testing
         }
         await log.close()
 
-        let (reopened, again, revisited) = try openLog(configuration)
+        let (reopened, again, revisited) = try await openLog(configuration)
         #expect(again.records == sizes.count && again.truncatedTail == nil && again.dropped.isEmpty)
         #expect(revisited.map(\.position) == written.map(\.0))
         #expect(revisited.map(\.payload) == written.map(\.1.payload))
@@ -38,7 +38,7 @@ import Testing
     @Test func oneAppendsRecordsAreConsecutiveAndInOneSegment() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        let (log, _, _) = try openLog(scratch.configuration(segmentSize: 4096))
+        let (log, _, _) = try await openLog(scratch.configuration(segmentSize: 4096))
         _ = try await log.append([LogRecord(type: 1, payload: payload(3000, seed: 1))])
         let records = (0..<5).map { LogRecord(type: 2, payload: payload(300, seed: $0)) }
         let positions = try await log.append(records)
@@ -52,7 +52,7 @@ import Testing
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration(segmentSize: 8 << 10)
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         var positions: [LogPosition] = []
         for index in 0..<200 {
             positions += try await log.append([LogRecord(type: 3, payload: payload(index * 7 % 1500, seed: index))])
@@ -69,7 +69,7 @@ import Testing
         #expect(fromMiddle == Array(positions[150...]))
         #expect(try log.records(from: log.endPosition).map { try $0.get() }.isEmpty)
         await log.close()
-        let (reopened, report, visited) = try openLog(configuration)
+        let (reopened, report, visited) = try await openLog(configuration)
         #expect(report.segments == segments.count && visited.map(\.position) == positions)
         await reopened.close()
     }
@@ -77,7 +77,7 @@ import Testing
     @Test func concurrentAppendersAreAllAcknowledgedWithDistinctReadablePositions() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        let (log, _, _) = try openLog(scratch.configuration(segmentSize: 256 << 10))
+        let (log, _, _) = try await openLog(scratch.configuration(segmentSize: 256 << 10))
         let acknowledged = try await withThrowingTaskGroup(of: [(LogPosition, Int)].self) { group in
             for task in 0..<64 {
                 group.addTask {
@@ -105,7 +105,7 @@ import Testing
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration(segmentSize: 4096)
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         var positions: [LogPosition] = []
         for index in 0..<12 { positions += try await log.append([LogRecord(type: 1, payload: payload(1500, seed: index))]) }
         let usage = log.diskUsage
@@ -120,7 +120,7 @@ import Testing
         let kept = positions.filter { $0.segment != 1 && $0.segment != 2 && $0.segment != 4 }
         #expect(try log.records(from: .start).map { try $0.get().position } == kept)
         await log.close()
-        let (reopened, report, visited) = try openLog(configuration)
+        let (reopened, report, visited) = try await openLog(configuration)
         #expect(visited.map(\.position) == kept)
         #expect(report.missingSegments == [4...4])
         #expect(try await reopened.append([LogRecord(type: 1, payload: payload(10, seed: 1))])[0].segment == positions.last!.segment)
@@ -131,11 +131,11 @@ import Testing
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration(segmentSize: 4096)
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         for index in 0..<6 { _ = try await log.append([LogRecord(type: 1, payload: payload(3000, seed: index))]) }
         for segment in log.segments.dropLast() { try log.removeSegment(segment.id) }
         await log.close()
-        let (reopened, _, visited) = try openLog(configuration)
+        let (reopened, _, visited) = try await openLog(configuration)
         #expect(visited.map(\.sequence) == [6])
         let next = try await reopened.append([LogRecord(type: 1, payload: payload(3000, seed: 9))])
         #expect(try reopened.read(at: next[0]).sequence == 7)
@@ -145,7 +145,7 @@ import Testing
     @Test func tooLargeRecordsAndAppendsAreRefusedBeforeAnythingIsWritten() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        let (log, _, _) = try openLog(scratch.configuration(segmentSize: 64 << 10, maxRecordSize: 100_000))
+        let (log, _, _) = try await openLog(scratch.configuration(segmentSize: 64 << 10, maxRecordSize: 100_000))
         await #expect(throws: JobLogError.recordTooLarge(100_001, limit: 100_000)) {
             try await log.append([LogRecord(type: 1, payload: payload(100_001, seed: 1))])
         }
@@ -163,7 +163,7 @@ import Testing
     @Test func appendAfterCloseFails() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        let (log, _, _) = try openLog(scratch.configuration())
+        let (log, _, _) = try await openLog(scratch.configuration())
         await log.close()
         await log.close()
         await #expect(throws: JobLogError.closed) { try await log.append([LogRecord(type: 1, payload: payload(1, seed: 1))]) }
@@ -174,13 +174,13 @@ import Testing
         defer { scratch.remove() }
         var configuration = scratch.configuration()
         configuration.directory = "\(scratch.path)/a/b/joblog"
-        let (log, report, _) = try openLog(configuration)
+        let (log, report, _) = try await openLog(configuration)
         #expect(report.segments == 0 && log.segments.map(\.id) == [1])
         await log.close()
         #expect(access("\(scratch.path)/a/b/joblog/00000000000000000001.seg", F_OK) == 0)
 
         try Files.createDirectories(scratch.logPath)
-        let (empty, emptyReport, _) = try openLog(scratch.configuration())
+        let (empty, emptyReport, _) = try await openLog(scratch.configuration())
         #expect(emptyReport.records == 0 && empty.endPosition == LogPosition(segment: 1, offset: 40))
         await empty.close()
     }
@@ -188,7 +188,7 @@ import Testing
     @Test func readAtAPositionThatIsNoRecordFails() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        let (log, _, _) = try openLog(scratch.configuration())
+        let (log, _, _) = try await openLog(scratch.configuration())
         let position = try await log.append([LogRecord(type: 1, payload: payload(100, seed: 1))])[0]
         #expect(throws: JobLogError.self) { try log.read(at: LogPosition(segment: 1, offset: position.offset + 1)) }
         #expect(throws: JobLogError.self) { try log.read(at: log.endPosition) }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RecoveryTests {
     /// Writes `count` single-record appends (payload sizes vary) and closes the log.
     private func writeLog(_ configuration: JobLogConfiguration, count: Int, size: Int = 300) async throws -> [LogPosition] {
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         var positions: [LogPosition] = []
         for index in 0..<count {
             positions += try await log.append([LogRecord(type: UInt8(index % 256), payload: payload(size + index % 7, seed: index))])
@@ -16,38 +16,40 @@ import Testing
         return positions
     }
 
+    /// With preallocation a torn write leaves zeros after what reached the disk; without it the
+    /// file ends there. Either way, at every byte of the last record.
     @Test(arguments: [true, false]) func aTornTailAtEveryByteOfTheLastRecordIsCutAndReported(preallocate: Bool) async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration(preallocate: preallocate)
-        let positions = try await writeLog(configuration, count: 5, size: 60)
+        let positions = try await writeLog(configuration, count: 5, size: 40)
         let path = scratch.segmentPath(1)
         let pristine = try Tamper.bytes(path)
         let start = Int(positions[4].offset)
-        let end = start + SegmentFormat.recordHeaderSize + 60 + 4
+        let end = start + SegmentFormat.recordHeaderSize + 40 + 4
         for cut in start..<end {
-            for zeroFill in [false, true] {
-                try Tamper.copy("\(scratch.path)/pristine", to: path, from: pristine)
-                if zeroFill {
-                    try Tamper.write([UInt8](repeating: 0, count: end - cut), to: path, at: cut)  // a torn write into preallocated space
-                } else {
-                    try Tamper.truncate(path, to: cut)
-                }
-                let (log, report, visited) = try openLog(configuration)
-                #expect(visited.map(\.position) == Array(positions[0..<4]), "cut at \(cut)")
-                let nonZero = pristine[start..<cut].lastIndex { $0 != 0 }.map { $0 + 1 - start }
-                if let dropped = nonZero {
-                    #expect(report.truncatedTail?.offset == UInt64(start) && report.truncatedTail?.droppedBytes == dropped, "cut at \(cut)")
-                } else {
-                    #expect(report.truncatedTail == nil, "cut at \(cut)")
-                }
-                // The log goes on from the cut: a new append lands where the torn record was.
-                let next = try await log.append([LogRecord(type: 1, payload: payload(5, seed: cut))])
-                #expect(next == [positions[4]])
+            try Tamper.copy("\(scratch.path)/pristine", to: path, from: pristine)
+            if preallocate {
+                try Tamper.write([UInt8](repeating: 0, count: end - cut), to: path, at: cut)
+            } else {
+                try Tamper.truncate(path, to: cut)
+            }
+            let (log, report, visited) = try await openLog(configuration)
+            #expect(visited.map(\.position) == Array(positions[0..<4]), "cut at \(cut)")
+            let nonZero = pristine[start..<cut].lastIndex { $0 != 0 }.map { $0 + 1 - start }
+            if let dropped = nonZero {
+                #expect(report.truncatedTail?.offset == UInt64(start) && report.truncatedTail?.droppedBytes == dropped, "cut at \(cut)")
+            } else {
+                #expect(report.truncatedTail == nil, "cut at \(cut)")
+            }
+            if cut % 8 == 0 {  // the log goes on from the cut: a new append lands where the torn record was
+                #expect(try await log.append([LogRecord(type: 1, payload: payload(5, seed: cut))]) == [positions[4]])
                 await log.close()
-                let (again, report2, revisited) = try openLog(configuration)
-                #expect(revisited.count == 5 && report2.truncatedTail == nil)
+                let (again, cleanReport, revisited) = try await openLog(configuration)
+                #expect(revisited.count == 5 && cleanReport.truncatedTail == nil)
                 await again.close()
+            } else {
+                await log.close()
             }
         }
     }
@@ -60,14 +62,14 @@ import Testing
         let path = scratch.segmentPath(1)
         let end = try Tamper.size(path)
         try Tamper.write([UInt8](repeating: 0, count: 1000), to: path, at: end)
-        var (log, report, visited) = try openLog(configuration)
+        var (log, report, visited) = try await openLog(configuration)
         #expect(visited.count == 3 && report.truncatedTail == nil)  // zeros: the unwritten part, left as it is
         await log.close()
 
         var generator = SplitMix(seed: 5)
         let garbage = (0..<1000).map { _ in UInt8.random(in: 1...255, using: &generator) }
         try Tamper.write(garbage, to: path, at: end)
-        (log, report, visited) = try openLog(configuration)
+        (log, report, visited) = try await openLog(configuration)
         #expect(visited.map(\.position) == positions)
         #expect(report.truncatedTail?.offset == UInt64(end) && report.truncatedTail?.droppedBytes == 1000)
         #expect(try Tamper.size(path) == end)
@@ -78,13 +80,13 @@ import Testing
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration(preallocate: false)
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         let first = try await log.append([LogRecord(type: 1, payload: payload(100, seed: 1))])
         let batch = try await log.append((0..<3).map { LogRecord(type: 2, payload: payload(100, seed: 10 + $0)) })
         await log.close()
         // Lose the last record of the three: the other two were never acknowledged either.
         try Tamper.truncate(scratch.segmentPath(1), to: Int(batch[2].offset) + 50)
-        let (reopened, report, visited) = try openLog(configuration)
+        let (reopened, report, visited) = try await openLog(configuration)
         #expect(visited.map(\.position) == first)
         #expect(report.truncatedTail?.offset == batch[0].offset)
         await reopened.close()
@@ -116,7 +118,7 @@ import Testing
         let configuration = scratch.configuration()
         let positions = try await writeLog(configuration, count: 9)
         try Tamper.flipBit(scratch.segmentPath(1), at: Int(positions[4].offset) + 100)
-        let (log, report, visited) = try openLog(configuration, repair: true)
+        let (log, report, visited) = try await openLog(configuration, repair: true)
         #expect(visited.map(\.position) == positions.filter { $0 != positions[4] })
         #expect(report.dropped.count == 1)
         #expect(report.dropped.first?.contains("bytes \(positions[4].offset)..<\(positions[5].offset)") == true)
@@ -128,7 +130,7 @@ import Testing
         let saved = try Tamper.bytes("\(scratch.logPath)/00000000000000000001.seg.dropped-\(positions[4].offset)")
         #expect(saved.count == Int(positions[5].offset - positions[4].offset))
 
-        let (again, cleanReport, revisited) = try openLog(configuration)
+        let (again, cleanReport, revisited) = try await openLog(configuration)
         #expect(revisited.map(\.position) == visited.map(\.position) && cleanReport.dropped.isEmpty && cleanReport.truncatedTail == nil)
         await again.close()
     }
@@ -159,7 +161,7 @@ import Testing
             return
         }
         #expect(segment == "00000000000000000001.seg" && offset == lastOfFirst.offset)
-        let (log, report, visited) = try openLog(configuration, repair: true)
+        let (log, report, visited) = try await openLog(configuration, repair: true)
         #expect(visited.map(\.position) == positions.filter { $0 != lastOfFirst })
         #expect(report.dropped.count == 1 && report.truncatedTail == nil)
         await log.close()
@@ -177,7 +179,7 @@ import Testing
             return
         }
         #expect(segment == "00000000000000000002.seg")
-        let (log, report, visited) = try openLog(configuration, repair: true)
+        let (log, report, visited) = try await openLog(configuration, repair: true)
         #expect(visited.map(\.position) == positions)
         #expect(report.dropped.count == 1 && report.dropped[0].contains("header rewritten"))
         await log.close()
@@ -190,7 +192,7 @@ import Testing
         let configuration = scratch.configuration(segmentSize: 4096)
         let positions = try await writeLog(configuration, count: 60)
         try Files.remove(scratch.segmentPath(3))
-        let (log, report, visited) = try openLog(configuration)
+        let (log, report, visited) = try await openLog(configuration)
         #expect(visited.map(\.position) == positions.filter { $0.segment != 3 })
         #expect(report.missingSegments == [3...3])
         #expect(report.description.contains("segments missing: 3"))
@@ -201,10 +203,10 @@ import Testing
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let configuration = scratch.configuration()
-        _ = try await writeLog(configuration, count: 1)
-        // The writer prepares the next segment ahead: it is there, unnamed, after close.
+        _ = try await writeLog(configuration, count: 120)
+        // Past half of its segment, the writer prepares the next one: it is there, unnamed, after close.
         #expect(try Files.names(inDirectory: scratch.logPath).contains { $0.hasSuffix(".tmp") })
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         await log.close()
         let names = try Files.names(inDirectory: scratch.logPath).filter { $0.hasSuffix(".seg") }
         #expect(names == ["00000000000000000001.seg"])

@@ -62,17 +62,32 @@ struct SplitMix: RandomNumberGenerator {
     }
 }
 
-/// Opens the log, collecting what recovery visits.
-func openLog(_ configuration: JobLogConfiguration, repair: Bool = false) throws -> (JobLog, RecoveryReport, [StoredRecord]) {
-    var visited: [StoredRecord] = []
-    let (log, report) = try JobLog.open(configuration, repair: repair) { visited.append($0) }
-    return (log, report, visited)
+/// Opens the log, collecting what recovery visits. Opening blocks on disk reads and syncs, so
+/// it runs on a thread of its own: the tests' cooperative threads are shared with every other
+/// suite of the test process.
+func openLog(_ configuration: JobLogConfiguration, repair: Bool = false) async throws -> (JobLog, RecoveryReport, [StoredRecord]) {
+    try await onOwnThread {
+        var visited: [StoredRecord] = []
+        let (log, report) = try JobLog.open(configuration, repair: repair) { visited.append($0) }
+        return (log, report, visited)
+    }
+}
+
+/// Runs blocking `body` on a new thread and returns (or throws) what it does.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        do {
+            try PosixThread.spawn(name: "joblog-test") { continuation.resume(with: Result { try body() }) }.detach()
+        } catch {
+            continuation.resume(throwing: error)
+        }
+    }
 }
 
 /// The error `open` throws, or nil when it opened (the log is closed again).
 func openError(_ configuration: JobLogConfiguration) async -> JobLogError? {
     do {
-        let (log, _, _) = try openLog(configuration)
+        let (log, _, _) = try await openLog(configuration)
         await log.close()
         return nil
     } catch let error as JobLogError {
