@@ -14,6 +14,9 @@ struct JobLogBenchmarks {
     /// How long the 4 KiB appenders run.
     let duration: Duration
 
+    /// "1 GiB" for 1024 MiB.
+    private var sizeLabel: String { mebibytes % 1024 == 0 ? "\(mebibytes / 1024) GiB" : "\(mebibytes) MiB" }
+
     func run() async throws -> [BenchResult] {
         let root = directory
         try Files.createDirectories(root)
@@ -38,7 +41,9 @@ struct JobLogBenchmarks {
         try file.synchronizeData()
         let seconds = (clock.now - start).seconds
         try Files.remove("\(root)/disk-write")  // (left behind if a write fails: the run stops there)
-        return BenchResult(name: "disk write+fdatasync \(mebibytes) MiB", figures: [(key: "MB_per_s", value: Double(mebibytes << 20) / seconds / 1e6)])
+        return BenchResult(name: "disk write+fdatasync", figures: [
+            (key: "MB_per_s", value: Double(mebibytes << 20) / seconds / 1e6), (key: "MiB", value: Double(mebibytes)),
+        ])
     }
 
     /// 4 appenders, each awaiting its 1 MiB appends one after the other.
@@ -58,7 +63,7 @@ struct JobLogBenchmarks {
         let seconds = (clock.now - start).seconds
         let syncs = log.syncStats
         await log.close()
-        return BenchResult(name: "joblog append 1 MiB records, 4 appenders", figures: [
+        return BenchResult(name: "joblog append 1 MiB records", figures: [
             (key: "MB_per_s", value: Double(mebibytes << 20) / seconds / 1e6),
             (key: "fsyncs", value: Double(syncs.count)),
             (key: "fsync_p50_us", value: syncs.p50Microseconds),
@@ -80,7 +85,7 @@ struct JobLogBenchmarks {
             let seconds = (clock.now - start).seconds
             await log.close()
             precondition(report.records == mebibytes && bytes == mebibytes << 20, "recovery lost records: \(report)")
-            results.append(BenchResult(name: "joblog recover \(mebibytes) MiB" + (cold ? "" : " (cached)"), figures: [
+            results.append(BenchResult(name: "joblog recover \(sizeLabel)" + (cold ? "" : " (cached)"), figures: [
                 (key: "seconds", value: seconds), (key: "MB_per_s", value: Double(bytes) / seconds / 1e6),
             ]))
         }
