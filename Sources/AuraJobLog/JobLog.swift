@@ -91,7 +91,7 @@ public final class JobLog: @unchecked Sendable {
         let result = await withCheckedContinuation { (waiter: Waiter) in
             let submission = lock.withLock { queue.submit(.init(records: records, bytes: bytes, waiter: waiter)) }
             switch submission {
-            case .queued: workAvailable.signal()
+            case .queued(let wakeWriter): if wakeWriter { workAvailable.signal() }
             case .waiting: break
             case .refused(let error): waiter.resume(returning: .failure(error))
             }

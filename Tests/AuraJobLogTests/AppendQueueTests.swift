@@ -13,7 +13,10 @@ import Testing
     @Test func theWriterTakesEverythingReadyAsOneBatch() {
         var queue = AppendQueue<Int>(limit: 100)
         guard case .wait = queue.nextWriterStep() else { Issue.record("an empty queue must wait"); return }
-        for id in 1...3 { guard case .queued = queue.submit(entry(id, bytes: 10)) else { Issue.record("\(id) not queued"); return } }
+        guard case .queued(wakeWriter: true) = queue.submit(entry(1, bytes: 10)) else { Issue.record("1 must wake the writer"); return }
+        for id in 2...3 {
+            guard case .queued(wakeWriter: false) = queue.submit(entry(id, bytes: 10)) else { Issue.record("\(id): the writer is awake"); return }
+        }
         #expect(batch(queue.nextWriterStep()) == [1, 2, 3])
         guard case .wait = queue.nextWriterStep() else { Issue.record("nothing should be left"); return }
     }

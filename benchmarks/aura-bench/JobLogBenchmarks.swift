@@ -32,17 +32,23 @@ struct JobLogBenchmarks {
     }
 
     /// Sequential 1 MiB writes and one fdatasync at the end: the ceiling for durable ingest.
+    /// Measured twice (this shared disk's bandwidth swings several fold from one second to the
+    /// next); the better figure is the one to compare with, the worse is shown beside it.
     private func diskWrite(in root: String) throws -> BenchResult {
-        let file = try RandomAccessFile.open("\(root)/disk-write", create: true, truncate: true)
         let chunk = [UInt8](repeating: 0xA5, count: 1 << 20)
-        let clock = ContinuousClock()
-        let start = clock.now
-        for index in 0..<mebibytes { try file.write(chunk, at: index << 20) }
-        try file.synchronizeData()
-        let seconds = (clock.now - start).seconds
-        try Files.remove("\(root)/disk-write")  // (left behind if a write fails: the run stops there)
+        var rates: [Double] = []
+        for _ in 0..<2 {
+            let path = "\(root)/disk-write"
+            let file = try RandomAccessFile.open(path, create: true, truncate: true)
+            let clock = ContinuousClock()
+            let start = clock.now
+            for index in 0..<mebibytes { try file.write(chunk, at: index << 20) }
+            try file.synchronizeData()
+            rates.append(Double(mebibytes << 20) / (clock.now - start).seconds / 1e6)
+            try Files.remove(path)  // (left behind if a write fails: the run stops there)
+        }
         return BenchResult(name: "disk write+fdatasync", figures: [
-            (key: "MB_per_s", value: Double(mebibytes << 20) / seconds / 1e6), (key: "MiB", value: Double(mebibytes)),
+            (key: "MB_per_s", value: rates.max()!), (key: "worse_MB_per_s", value: rates.min()!), (key: "MiB", value: Double(mebibytes)),
         ])
     }
 
