@@ -28,7 +28,7 @@ import Testing
         let start = Int(positions[4].offset)
         let end = start + SegmentFormat.recordHeaderSize + 40 + 4
         for cut in start..<end {
-            try Tamper.copy("\(scratch.path)/pristine", to: path, from: pristine)
+            try Tamper.restore(path, to: pristine)
             if preallocate {
                 try Tamper.write([UInt8](repeating: 0, count: end - cut), to: path, at: cut)
             } else {
@@ -108,7 +108,7 @@ import Testing
                 continue
             }
             #expect(segment == "00000000000000000001.seg" && offset == victim.offset, "byte \(byte): \(reason)")
-            try Tamper.copy("\(scratch.path)/pristine", to: path, from: pristine)
+            try Tamper.restore(path, to: pristine)
         }
     }
 
@@ -214,9 +214,8 @@ import Testing
 }
 
 extension Tamper {
-    /// Restores `destination` from `bytes`, going through a scratch file at `staging`.
-    static func copy(_ staging: String, to destination: String, from bytes: [UInt8]) throws {
-        try Files.write(bytes, to: staging)
-        try Files.copy(from: staging, to: destination, mode: 0o600)
+    /// Restores the file at `destination` to `bytes` (no sync: the test process reads it back).
+    static func restore(_ destination: String, to bytes: [UInt8]) throws {
+        try RandomAccessFile.open(destination, create: true, truncate: true).write(bytes, at: 0)
     }
 }

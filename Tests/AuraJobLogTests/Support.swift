@@ -118,6 +118,4 @@ enum Tamper {
     static func truncate(_ path: String, to size: Int) throws { try RandomAccessFile.open(path).truncate(to: size) }
 
     static func size(_ path: String) throws -> Int { try RandomAccessFile.open(path, readOnly: true).size() }
-
-    static func copy(_ source: String, to destination: String) throws { try Files.copy(from: source, to: destination, mode: 0o600) }
 }
