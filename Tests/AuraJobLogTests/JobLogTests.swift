@@ -160,6 +160,30 @@ import Testing
         await log.close()
     }
 
+    @Test func closeWritesWhatIsQueuedAndEveryAcknowledgedAppendIsRecovered() async throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let configuration = scratch.configuration(segmentSize: 16 << 10)
+        let (log, _, _) = try await openLog(configuration)
+        let appends = (0..<40).map { (index: Int) -> Task<LogPosition?, Never> in
+            Task { () -> LogPosition? in
+                do throws(JobLogError) {
+                    return try await log.append([LogRecord(type: 1, payload: payload(2000, seed: index))])[0]
+                } catch {
+                    #expect(error == .closed)
+                    return nil
+                }
+            }
+        }
+        await log.close()
+        var acknowledged: [LogPosition] = []
+        for append in appends { if let position = await append.value { acknowledged.append(position) } }
+        let (reopened, _, visited) = try await openLog(configuration)
+        #expect(Set(acknowledged).isSubset(of: Set(visited.map(\.position))))
+        #expect(visited.count == acknowledged.count)  // nothing written that was not acknowledged
+        await reopened.close()
+    }
+
     @Test func appendAfterCloseFails() async throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
