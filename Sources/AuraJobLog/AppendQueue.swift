@@ -22,8 +22,9 @@ struct AppendQueue<Waiter> {
 
     /// What `submit` did with an append.
     enum Submission {
-        /// Queued; wake the writer if it sleeps.
-        case queued
+        /// Queued; `wakeWriter` when the writer sleeps (signalling it otherwise would be a
+        /// wasted syscall per append).
+        case queued(wakeWriter: Bool)
         /// Waiting for queue space.
         case waiting
         /// Refused with this error (resume the appender with it).
@@ -46,6 +47,8 @@ struct AppendQueue<Waiter> {
     private var waiting: [Entry] = []
     private var waitingHead = 0
     private(set) var readyBytes = 0
+    /// The writer asked for work and found none; the next queued append wakes it.
+    private var writerIsWaiting = false
 
     init(limit: Int) { self.limit = limit }
 
@@ -63,13 +66,15 @@ struct AppendQueue<Waiter> {
         }
         ready.append(entry)
         readyBytes += entry.bytes
-        return .queued
+        defer { writerIsWaiting = false }
+        return .queued(wakeWriter: writerIsWaiting)
     }
 
     /// Takes every ready append as one batch, then lets waiting appends in up to the limit.
     mutating func nextWriterStep() -> WriterStep {
         if ready.isEmpty {
             if case .closing = state { state = .closed; return .exit }
+            writerIsWaiting = true
             return .wait
         }
         let batch = ready

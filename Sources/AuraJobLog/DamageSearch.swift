@@ -30,6 +30,7 @@ enum DamageSearch {
             while index < examineEnd {
                 if chunk[index] == 0 {
                     var next = index + 1
+                    while next + 8 <= chunk.count && chunk.loadUnaligned(fromByteOffset: next, as: UInt64.self) == 0 { next += 8 }
                     while next < chunk.count && chunk[next] == 0 { next += 1 }
                     let firstPossible = next - headerSize + 1  // a header has a non-zero byte in its sequence
                     if firstPossible > index {

@@ -43,6 +43,14 @@ public final class JobLog: @unchecked Sendable {
     public static func open(
         _ configuration: JobLogConfiguration, repair: Bool = false, visit: (StoredRecord) throws -> Void
     ) throws -> (JobLog, RecoveryReport) {
+        try open(configuration, repair: repair, synchronize: { (file) throws(SystemError) in try file.synchronizeData() }, visit: visit)
+    }
+
+    /// `open`, with the call that syncs each batch given (tests make it fail).
+    static func open(
+        _ configuration: JobLogConfiguration, repair: Bool, synchronize: @escaping SegmentWriter.Synchronize,
+        visit: (StoredRecord) throws -> Void
+    ) throws -> (JobLog, RecoveryReport) {
         let directory = SegmentDirectory(
             path: configuration.directory, segmentSize: configuration.segmentSize, preallocate: configuration.preallocate)
         try jobLog { () throws(SystemError) in try Files.createDirectories(configuration.directory) }
@@ -65,7 +73,7 @@ public final class JobLog: @unchecked Sendable {
         let catalog = LogCatalog(extents: extents, currentFile: file)
         let writer = SegmentWriter(
             directory: directory, catalog: catalog, file: file, segmentID: current.id, offset: current.end,
-            nextSequence: nextSequence)
+            nextSequence: nextSequence, synchronize: synchronize)
         let log = JobLog(configuration: configuration, directory: directory, catalog: catalog, writer: writer)
         let thread = try jobLog { () throws(SystemError) in try PosixThread.spawn(name: "aura-joblog") { log.writerLoop() } }
         log.lock.withLock { log.thread = thread }
@@ -91,7 +99,7 @@ public final class JobLog: @unchecked Sendable {
         let result = await withCheckedContinuation { (waiter: Waiter) in
             let submission = lock.withLock { queue.submit(.init(records: records, bytes: bytes, waiter: waiter)) }
             switch submission {
-            case .queued: workAvailable.signal()
+            case .queued(let wakeWriter): if wakeWriter { workAvailable.signal() }
             case .waiting: break
             case .refused(let error): waiter.resume(returning: .failure(error))
             }
@@ -145,7 +153,6 @@ public final class JobLog: @unchecked Sendable {
     }
 
     private func writerLoop() {
-        writer.prepareNextSegment()
         while true {
             lock.lock()
             var step = queue.nextWriterStep()

@@ -50,6 +50,14 @@ public struct StoredRecord: Sendable {
     public let type: UInt8
     /// The record's bytes, in a buffer of their own.
     public let payload: ByteBuffer
+
+    /// A record as read back (for tests and fakes of the log).
+    public init(position: LogPosition, sequence: UInt64, type: UInt8, payload: ByteBuffer) {
+        self.position = position
+        self.sequence = sequence
+        self.type = type
+        self.payload = payload
+    }
 }
 
 /// `fdatasync` latencies of the log's writer, for metrics.

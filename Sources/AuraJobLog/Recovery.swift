@@ -80,7 +80,8 @@ struct Recovery {
                 continue
             case .end(let offset):
                 if offset == size && pending.isEmpty { break }
-                if try skipDamage(file, name: name, at: offset, reason: "zeros before more records", size: size, pending: &pending, scanner: &scanner) {
+                let reason = pending.isEmpty ? "zeros before more records" : "an append without its last record"
+                if try skipDamage(file, name: name, at: offset, reason: reason, size: size, pending: &pending, scanner: &scanner) {
                     end = scanner.offset
                     continue
                 }

@@ -39,7 +39,15 @@ final class SegmentWriter {
         var fatal: JobLogError?
     }
 
-    init(directory: SegmentDirectory, catalog: LogCatalog, file: RandomAccessFile, segmentID: UInt64, offset: Int, nextSequence: UInt64) {
+    /// How a batch is made durable: `fdatasync`, or a stand-in that fails on cue in tests.
+    typealias Synchronize = @Sendable (RandomAccessFile) throws(SystemError) -> Void
+    private let synchronize: Synchronize
+
+    init(
+        directory: SegmentDirectory, catalog: LogCatalog, file: RandomAccessFile, segmentID: UInt64, offset: Int, nextSequence: UInt64,
+        synchronize: @escaping Synchronize
+    ) {
+        self.synchronize = synchronize
         self.directory = directory
         self.catalog = catalog
         self.file = file
@@ -78,9 +86,10 @@ final class SegmentWriter {
         return outcome
     }
 
-    /// Prepares the next segment if none is ready (slow: called between batches).
+    /// Prepares the next segment once the current one is half full, if none is ready (slow:
+    /// called between batches, never in front of an append).
     func prepareNextSegment() {
-        if spare == nil { spare = try? directory.prepare(segmentID + 1) }
+        if spare == nil && offset > directory.segmentSize / 2 { spare = try? directory.prepare(segmentID + 1) }
     }
 
     private func flush(_ appends: ArraySlice<(records: [LogRecord], bytes: Int)>, into outcome: inout BatchOutcome) {
@@ -95,7 +104,7 @@ final class SegmentWriter {
         }
         let started = MonotonicClock.nanoseconds()
         do throws(SystemError) {
-            try file.synchronizeData()
+            try synchronize(file)
         } catch {
             undo(after: error, syncFailed: true, into: &outcome, count: appends.count)
             return

@@ -140,3 +140,11 @@ extension Files {
         _ = try syscallValue("fsync") { fsync(descriptor) }
     }
 }
+
+extension RandomAccessFile {
+    /// Asks the kernel to drop the file's cached pages (`posix_fadvise(DONTNEED)`; pages not yet
+    /// written back stay), so the next read comes from the disk: for cold-cache measurements.
+    public func dropCachedPages() {
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+    }
+}

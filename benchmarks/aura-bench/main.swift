@@ -6,16 +6,19 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec]
-                      [--json]
+                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog]
+                      [--dir PATH] [--joblog-mib N] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
       --server-binary PATH  the aura-server to start
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
-      --only NAME           run one group of measurements (plugins and wire run in
-                            process and start no server)
+      --only NAME           run one group of measurements (plugins, wire, codec and
+                            joblog run in process and start no server)
+      --dir PATH            the folder joblog measures in (default /tmp/aura-bench-joblog;
+                            what it writes there is removed afterwards)
+      --joblog-mib N        MiB written, appended and recovered by joblog (default 1024)
       --json                print the results as JSON instead of a table
 
     Build with -c release for meaningful figures.
@@ -30,7 +33,7 @@ let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
         Array(CommandLine.arguments.dropFirst()),
-        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only"], flagOptions: ["json", "help"])
+        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib"], flagOptions: ["json", "help"])
 } catch {
     fail("\(error)\n\n\(usage)")
 }
@@ -41,14 +44,16 @@ if arguments.flags.contains("help") {
 
 let duration: Duration
 let serverLoops: Int?
+let joblogMebibytes: Int
 do {
     duration = try arguments.duration("duration") ?? .seconds(3)
+    joblogMebibytes = try arguments.integer("joblog-mib", default: 1024, range: 4...65536)
     serverLoops = arguments.options["server-loops"] == nil ? nil : try arguments.integer("server-loops", default: 1, range: 1...64)
 } catch {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec"]
+let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -57,7 +62,7 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
-} else if let only, ["plugins", "wire", "codec"].contains(only) {  // in process: no server
+} else if let only, ["plugins", "wire", "codec", "joblog"].contains(only) {  // in process: no server
     server = nil
     address = ""
 } else {
@@ -122,6 +127,10 @@ do {
     }
     if wanted("codec") {
         for result in try CodecBenchmarks(duration: duration).run() { report(result) }
+    }
+    if wanted("joblog") {
+        let benchmark = JobLogBenchmarks(directory: arguments.options["dir"] ?? "/tmp/aura-bench-joblog", mebibytes: joblogMebibytes, duration: duration)
+        for result in try await benchmark.run() { report(result) }
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.
