@@ -229,30 +229,33 @@ public struct DocumentSplitter: Sendable {
 
     /// Turns one complete unit into a record, or nothing if it is blank.
     private mutating func handle(_ unit: Bytes, emit: (DocumentRecord) throws -> Void) throws {
-        if let invalid = unit.firstInvalidUTF8() {
-            let place = unit.location(of: invalid, startLine: line)
-            throw DocumentError.invalidUTF8(line: place.line, byte: place.byte)
-        }
         let text: String?
         switch mode {
         case .text:
             preconditionFailure("a text document is one unit, handled by finishText")
         case .lines:
             let content = unit.droppingCarriageReturn
-            guard !content.isBlank else { return }
-            try checkRecordLength(content.count)
-            text = content.string
+            guard !content.isBlank else { return }  // only whitespace: ASCII, so valid UTF-8
+            if content.count > limits.maxRecordBytes {
+                try unit.checkUTF8(line: line)
+                try checkRecordLength(content.count)
+            }
+            text = try content.validatedString(line: line)
+        case .csv(let column) where column.position != nil:
+            try unit.checkUTF8(line: line)
+            text = try column.value(in: unit, line: line, scratch: &scratch)
         case .csv(var column):
-            let isHeader = column.position == nil
-            text = try column.read(unit, line: line, scratch: &scratch)
-            if isHeader { mode = .csv(column) }
-            if let text { try checkRecordLength(text.utf8.count) }
+            try unit.checkUTF8(line: line)
+            try column.readHeader(unit, line: line, scratch: &scratch)
+            mode = .csv(column)
+            return
         case .jsonl(let field):
+            try unit.checkUTF8(line: line)
             var jsonLine = JSONLine(unit, line: line)
             text = try jsonLine.string(named: field, scratch: &scratch)
-            if let text { try checkRecordLength(text.utf8.count) }
         }
         guard let text else { return }
+        try checkRecordLength(text.utf8.count)
         let record = DocumentRecord(index: recordCount, line: line, text: text)
         recordCount += 1
         try emit(record)
@@ -267,10 +270,7 @@ public struct DocumentSplitter: Sendable {
 
     private mutating func finishText(emit: (DocumentRecord) throws -> Void) throws {
         try withPending { splitter, document in
-            if let invalid = document.firstInvalidUTF8() {
-                let place = document.location(of: invalid, startLine: 1)
-                throw DocumentError.invalidUTF8(line: place.line, byte: place.byte)
-            }
+            try document.checkUTF8(line: 1)
             guard !document.isEmpty else { throw DocumentError(line: 0, "the document is empty") }
             guard !document.isBlank else { throw DocumentError(line: 0, "the document is only whitespace") }
             let record = DocumentRecord(index: 0, line: 1, text: document.string)

@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec]
+                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|documents]
                       [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
@@ -14,8 +14,8 @@ let usage = """
       --server-binary PATH  the aura-server to start
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
-      --only NAME           run one group of measurements (plugins and wire run in
-                            process and start no server)
+      --only NAME           run one group of measurements (plugins, wire, codec and
+                            documents run in process and start no server)
       --json                print the results as JSON instead of a table
 
     Build with -c release for meaningful figures.
@@ -48,7 +48,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec"]
+let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "documents"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -57,7 +57,7 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
-} else if let only, ["plugins", "wire", "codec"].contains(only) {  // in process: no server
+} else if let only, ["plugins", "wire", "codec", "documents"].contains(only) {  // in process: no server
     server = nil
     address = ""
 } else {
@@ -122,6 +122,9 @@ do {
     }
     if wanted("codec") {
         for result in try CodecBenchmarks(duration: duration).run() { report(result) }
+    }
+    if wanted("documents") {
+        for result in try DocumentBenchmarks(duration: duration).run() { report(result) }
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.
