@@ -60,7 +60,7 @@ public struct DocumentSplitter: Sendable {
     /// Reused to unescape CSV and JSON values.
     var scratch: [UInt8] = []
 
-    /// Records emitted so far.
+    /// Records emitted so far (handed to `emit`).
     public internal(set) var recordCount = 0
 
     /// A splitter for a document in `format`, held to `limits`.
@@ -93,7 +93,8 @@ public struct DocumentSplitter: Sendable {
 
     /// The document ended: emits what remains (a last line without a line end) and checks the
     /// document as a whole (a CSV without a header row, a quoted field never closed, a `text`
-    /// document that is empty).
+    /// document that is empty). Call it once: feeding or finishing after it is a programming
+    /// error and traps.
     public mutating func finish(emit: (DocumentRecord) throws -> Void) throws {
         try checkOpen()
         do {

@@ -61,6 +61,24 @@ import TestSupport
         }
     }
 
+    @Test func aCRLFSplitBetweenChunksIsOneLineEnd() {
+        let outcome = split("one\r\ntwo\r\n", as: .lines, cuts: [4, 9])
+        #expect(outcome == Outcome(records: records([(1, "one"), (2, "two")])))
+        #expect(split("id,review\r\n1,\"a\r\nb\"\r\n", as: .csv(column: "review"), cuts: [10, 16, 20]).texts == ["a\r\nb"])
+    }
+
+    @Test func aCharacterSplitBetweenChunksIsWhole() {
+        let document = Array("é😀\n".utf8)  // C3 A9 | F0 9F 98 80 | 0A
+        for cuts in [[1], [3, 4, 5], [1, 2, 3, 4, 5, 6]] {
+            #expect(split(document, as: .lines, cuts: cuts).texts == ["é😀"], "cut at \(cuts)")
+        }
+    }
+
+    @Test func aJSONEscapeSplitBetweenChunksIsWhole() {
+        let document = Array(#"{"text": "\ud83d\ude00\n"}"#.utf8)
+        #expect(split(document, as: .jsonl(field: "text"), cuts: [11, 13, 16, 17, 24]).texts == ["😀\n"])
+    }
+
     @Test func emptyChunksChangeNothing() {
         let document = Self.documents[1]
         #expect(split(document.bytes, as: document.format, cuts: [0, 0, 5, 5, 5]) == split(document.bytes, as: document.format))
