@@ -59,6 +59,7 @@ extension DocumentSplitter {
         pendingLineFeeds += lineFeeds
     }
 
+    /// Fails a unit (the one starting at `line`) of `length` bytes over `maxLineBytes`.
     func checkUnitLength(_ length: Int) throws {
         guard length > limits.maxLineBytes else { return }
         if case .csv = mode { throw DocumentError.csvRecordTooLong(line: line, limit: limits.maxLineBytes) }

@@ -34,11 +34,13 @@ extension DocumentSplitter {
         try emit(record)
     }
 
+    /// Fails a record of `length` UTF-8 bytes over `maxRecordBytes`.
     func checkRecordLength(_ length: Int) throws {
         guard length > limits.maxRecordBytes else { return }
         throw DocumentError.recordTooLong(line: line, bytes: length, limit: limits.maxRecordBytes)
     }
 
+    /// The document ended: all of it, kept in `pending`, is the one record of format `text`.
     mutating func finishText(emit: (DocumentRecord) throws -> Void) throws {
         try withPending { splitter, document in
             try document.checkUTF8(line: 1)
