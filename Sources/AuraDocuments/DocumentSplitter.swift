@@ -1,6 +1,8 @@
 /// Splits a document into records as its bytes arrive, in chunks of any size cut anywhere
-/// (inside a UTF-8 character, a CRLF, a CSV quoted field, a JSON escape). Memory is bounded by
-/// `maxLineBytes` plus one chunk: only the unfinished line is kept between chunks.
+/// (inside a UTF-8 character, a CRLF, a CSV quoted field, a JSON escape): the same document
+/// gives the same records and the same first error whatever its chunks. Memory is bounded by
+/// `maxLineBytes` (for `text`, `maxTextBytes`) plus one chunk: only the unfinished line is kept
+/// between chunks.
 ///
 /// Rules for every format:
 /// - A UTF-8 byte order mark at the start is skipped. Invalid UTF-8 anywhere fails the document
