@@ -70,7 +70,11 @@ let package = Package(
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine", "AuraJobLog", "AuraPosix"],
+            name: "aura-bench",
+            dependencies: [
+                "AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine",
+                "AuraDocuments", "AuraJobLog", "AuraPosix",
+            ],
             path: "benchmarks/aura-bench"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).

@@ -22,10 +22,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// `self[range]` as a buffer of its own.
     subscript(bytes range: Range<Int>) -> Bytes { Bytes(rebasing: self[range]) }
 
-    /// Offset of the first `byte` at or after `start`, nil if there is none (memchr).
-    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        guard let base = baseAddress, start < count else { return nil }
-        guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+    /// Offset of the first `byte` at or after `start` (and before `end`), nil if there is none (memchr).
+    func firstIndex(of byte: UInt8, from start: Int, to end: Int? = nil) -> Int? {
+        let end = end ?? count
+        guard let base = baseAddress, start < end else { return nil }
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 

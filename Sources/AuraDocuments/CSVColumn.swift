@@ -12,15 +12,19 @@ struct CSVColumn: Sendable {
         self.name = String(decoding: nameBytes, as: UTF8.self)
     }
 
-    /// Reads one whole CSV record (without its LF) that starts at `line`: the header row first
-    /// (nil), then the column's value in each row (nil if blank). Empty lines give nil.
-    mutating func read(_ unit: Bytes, line: Int, scratch: inout [UInt8]) throws -> String? {
+    /// Reads the header row, one whole CSV record (without its LF) that starts at `line`, to
+    /// find the column's position. Does nothing on an empty line.
+    mutating func readHeader(_ unit: Bytes, line: Int, scratch: inout [UInt8]) throws {
         let record = unit.droppingCarriageReturn
-        guard !record.isEmpty else { return nil }
-        guard let position else {
-            position = try findColumn(in: record, line: line, scratch: &scratch)
-            return nil
-        }
+        guard !record.isEmpty else { return }
+        position = try findColumn(in: record, line: line, scratch: &scratch)
+    }
+
+    /// The column's value in one whole CSV record (without its LF) that starts at `line`, once
+    /// the header is read; nil if the value is blank or the line empty.
+    func value(in unit: Bytes, line: Int, scratch: inout [UInt8]) throws -> String? {
+        let record = unit.droppingCarriageReturn
+        guard let position, !record.isEmpty else { return nil }
         var fields = CSVFields(record, line: line)
         var value: String?
         var count = 0

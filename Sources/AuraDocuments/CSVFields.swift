@@ -27,7 +27,7 @@ struct CSVFields {
         let first = skippingSpaces(from: start)
         if first < record.count, record[first] == ASCII.quote { return try quotedField(openingAt: first) }
         let end = record.firstIndex(of: ASCII.comma, from: start) ?? record.count
-        if let quote = record[start..<end].firstIndex(of: ASCII.quote) {
+        if let quote = record.firstIndex(of: ASCII.quote, from: start, to: end) {
             throw error("a quote inside an unquoted field", at: quote, hint: "; quote the whole field and double the quotes inside")
         }
         advance(past: end)

@@ -31,7 +31,7 @@ extension DocumentError {
     }
 
     static func csvRecordTooLong(line: Int, limit: Int) -> DocumentError {
-        DocumentError(line: line, "the CSV record starting here is longer than \(grouped(limit)) bytes, the limit (is a quote never closed?)")
+        DocumentError(line: line, "the CSV record starting here is longer than \(grouped(limit)) bytes, the limit (a quote never closed, or a stray quote in an unquoted field?)")
     }
 
     static func recordTooLong(line: Int, bytes: Int, limit: Int) -> DocumentError {

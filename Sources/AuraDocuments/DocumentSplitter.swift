@@ -1,6 +1,8 @@
 /// Splits a document into records as its bytes arrive, in chunks of any size cut anywhere
-/// (inside a UTF-8 character, a CRLF, a CSV quoted field, a JSON escape). Memory is bounded by
-/// `maxLineBytes` plus one chunk: only the unfinished line is kept between chunks.
+/// (inside a UTF-8 character, a CRLF, a CSV quoted field, a JSON escape): the same document
+/// gives the same records and the same first error whatever its chunks. Memory is bounded by
+/// `maxLineBytes` (for `text`, `maxTextBytes`) plus one chunk: only the unfinished line is kept
+/// between chunks.
 ///
 /// Rules for every format:
 /// - A UTF-8 byte order mark at the start is skipped. Invalid UTF-8 anywhere fails the document
@@ -30,7 +32,8 @@
 ///   `\uXXXX`, surrogate pairs). Other fields are checked, then ignored. The field missing, not a
 ///   string, or present twice is an error; a blank string is skipped.
 public struct DocumentSplitter: Sendable {
-    private enum Mode: Sendable {
+    /// The format, with what reading its records needs.
+    enum Mode: Sendable {
         case text
         case lines
         case csv(CSVColumn)
@@ -43,24 +46,24 @@ public struct DocumentSplitter: Sendable {
         case finished
     }
 
-    private var mode: Mode
-    private let limits: DocumentLimits
+    var mode: Mode
+    let limits: DocumentLimits
     private var state = State.open
     private var byteOrderMark = ByteOrderMark()
     /// The unit (line, CSV record, text) begun but not ended yet; its capacity never passes the
     /// limit that applies to it.
-    private var pending: [UInt8] = []
+    var pending: [UInt8] = []
     /// For `csv`: whether `pending` holds an odd number of quotes (it ends inside a quoted field).
-    private var pendingQuoteIsOpen = false
+    var pendingQuoteIsOpen = false
     /// For `csv`: line feeds inside `pending` (quoted line breaks).
-    private var pendingLineFeeds = 0
+    var pendingLineFeeds = 0
     /// The line where the next unit starts.
-    private var line = 1
+    var line = 1
     /// Reused to unescape CSV and JSON values.
-    private var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
 
-    /// Records emitted so far.
-    public private(set) var recordCount = 0
+    /// Records emitted so far (handed to `emit`).
+    public internal(set) var recordCount = 0
 
     /// A splitter for a document in `format`, held to `limits`.
     public init(format: DocumentFormat, limits: DocumentLimits = DocumentLimits()) {
@@ -92,7 +95,8 @@ public struct DocumentSplitter: Sendable {
 
     /// The document ended: emits what remains (a last line without a line end) and checks the
     /// document as a whole (a CSV without a header row, a quoted field never closed, a `text`
-    /// document that is empty).
+    /// document that is empty). Call it once: feeding or finishing after it is a programming
+    /// error and traps.
     public mutating func finish(emit: (DocumentRecord) throws -> Void) throws {
         try checkOpen()
         do {
@@ -131,151 +135,6 @@ public struct DocumentSplitter: Sendable {
         case .text: try appendPending(content)
         case .csv: try frameCSV(content, emit: emit)
         case .lines, .jsonl: try frameLines(content, emit: emit)
-        }
-    }
-
-    // MARK: Units
-
-    /// Cuts `content` at line feeds: each line is a unit.
-    private mutating func frameLines(_ content: Bytes, emit: (DocumentRecord) throws -> Void) throws {
-        var start = 0
-        while let end = content.firstIndex(of: ASCII.lineFeed, from: start) {
-            try completeUnit(content[bytes: start..<end], lineFeeds: 0, emit: emit)
-            start = end + 1
-        }
-        try keepIncomplete(content[bytes: start..<content.count], quoteIsOpen: false, lineFeeds: 0)
-    }
-
-    /// Cuts `content` at line feeds outside quotes: each CSV record is a unit. A line feed is
-    /// outside quotes when the record so far holds an even number of quote characters, since
-    /// doubled quotes inside a quoted field come in pairs.
-    private mutating func frameCSV(_ content: Bytes, emit: (DocumentRecord) throws -> Void) throws {
-        var start = 0
-        var scan = 0
-        var quoteIsOpen = pendingQuoteIsOpen
-        var lineFeeds = 0
-        while let end = content.firstIndex(of: ASCII.lineFeed, from: scan) {
-            if content.occurrences(of: ASCII.quote, in: scan..<end) & 1 == 1 { quoteIsOpen.toggle() }
-            scan = end + 1
-            if quoteIsOpen {
-                lineFeeds += 1
-                continue
-            }
-            try completeUnit(content[bytes: start..<end], lineFeeds: lineFeeds, emit: emit)
-            start = scan
-            lineFeeds = 0
-        }
-        if content.occurrences(of: ASCII.quote, in: scan..<content.count) & 1 == 1 { quoteIsOpen.toggle() }
-        try keepIncomplete(content[bytes: start..<content.count], quoteIsOpen: quoteIsOpen, lineFeeds: lineFeeds)
-    }
-
-    /// A unit ended in this chunk with `tail` (what `pending` holds comes before it).
-    private mutating func completeUnit(_ tail: Bytes, lineFeeds: Int, emit: (DocumentRecord) throws -> Void) throws {
-        let unitLine = line
-        let unitLineFeeds = pendingLineFeeds + lineFeeds
-        if pending.isEmpty {
-            try checkUnitLength(tail.count)
-            try handle(tail, emit: emit)
-        } else {
-            try appendPending(tail)
-            try withPending { splitter, unit in try splitter.handle(unit, emit: emit) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        pendingQuoteIsOpen = false
-        pendingLineFeeds = 0
-        line = unitLine + unitLineFeeds + 1
-    }
-
-    /// Keeps the start of a unit that does not end in this chunk.
-    private mutating func keepIncomplete(_ bytes: Bytes, quoteIsOpen: Bool, lineFeeds: Int) throws {
-        guard !bytes.isEmpty else { return }
-        try appendPending(bytes)
-        pendingQuoteIsOpen = quoteIsOpen
-        pendingLineFeeds += lineFeeds
-    }
-
-    private func checkUnitLength(_ length: Int) throws {
-        guard length > limits.maxLineBytes else { return }
-        if case .csv = mode { throw DocumentError.csvRecordTooLong(line: line, limit: limits.maxLineBytes) }
-        throw DocumentError.lineTooLong(line: line, limit: limits.maxLineBytes)
-    }
-
-    /// Appends to `pending`, never growing it past the limit of a unit.
-    private mutating func appendPending(_ bytes: Bytes) throws {
-        let total = pending.count + bytes.count
-        if case .text = mode {
-            guard total <= limits.maxTextBytes else { throw DocumentError.textTooLong(limit: limits.maxTextBytes) }
-            reservePending(total, limit: limits.maxTextBytes)
-        } else {
-            try checkUnitLength(total)
-            reservePending(total, limit: limits.maxLineBytes)
-        }
-        pending.append(contentsOf: bytes)
-    }
-
-    /// Grows `pending` geometrically but never beyond `limit`.
-    private mutating func reservePending(_ total: Int, limit: Int) {
-        guard total > pending.capacity else { return }
-        pending.reserveCapacity(min(max(total, pending.capacity * 2, 4096), limit))
-    }
-
-    /// Runs `body` on the bytes of `pending` (moved out of `self` meanwhile, without a copy).
-    private mutating func withPending(_ body: (inout DocumentSplitter, Bytes) throws -> Void) throws {
-        var unit: [UInt8] = []
-        swap(&unit, &pending)
-        defer { swap(&unit, &pending) }
-        try unit.withUnsafeBufferPointer { try body(&self, $0) }
-    }
-
-    /// Turns one complete unit into a record, or nothing if it is blank.
-    private mutating func handle(_ unit: Bytes, emit: (DocumentRecord) throws -> Void) throws {
-        if let invalid = unit.firstInvalidUTF8() {
-            let place = unit.location(of: invalid, startLine: line)
-            throw DocumentError.invalidUTF8(line: place.line, byte: place.byte)
-        }
-        let text: String?
-        switch mode {
-        case .text:
-            preconditionFailure("a text document is one unit, handled by finishText")
-        case .lines:
-            let content = unit.droppingCarriageReturn
-            guard !content.isBlank else { return }
-            try checkRecordLength(content.count)
-            text = content.string
-        case .csv(var column):
-            let isHeader = column.position == nil
-            text = try column.read(unit, line: line, scratch: &scratch)
-            if isHeader { mode = .csv(column) }
-            if let text { try checkRecordLength(text.utf8.count) }
-        case .jsonl(let field):
-            var jsonLine = JSONLine(unit, line: line)
-            text = try jsonLine.string(named: field, scratch: &scratch)
-            if let text { try checkRecordLength(text.utf8.count) }
-        }
-        guard let text else { return }
-        let record = DocumentRecord(index: recordCount, line: line, text: text)
-        recordCount += 1
-        try emit(record)
-    }
-
-    private func checkRecordLength(_ length: Int) throws {
-        guard length > limits.maxRecordBytes else { return }
-        throw DocumentError.recordTooLong(line: line, bytes: length, limit: limits.maxRecordBytes)
-    }
-
-    // MARK: Text
-
-    private mutating func finishText(emit: (DocumentRecord) throws -> Void) throws {
-        try withPending { splitter, document in
-            if let invalid = document.firstInvalidUTF8() {
-                let place = document.location(of: invalid, startLine: 1)
-                throw DocumentError.invalidUTF8(line: place.line, byte: place.byte)
-            }
-            guard !document.isEmpty else { throw DocumentError(line: 0, "the document is empty") }
-            guard !document.isBlank else { throw DocumentError(line: 0, "the document is only whitespace") }
-            let record = DocumentRecord(index: 0, line: 1, text: document.string)
-            splitter.recordCount = 1
-            try emit(record)
         }
     }
 }

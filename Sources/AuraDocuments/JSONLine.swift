@@ -121,6 +121,8 @@ struct JSONLine {
         let start = offset
         offset += 1
         while offset < bytes.count {
+            offset = bytes.skippingPlainStringBytes(from: offset)
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte == ASCII.quote {
                 offset += 1

@@ -1,4 +1,24 @@
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// The first offset from `start` on, rounded down to a word, that may hold a quote, a
+    /// backslash or a control character: string content eight bytes at a time.
+    func skippingPlainStringBytes(from start: Int) -> Int {
+        guard let base = baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = start
+        while offset &+ 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quotes = word ^ (ones &* UInt64(ASCII.quote))
+            let backslashes = word ^ (ones &* UInt64(ASCII.backslash))
+            // A byte is zero, or under 0x20, somewhere in the word (exact for presence).
+            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { return offset }
+            offset &+= 8
+        }
+        return offset
+    }
+
     /// The value of the four hex digits at `offset`, nil if there are not four.
     func hexQuad(at offset: Int) -> UInt16? {
         guard offset + 4 <= count else { return nil }

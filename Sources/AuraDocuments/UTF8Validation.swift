@@ -1,4 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Throws "not valid UTF-8" with the line and byte of the first invalid sequence, for a unit
+    /// that starts at `line` (and may span lines).
+    func checkUTF8(line: Int) throws {
+        guard let invalid = firstInvalidUTF8() else { return }
+        let place = location(of: invalid, startLine: line)
+        throw DocumentError.invalidUTF8(line: place.line, byte: place.byte)
+    }
+
+    /// The text of these bytes, checked to be valid UTF-8 (else the error of `checkUTF8`) by
+    /// the decoding itself, so that the bytes are read once: decoding replaces invalid UTF-8
+    /// with U+FFFD, which always changes the bytes, so unchanged bytes mean valid UTF-8.
+    func validatedString(line: Int) throws -> String {
+        var string = String(decoding: self, as: UTF8.self)
+        let isUnchanged = string.withUTF8 { decoded in
+            decoded.count == count && (count == 0 || memcmp(decoded.baseAddress!, baseAddress!, count) == 0)
+        }
+        guard isUnchanged else {
+            try checkUTF8(line: line)
+            preconditionFailure("the standard library repaired bytes found to be valid UTF-8")
+        }
+        return string
+    }
+
     /// The offset where the first invalid UTF-8 sequence starts, nil if all is valid UTF-8.
     ///
     /// Strict (RFC 3629): no overlong forms, no surrogates, nothing over U+10FFFF, no truncated

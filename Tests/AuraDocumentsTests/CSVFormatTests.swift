@@ -76,6 +76,14 @@ import Testing
         #expect(outcome.error == DocumentError(line: 3, message: "line 3: a quoted field is never closed (byte 3)"))
     }
 
+    @Test func aStrayQuoteNamesItsRowEvenWhenItMakesTheRestOneRecord() {
+        let document = "id,review\n1,a 5\" screen\n2,fine\n3,ok\n"
+        #expect(split(document, as: review).error?.message
+            == "line 2: a quote inside an unquoted field (byte 6); quote the whole field and double the quotes inside")
+        #expect(split(document, as: review, limits: DocumentLimits(maxLineBytes: 16)).error?.message
+            == "line 2: the CSV record starting here is longer than 16 bytes, the limit (a quote never closed, or a stray quote in an unquoted field?)")
+    }
+
     @Test func aDocumentWithoutAHeaderRowIsAnError() {
         #expect(split("", as: review).error == DocumentError(line: 0, message: "the CSV document has no header row"))
         #expect(split("\n\r\n", as: review).error?.message == "the CSV document has no header row")

@@ -61,8 +61,79 @@ import TestSupport
         }
     }
 
+    /// Random documents, mostly well formed and sometimes not, under small limits.
+    @Test(arguments: [DocumentFormat.text, .lines, .csv(column: "review"), .jsonl(field: "text")])
+    func randomDocumentsGiveTheSameOutcomeWhateverTheCuts(format: DocumentFormat) {
+        var random = SplitMix64(seed: 4)
+        let limits = DocumentLimits(maxRecordBytes: 12, maxLineBytes: format == .jsonl(field: "text") ? 48 : 24, maxTextBytes: 30)
+        var outcomes = (records: 0, errors: 0)
+        for _ in 0..<500 {
+            let document = RandomDocument.make(format, using: &random)
+            let whole = split(document, as: format, limits: limits)
+            outcomes.records += whole.records.count
+            outcomes.errors += whole.error == nil ? 0 : 1
+            for _ in 0..<3 {
+                let cuts = (0..<Int.random(in: 1...6, using: &random)).map { _ in Int.random(in: 0...document.count, using: &random) }.sorted()
+                #expect(split(document, as: format, limits: limits, cuts: cuts) == whole, "\(document) cut at \(cuts)")
+            }
+        }
+        #expect(outcomes.records > 200 && outcomes.errors > 50 && outcomes.errors < 400, "\(outcomes)")
+    }
+
+    @Test func aCRLFSplitBetweenChunksIsOneLineEnd() {
+        let outcome = split("one\r\ntwo\r\n", as: .lines, cuts: [4, 9])
+        #expect(outcome == Outcome(records: records([(1, "one"), (2, "two")])))
+        #expect(split("id,review\r\n1,\"a\r\nb\"\r\n", as: .csv(column: "review"), cuts: [10, 16, 20]).texts == ["a\r\nb"])
+    }
+
+    @Test func aCharacterSplitBetweenChunksIsWhole() {
+        let document = Array("é😀\n".utf8)  // C3 A9 | F0 9F 98 80 | 0A
+        for cuts in [[1], [3, 4, 5], [1, 2, 3, 4, 5, 6]] {
+            #expect(split(document, as: .lines, cuts: cuts).texts == ["é😀"], "cut at \(cuts)")
+        }
+    }
+
+    @Test func aJSONEscapeSplitBetweenChunksIsWhole() {
+        let document = Array(#"{"text": "\ud83d\ude00\n"}"#.utf8)
+        #expect(split(document, as: .jsonl(field: "text"), cuts: [11, 13, 16, 17, 24]).texts == ["😀\n"])
+    }
+
     @Test func emptyChunksChangeNothing() {
         let document = Self.documents[1]
         #expect(split(document.bytes, as: document.format, cuts: [0, 0, 5, 5, 5]) == split(document.bytes, as: document.format))
+    }
+}
+
+/// Documents of a format built from small pieces, one in six with a corrupted byte.
+enum RandomDocument {
+    static func make(_ format: DocumentFormat, using random: inout SplitMix64) -> [UInt8] {
+        var text = ""
+        func some(_ pieces: [String], _ most: Int) -> String {
+            (0..<Int.random(in: 0...most, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+        let ending = { (random: inout SplitMix64) in ["\n", "\r\n"].randomElement(using: &random)! }
+        switch format {
+        case .text:
+            text = some(["a", " ", "\n", "\r\n", "é", "😀"], 12)
+        case .lines:
+            for _ in 0..<Int.random(in: 0...5, using: &random) { text += some(["a", " ", "é", "😀", "\r", "\u{FEFF}"], 5) + ending(&random) }
+        case .csv:
+            text = "id, review" + ending(&random)
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                let field = Bool.random(using: &random) ? some(["a", " ", "é", "😀"], 4) : "\"" + some(["a", ",", "\"\"", "\n", "\r\n", "é"], 4) + "\""
+                text += "1," + field + ending(&random)
+            }
+        case .jsonl:
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                let opening = ["{\"text\": \"", "{\"n\": [1, {}], \"text\":\""].randomElement(using: &random)!
+                text += opening + some(["a", " ", "é", "\\n", "\\\"", "\\u00e9", "\\ud83d\\ude00"], 4) + "\"}" + ending(&random)
+            }
+        }
+        if Bool.random(using: &random) { text = "\u{FEFF}" + text }
+        var bytes = Array(text.utf8)
+        if !bytes.isEmpty, Int.random(in: 0..<6, using: &random) == 0 {
+            bytes[Int.random(in: 0..<bytes.count, using: &random)] = [0xC3, 0xFF, 0x22, 0x2C, 0x0A].randomElement(using: &random)!
+        }
+        return bytes
     }
 }

@@ -93,6 +93,16 @@ import Testing
         #expect(error(line) == "line 1: not valid JSON: \(problem)")
     }
 
+    @Test func quotesEscapesAndControlCharactersAreFoundAtEveryPositionInAString() {
+        for position in 0..<20 {
+            let before = String(repeating: "a", count: position)
+            #expect(split("{\"text\": \"\(before)\\\"b\\\\\"}", as: text).texts == [before + "\"b\\"])
+            #expect(split("{\"text\": \"\(before)\u{1F}\"}", as: text).error?.message
+                == "line 1: not valid JSON: a control character in a string (escape it) (byte \(11 + position))")
+            #expect(split("{\"text\": \"\(before)", as: text).error?.message == "line 1: not valid JSON: a string is never closed (byte 10)")
+        }
+    }
+
     @Test func nestingUpTo64LevelsIsAllowed() {
         let deepest = "{\"text\": \"ok\", \"n\": " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "}"
         #expect(split(deepest, as: text).texts == ["ok"])

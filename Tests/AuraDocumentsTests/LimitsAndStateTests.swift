@@ -34,7 +34,7 @@ import Testing
     @Test func aCSVRecordOverTheLineLimitFailsAtItsFirstLine() {
         var splitter = DocumentSplitter(format: .csv(column: "c"), limits: DocumentLimits(maxLineBytes: 1000))
         let result = feedLongLine(&splitter, prefix: "c\n\"open\n", byte: 0x0A, count: 10_000, chunk: 100)
-        #expect(result.error?.message == "line 2: the CSV record starting here is longer than 1,000 bytes, the limit (is a quote never closed?)")
+        #expect(result.error?.message == "line 2: the CSV record starting here is longer than 1,000 bytes, the limit (a quote never closed, or a stray quote in an unquoted field?)")
         #expect(splitter.bufferedCapacity <= 1000 + pageOfMallocRounding)
     }
 

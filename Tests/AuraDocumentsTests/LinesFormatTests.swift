@@ -68,6 +68,11 @@ import Testing
         #expect(outcome.error == DocumentError(line: 12, message: "line 12: the record is 7,001 bytes; the limit is 5,000"))
     }
 
+    @Test func invalidUTF8ComesBeforeTheRecordLimit() {
+        let document = Array("abcdef".utf8) + [0xC3]
+        #expect(split(document, as: .lines, limits: DocumentLimits(maxRecordBytes: 4)).error?.message == "line 1: not valid UTF-8 (byte 7)")
+    }
+
     @Test func aRecordAtTheLimitPasses() {
         let limits = DocumentLimits(maxRecordBytes: 4)
         #expect(split("abcd\r\nabcde", as: .lines, limits: limits).error?.message == "line 2: the record is 5 bytes; the limit is 4")

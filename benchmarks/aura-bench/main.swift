@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog]
+                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents]
                       [--dir PATH] [--joblog-mib N] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
@@ -15,7 +15,7 @@ let usage = """
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
       --only NAME           run one group of measurements (plugins, wire, codec and
-                            joblog run in process and start no server)
+                            joblog and documents run in process and start no server)
       --dir PATH            the folder joblog measures in (default /tmp/aura-bench-joblog;
                             what it writes there is removed afterwards)
       --joblog-mib N        MiB written, appended and recovered by joblog (default 1024)
@@ -53,7 +53,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog"]
+let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -62,7 +62,7 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
-} else if let only, ["plugins", "wire", "codec", "joblog"].contains(only) {  // in process: no server
+} else if let only, ["plugins", "wire", "codec", "joblog", "documents"].contains(only) {  // in process: no server
     server = nil
     address = ""
 } else {
@@ -131,6 +131,9 @@ do {
     if wanted("joblog") {
         let benchmark = JobLogBenchmarks(directory: arguments.options["dir"] ?? "/tmp/aura-bench-joblog", mebibytes: joblogMebibytes, duration: duration)
         for result in try await benchmark.run() { report(result) }
+    }
+    if wanted("documents") {
+        for result in try DocumentBenchmarks(duration: duration).run() { report(result) }
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.
