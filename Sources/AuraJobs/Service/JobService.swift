@@ -1,3 +1,4 @@
+import AuraJobLog
 import AuraMessages
 import AuraServer
 
@@ -13,7 +14,7 @@ public struct JobService: Service {
     public func register(into registry: inout MethodRegistry) {
         let manager = manager
         registry.clientStreaming("aura.Jobs/Submit") { (requests: RequestStream<SubmitRequest>, _) in
-            try await manager.submit(requests)
+            try await mappingJobLogErrors { try await manager.submit(requests) }
         }
         registry.unary("aura.Jobs/GetUpload") { (request: UploadRef, _) in try manager.upload(request.uploadId) }
         registry.unary("aura.Jobs/Get") { (request: JobRef, _) in try manager.job(request.jobId) }
@@ -21,7 +22,9 @@ public struct JobService: Service {
             try await manager.results(request.jobId, from: request.fromIndex) { try await responses.write($0) }
         }
         registry.unary("aura.Jobs/List") { (request: ListJobsRequest, _) in try manager.list(request) }
-        registry.unary("aura.Jobs/Cancel") { (request: JobRef, _) in try await manager.cancel(request.jobId) }
+        registry.unary("aura.Jobs/Cancel") { (request: JobRef, _) in
+            try await mappingJobLogErrors { try await manager.cancel(request.jobId) }
+        }
         registry.serverStreaming("aura.Jobs/Watch") { (request: JobRef, responses: ResponseWriter<Job>, _) in
             try await manager.watch(request.jobId) { try await responses.write($0) }
         }
