@@ -3,8 +3,9 @@ import TestSupport
 import Testing
 
 /// The job commands (submit, job, results, jobs, cancel, watch, dlq list) end to end: a real
-/// aura-server per test and aura-rpc, checked by exit status, stdout and stderr.
-@Suite(.timeLimit(.minutes(1)))
+/// aura-server per test and aura-rpc, checked by exit status, stdout and stderr. One test at a
+/// time: each starts a server, and the rest of the suite runs beside them on two cores.
+@Suite(.serialized, .timeLimit(.minutes(1)))
 struct JobCommandTests {
     static let plugins = ServiceCommandTests.plugins
 

@@ -5,7 +5,7 @@ import Testing
 /// The job log's faults as an operator meets them, with the real aura-server on a data
 /// directory the test keeps across restarts: a flipped byte inside a segment, a torn tail, a
 /// full disk, the size budget.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct JobLogFaultTests {
     static let plugins = ServiceCommandTests.plugins
     /// 1 MiB segments, so that a few small jobs make several segment files.

@@ -40,7 +40,7 @@ final class ServerProcess: @unchecked Sendable {
     /// by `stop()`; nil: a fresh one, removed by `stop()`. `arguments` go to the server as well.
     static func start(
         plugins: [String]? = nil, pluginFiles: [String] = [], dataDirectory given: URL? = nil, arguments extra: [String] = [],
-        timeout: Double = 10
+        timeout: Double = 30
     ) async throws -> ServerProcess {
         let binary = try Binaries.path(of: "aura-server")
         let packagePlugins = try plugins?.map { try Binaries.plugin($0) }
