@@ -28,6 +28,9 @@ public final class JobManager: Sendable {
         configuration: JobsConfiguration, engine: SentimentEngine, repair: Bool = false,
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws {
+        var configuration = configuration
+        // One append of an upload's chunks must fit in a segment (small segments on small disks).
+        configuration.chunkBatchBytes = min(configuration.chunkBatchBytes, configuration.segmentSize / 2)
         self.configuration = configuration
         self.engine = engine
         self.log = log

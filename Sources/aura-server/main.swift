@@ -22,6 +22,7 @@ let usage = """
                        [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
+                       [--job-log-max-mb N] [--job-segment-mb N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -42,6 +43,9 @@ let usage = """
       --job-retention D  how long finished jobs and their results are kept (default 7d)
       --job-log-max-gb N the most disk the job log (DIR/joblog) may use (default 64); a Submit
                          that would pass it is refused before any data is accepted
+      --job-log-max-mb N the same budget in MiB, for small disks and tests (overrides the above)
+      --job-segment-mb N the size of the job log's segment files in MiB (default 64); two are
+                         preallocated, so a disk with little room needs small ones
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --help             this text
@@ -57,7 +61,7 @@ func fail(_ message: String) -> Never {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention", "job-log-max-gb"],
+        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention", "job-log-max-gb", "job-log-max-mb", "job-segment-mb"],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
     fail(error.description)
@@ -150,6 +154,10 @@ do {
     jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
     jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
     jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-gb", default: 64, range: 1...1 << 20) << 30
+    if arguments.options["job-log-max-mb"] != nil {
+        jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-mb", default: 0, range: 1...1 << 30) << 20
+    }
+    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...1 << 12) << 20
 } catch {
     fail(error.description)
 }

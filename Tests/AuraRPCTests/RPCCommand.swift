@@ -82,6 +82,11 @@ final class RunningCommand: Sendable {
         }
     }
 
+    /// Ends the command at once with SIGKILL (a client cut off mid-way).
+    func cutOff() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+    }
+
     /// Closes standard input and waits for the exit; kills the command after `timeout` seconds.
     func finish(timeout: Double = 10) async -> CommandResult {
         await onOwnThread {

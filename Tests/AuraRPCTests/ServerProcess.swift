@@ -12,16 +12,19 @@ final class ServerProcess: @unchecked Sendable {
     let process: Process
     let port: Int
     let dataDirectory: URL
+    /// Whether `stop()` removes the data directory (it does when `start` made it).
+    private let ownsDataDirectory: Bool
     private let output: PipeReader
     private let errors: PipeReader
 
     /// The address to give aura-rpc.
     var address: String { "127.0.0.1:\(port)" }
 
-    private init(process: Process, port: Int, dataDirectory: URL, output: PipeReader, errors: PipeReader) {
+    private init(process: Process, port: Int, dataDirectory: URL, ownsDataDirectory: Bool, output: PipeReader, errors: PipeReader) {
         self.process = process
         self.port = port
         self.dataDirectory = dataDirectory
+        self.ownsDataDirectory = ownsDataDirectory
         self.output = output
         self.errors = errors
     }
@@ -33,19 +36,26 @@ final class ServerProcess: @unchecked Sendable {
     /// `plugins` names the package plugins to load, e.g. ["LexiconSentiment"] for
     /// libAuraPluginLexiconSentiment.so: they are copied into a plugin directory of the
     /// server's own, so the test decides exactly what is loaded. nil: the server's default
-    /// (the plugins next to its binary).
-    static func start(plugins: [String]? = nil, timeout: Double = 60) async throws -> ServerProcess {
+    /// (the plugins next to its binary). `pluginFiles` adds .so files by path (fixtures).
+    ///
+    /// `dataDirectory`: a folder the test keeps (for restarts on the same data), not removed
+    /// by `stop()`; nil: a fresh one, removed by `stop()`. `arguments` go to the server as well.
+    static func start(
+        plugins: [String]? = nil, pluginFiles: [String] = [], dataDirectory given: URL? = nil, arguments extra: [String] = [],
+        timeout: Double = 60
+    ) async throws -> ServerProcess {
         let binary = try Binaries.path(of: "aura-server")
-        let pluginFiles = try plugins?.map { try Binaries.plugin($0) }
-        let dataDirectory = FileManager.default.temporaryDirectory
+        let packagePlugins = try plugins?.map { try Binaries.plugin($0) }
+        let dataDirectory = given ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("aura-rpc-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"]
-        if let pluginFiles {
+        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"] + extra
+        if packagePlugins != nil || !pluginFiles.isEmpty {
             do {
-                arguments += ["--plugins", try Self.pluginDirectory(holding: pluginFiles, in: dataDirectory).path]
+                let files = (packagePlugins ?? []) + pluginFiles
+                arguments += ["--plugins", try Self.pluginDirectory(holding: files, in: dataDirectory).path]
             } catch {
-                try? FileManager.default.removeItem(at: dataDirectory)
+                if given == nil { try? FileManager.default.removeItem(at: dataDirectory) }
                 throw error
             }
         }
@@ -70,14 +80,15 @@ final class ServerProcess: @unchecked Sendable {
         guard cameUp, let line, let port = Self.port(in: line) else {
             process.terminate()
             _ = waitForExit(process, timeout: 2)
-            try? FileManager.default.removeItem(at: dataDirectory)
+            if given == nil { try? FileManager.default.removeItem(at: dataDirectory) }
             throw StartFailure(description: """
                 aura-server did not report a listening port within \(timeout) s
                 stdout: \(output.text)
                 stderr: \(errors.text)
                 """)
         }
-        return ServerProcess(process: process, port: port, dataDirectory: dataDirectory, output: output, errors: errors)
+        return ServerProcess(
+            process: process, port: port, dataDirectory: dataDirectory, ownsDataDirectory: given == nil, output: output, errors: errors)
     }
 
     /// A new `plugins` folder in `directory` holding copies of `files`.
@@ -86,7 +97,9 @@ final class ServerProcess: @unchecked Sendable {
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
         for file in files {
             let source = URL(fileURLWithPath: file)
-            try FileManager.default.copyItem(at: source, to: plugins.appendingPathComponent(source.lastPathComponent))
+            let target = plugins.appendingPathComponent(source.lastPathComponent)
+            if FileManager.default.fileExists(atPath: target.path) { continue }  // a restart on the same data
+            try FileManager.default.copyItem(at: source, to: target)
         }
         return plugins
     }
@@ -98,7 +111,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Sends SIGTERM and waits for the exit (SIGKILL after `timeout` seconds), then removes the
-    /// data directory. Safe to call more than once.
+    /// data directory if `start` made it. Safe to call more than once.
     ///
     /// SIGTERM is repeated every 0.2 s: aura-server prints its listening line a moment before
     /// it installs its signal handler, with SIGTERM ignored in between, so a server stopped
@@ -114,11 +127,24 @@ final class ServerProcess: @unchecked Sendable {
             kill(process.processIdentifier, SIGKILL)
             _ = waitForExit(process, timeout: 2)
         }
-        try? FileManager.default.removeItem(at: dataDirectory)
+        if ownsDataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
     }
 
     /// What the server wrote to stderr so far (for failure messages).
     var errorOutput: String { errors.text }
+
+    /// Waits until the server's stderr contains `text`, at most `timeout` seconds; returns
+    /// whether it did.
+    func waitForError(containing text: String, timeout: Double = 10) async -> Bool {
+        await onOwnThread {
+            let deadline = Date().addingTimeInterval(timeout)
+            while !self.errors.text.contains(text) {
+                if Date() > deadline { return false }
+                usleep(5_000)
+            }
+            return true
+        }
+    }
 }
 
 /// Runs `body` with a fresh server, which is stopped however `body` ends; `plugins` as in

@@ -9,14 +9,14 @@ final class ServerProcess {
     nonisolated(unsafe) private static var started = 0
 
     /// Starts the server binary that sits next to this executable (or `binary`) and waits for
-    /// its "listening on" line.
-    init(binary: String?, loops: Int?, extraArguments: [String] = []) throws {
+    /// its "listening on" line; its data goes to `dataDirectory` (default: a new temporary one).
+    init(binary: String?, loops: Int?, extraArguments: [String] = [], dataDirectory given: String? = nil) throws {
         let executable = binary ?? URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("aura-server").path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchError("no aura-server binary at \(executable); build it (swift build -c release) or pass --server-binary")
         }
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())-\(Self.started)").path
+        let dataDirectory = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())-\(Self.started)").path
         Self.started += 1
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory] + (loops.map { ["--loops", "\($0)"] } ?? [])

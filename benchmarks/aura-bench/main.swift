@@ -6,19 +6,21 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents]
-                      [--dir PATH] [--joblog-mib N] [--json]
+                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
       --server-binary PATH  the aura-server to start
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
-      --only NAME           run one group of measurements (plugins, wire, codec and
-                            joblog and documents run in process and start no server)
+      --only NAME           run one group of measurements (plugins, wire, codec, joblog and
+                            documents run in process; jobs starts a server of its own)
       --dir PATH            the folder joblog measures in (default /tmp/aura-bench-joblog;
                             what it writes there is removed afterwards)
       --joblog-mib N        MiB written, appended and recovered by joblog (default 1024)
+      --jobs-ingest-mb N    the size of the jobs group's ingest document and disk write, in
+                            MiB (default 1024)
       --json                print the results as JSON instead of a table
 
     Build with -c release for meaningful figures.
@@ -33,7 +35,7 @@ let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
         Array(CommandLine.arguments.dropFirst()),
-        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib"], flagOptions: ["json", "help"])
+        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib", "jobs-ingest-mb"], flagOptions: ["json", "help"])
 } catch {
     fail("\(error)\n\n\(usage)")
 }
@@ -45,15 +47,17 @@ if arguments.flags.contains("help") {
 let duration: Duration
 let serverLoops: Int?
 let joblogMebibytes: Int
+let jobsIngestMegabytes: Int
 do {
     duration = try arguments.duration("duration") ?? .seconds(3)
     joblogMebibytes = try arguments.integer("joblog-mib", default: 1024, range: 4...65536)
+    jobsIngestMegabytes = try arguments.integer("jobs-ingest-mb", default: 1024, range: 1...1 << 20)
     serverLoops = arguments.options["server-loops"] == nil ? nil : try arguments.integer("server-loops", default: 1, range: 1...64)
 } catch {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents"]
+let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -62,7 +66,7 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
-} else if let only, ["plugins", "wire", "codec", "joblog", "documents"].contains(only) {  // in process: no server
+} else if let only, ["plugins", "wire", "codec", "joblog", "documents", "jobs"].contains(only) {  // in process, or a server of their own
     server = nil
     address = ""
 } else {
@@ -134,6 +138,13 @@ do {
     }
     if wanted("documents") {
         for result in try DocumentBenchmarks(duration: duration).run() { report(result) }
+    }
+    if wanted("jobs"), arguments.options["addr"] == nil {
+        let directory = URL(fileURLWithPath: arguments.options["server-binary"] ?? CommandLine.arguments[0]).deletingLastPathComponent().path
+        try await JobsBenchmarks(
+            serverBinary: arguments.options["server-binary"], serverLoops: serverLoops, pluginDirectory: directory,
+            ingestMegabytes: jobsIngestMegabytes, loop: group.loops[0], duration: duration
+        ).run(report: report)
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.

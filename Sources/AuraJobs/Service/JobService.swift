@@ -1,3 +1,4 @@
+import AuraJobLog
 import AuraMessages
 import AuraServer
 

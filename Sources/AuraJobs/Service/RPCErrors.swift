@@ -2,23 +2,26 @@ import AuraCore
 import AuraJobLog
 
 extension JobLogError {
-    /// The status a caller sees when the job log refuses: a full disk is RESOURCE_EXHAUSTED (try
-    /// later, nothing was acknowledged), a closed log UNAVAILABLE (the server is stopping), the
-    /// rest INTERNAL with the log's own words.
-    var rpcError: RPCError {
+    /// What a client learns when the job log refuses a change: a full disk is
+    /// RESOURCE_EXHAUSTED (nothing of the change was acknowledged; retry once space frees), so
+    /// is a record that cannot fit; a closed log UNAVAILABLE (the server is stopping). Corruption
+    /// and I/O errors have no status of their own: they reach the client as a generic INTERNAL
+    /// with the request id, their detail in the server's log.
+    var rpcError: RPCError? {
         switch self {
-        case .diskFull(let detail): return RPCError(.resourceExhausted, "the job log's disk is full: \(detail)")
-        case .closed: return RPCError(.unavailable, "the job log is closed: the server is stopping")
-        default: return RPCError(.internal, "job log: \(self)")
+        case .diskFull: RPCError(.resourceExhausted, "the disk of the job log is full; nothing of this request was acknowledged")
+        case .recordTooLarge: RPCError(.resourceExhausted, description)
+        case .closed: RPCError(.unavailable, "the job log is closed: the server is stopping")
+        case .corrupt, .io: nil
         }
     }
 }
 
-/// Runs a handler's work with the job log's errors as RPC statuses.
+/// Runs a handler's work with the job log's refusals as RPC statuses (see `JobLogError.rpcError`).
 func withRPCErrors<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as JobLogError {
-        throw error.rpcError
+        throw error.rpcError ?? error
     }
 }

@@ -17,6 +17,8 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
     private var batch: [JobLogEntry] = []
     private var batchBytes = 0
     private var inFlight: Task<Void, any Error>?
+    /// Bytes of the append in flight: not in the log's disk usage until it is written.
+    private var inFlightBytes = 0
 
     init(uploadID: String, spec: JobSpec, format: AuraDocuments.DocumentFormat, durableBytes: UInt64, manager: JobManager) {
         self.uploadID = uploadID
@@ -34,7 +36,7 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
     /// Takes the next chunk: checks it, hashes it, and queues it for the log.
     func receive(_ data: ByteBuffer) async throws {
         guard data.readableBytes > 0 else { return }
-        let usage = manager.store.log.diskUsage + batchBytes + data.readableBytes
+        let usage = manager.store.log.diskUsage + inFlightBytes + batchBytes + data.readableBytes
         guard usage <= manager.configuration.maxLogBytes else {
             try await flush()
             throw RPCError(.resourceExhausted, "the job log is full (\(usage) of \(manager.configuration.maxLogBytes) bytes); upload \(uploadID) can resume from offset \(manager.durableBytes(of: uploadID)) later")
@@ -74,8 +76,10 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
     private func flush() async throws {
         try await inFlight?.value
         inFlight = nil
+        inFlightBytes = 0
         guard !batch.isEmpty else { return }
         let entries = batch
+        inFlightBytes = batchBytes
         batch = []
         batchBytes = 0
         let store = manager.store

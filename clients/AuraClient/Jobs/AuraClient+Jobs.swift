@@ -30,7 +30,8 @@ extension AuraClient {
     ) async throws -> SubmitResponse {
         let status: UploadStatus = try await unary("aura.Jobs/GetUpload", UploadRef(uploadId: uploadID), options: options)
         if status.completed {
-            return SubmitResponse(jobId: status.jobId, bytes: status.durableBytes, existing: true, uploadId: uploadID)
+            let job = try await job(status.jobId, options: options)
+            return SubmitResponse(jobId: job.jobId, bytes: job.bytes, sha256: job.sha256, existing: true, uploadId: uploadID)
         }
         let first = SubmitRequest(part: .resume(ResumeUpload(uploadId: uploadID, offset: status.durableBytes)))
         let rest = FileChunks(path: path, offset: status.durableBytes, chunkSize: chunkSize)
