@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(name: "aura-protoc", dependencies: ["AuraCodegen", "AuraSchema", "AuraPosix", "AuraCommandLine"]),
 
         // Transport: syscalls and the epoll event loop.
-        .target(name: "AuraPosix"),
+        .target(name: "AuraPosix", dependencies: ["AuraBytes"]),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
         // Threads for blocking work (file I/O, fsync), so event loops never block.
         .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
