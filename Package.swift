@@ -70,8 +70,12 @@ let package = Package(
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
-            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine", "AuraJobLog", "AuraPosix"],
+            name: "aura-bench", dependencies: ["AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine", "AuraJobLog", "AuraPosix", "AuraCrashHarness"],
             path: "benchmarks/aura-bench"),
+        // The crash proof of the job path, run by AuraJobsCrashTests and `aura-bench crash`.
+        .target(
+            name: "AuraCrashHarness", dependencies: ["AuraClient", "AuraMessages", "AuraCore", "AuraBytes", "AuraCrypto"],
+            path: "benchmarks/AuraCrashHarness"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
         .target(name: "AuraPluginKit", dependencies: ["CAuraPlugin"], path: "Plugins/PluginKit"),
@@ -107,6 +111,7 @@ let package = Package(
         .testTarget(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
+        .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(

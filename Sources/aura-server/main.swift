@@ -21,7 +21,8 @@ let usage = """
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
                        [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
-                       [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
+                       [--job-workers N] [--job-retention D] [--job-log-max-gb N]
+                       [--job-segment-mb N] [--job-sweep-interval D] [--repair]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -42,6 +43,11 @@ let usage = """
       --job-retention D  how long finished jobs and their results are kept (default 7d)
       --job-log-max-gb N the most disk the job log (DIR/joblog) may use (default 64); a Submit
                          that would pass it is refused before any data is accepted
+      --job-segment-mb N the size of one job log segment file in MiB (default 64); compaction
+                         removes whole segments, so smaller ones free space sooner
+      --job-sweep-interval D
+                         how often finished jobs past their retention are retired and dead
+                         segments removed (default 60s; also once at every start)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --help             this text
@@ -57,7 +63,11 @@ func fail(_ message: String) -> Never {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention", "job-log-max-gb"],
+        Array(CommandLine.arguments.dropFirst()),
+        valueOptions: [
+            "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
+            "job-log-max-gb", "job-segment-mb", "job-sweep-interval",
+        ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
     fail(error.description)
@@ -150,6 +160,8 @@ do {
     jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
     jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
     jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-gb", default: 64, range: 1...1 << 20) << 30
+    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...4096) << 20
+    jobsConfiguration.sweepInterval = try arguments.duration("job-sweep-interval") ?? jobsConfiguration.sweepInterval
 } catch {
     fail(error.description)
 }
