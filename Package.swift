@@ -73,9 +73,13 @@ let package = Package(
             name: "aura-bench",
             dependencies: [
                 "AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine",
-                "AuraDocuments", "AuraJobLog", "AuraPosix",
+                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness",
             ],
             path: "benchmarks/aura-bench"),
+        // The crash proof of the job path, run by AuraJobsCrashTests and `aura-bench crash`.
+        .target(
+            name: "AuraCrashHarness", dependencies: ["AuraClient", "AuraMessages", "AuraCore", "AuraBytes", "AuraCrypto"],
+            path: "benchmarks/AuraCrashHarness"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
         .target(name: "AuraPluginKit", dependencies: ["CAuraPlugin"], path: "Plugins/PluginKit"),
@@ -111,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
+        .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(

@@ -20,7 +20,8 @@ public struct JobsConfiguration: Sendable {
     public var failureThreshold: Double = 0.5
     /// See `failureThreshold`.
     public var minimumFailuresToFail: Int = 10
-    /// How many times processing is tried before the job ends FAILED, with backoff between.
+    /// How many attempts in a row that add no result (failed, or cut by a crash) a job gets
+    /// before it ends FAILED, with backoff between.
     public var maxAttempts: Int = 3
     /// The first pause between attempts; it doubles each time.
     public var retryBackoff: Duration = .milliseconds(200)

@@ -22,7 +22,7 @@ let usage = """
                        [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
-                       [--job-log-max-mb N] [--job-segment-mb N]
+                       [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -44,8 +44,12 @@ let usage = """
       --job-log-max-gb N the most disk the job log (DIR/joblog) may use (default 64); a Submit
                          that would pass it is refused before any data is accepted
       --job-log-max-mb N the same budget in MiB, for small disks and tests (overrides the above)
-      --job-segment-mb N the size of the job log's segment files in MiB (default 64); two are
-                         preallocated, so a disk with little room needs small ones
+      --job-segment-mb N the size of one job log segment file in MiB (default 64); two are
+                         preallocated, so a disk with little room needs small ones, and
+                         compaction removes whole segments, so smaller ones free space sooner
+      --job-sweep-interval D
+                         how often finished jobs past their retention are retired and dead
+                         segments removed (default 60s; also once at every start)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --help             this text
@@ -61,7 +65,11 @@ func fail(_ message: String) -> Never {
 let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()), valueOptions: ["addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention", "job-log-max-gb", "job-log-max-mb", "job-segment-mb"],
+        Array(CommandLine.arguments.dropFirst()),
+        valueOptions: [
+            "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
+            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
+        ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
     fail(error.description)
@@ -157,7 +165,8 @@ do {
     if arguments.options["job-log-max-mb"] != nil {
         jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-mb", default: 0, range: 1...1 << 30) << 20
     }
-    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...1 << 12) << 20
+    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...4096) << 20
+    jobsConfiguration.sweepInterval = try arguments.duration("job-sweep-interval") ?? jobsConfiguration.sweepInterval
 } catch {
     fail(error.description)
 }

@@ -71,6 +71,23 @@ import Testing
         #expect(table.jobs["j1"]?.batches.count == 1)
     }
 
+    /// Attempts count in a row while they add no result: a job that moves on between crashes
+    /// is never failed by them, one that crashes before any new result is.
+    @Test func onlyAttemptsWithoutProgressCountAgainstAJob() {
+        upload("u1")
+        complete("u1", job: "j1", records: 4)
+        #expect(table.jobs["j1"]?.nextAttempt == 1)
+        apply(.jobStarted(JobStarted(jobId: "j1", timeUnixMs: 5, attempt: 3)))
+        #expect(table.jobs["j1"]?.nextAttempt == 4)  // cut (a crash) before any result
+        apply(results("j1", from: 0, [.positive]))
+        #expect(table.jobs["j1"]?.nextAttempt == 1)  // cut after progress: does not count
+        apply(.jobStarted(JobStarted(jobId: "j1", timeUnixMs: 6, attempt: 1)))
+        #expect(table.jobs["j1"]?.nextAttempt == 2)
+        apply(.jobStarted(JobStarted(jobId: "j1", timeUnixMs: 7, attempt: 2)))
+        apply(results("j1", from: 1, [.negative, .neutral]))
+        #expect(table.jobs["j1"]?.nextAttempt == 1)
+    }
+
     @Test func aCopiedRecordPointsAtItsNewestPlace() {
         upload("u1", chunks: ["a\n"])
         complete("u1", job: "j1", records: 1)

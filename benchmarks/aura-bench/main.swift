@@ -8,6 +8,7 @@ let usage = """
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
                       [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--json]
+           aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
@@ -23,8 +24,15 @@ let usage = """
                             MiB (default 1024)
       --json                print the results as JSON instead of a table
 
+    crash                 SIGKILLs servers it starts during job ingest, processing and
+                          compaction and checks every acknowledged job (aura-bench crash --help)
+
     Build with -c release for meaningful figures.
     """
+
+if CommandLine.arguments.dropFirst().first == "crash" {
+    exit(await CrashCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("aura-bench: \(message)\n".utf8))

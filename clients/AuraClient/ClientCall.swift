@@ -24,7 +24,10 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private var observers: ClientCallObservers
     private(set) lazy var responses = LoopAsyncQueue<(message: ByteBuffer, wireSize: Int)>(
         loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
-    ) { [unowned self] taken in
+    ) { [id, weak connection] taken in
+        // Responses stay readable after their connection is gone (the server went away, the
+        // client closed it); there is no credit to give back then.
+        guard let connection else { return }
         connection.core.messageConsumed(id, wireSize: taken.wireSize)
         connection.flush()
     }

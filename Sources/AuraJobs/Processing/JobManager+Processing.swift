@@ -18,19 +18,18 @@ extension JobManager {
     func wakeDispatcher() { dispatcher.wake(store.changes) }
 
     /// Runs a job to its end: its results resume where the durable ones stop; an attempt that
-    /// fails is tried again with backoff; a job that failed every attempt (or crashed the server
-    /// that many times) ends FAILED. Returns early, leaving the job to resume later, when the
-    /// server stops.
+    /// fails is tried again with backoff; a job whose attempts failed (or crashed the server)
+    /// `maxAttempts` times in a row without adding a result ends FAILED. Returns early, leaving
+    /// the job to resume later, when the server stops.
     func run(_ jobID: String) async {
         guard store.claimJob(jobID) else { return }
         defer { store.releaseJob(jobID) }
         var backoff = configuration.retryBackoff
         while !Task.isCancelled {
             guard let job = store.read({ $0.jobs[jobID] }), !job.phase.isFinal else { return }
-            var attempt: UInt32 = 1
-            if case .processing(let previous) = job.phase { attempt = previous + 1 }
+            let attempt = job.nextAttempt
             guard attempt <= configuration.maxAttempts else {
-                await endFailed(jobID, "processing failed \(configuration.maxAttempts) times (or stopped the server that often)")
+                await endFailed(jobID, "processing failed \(configuration.maxAttempts) times in a row without a result (or stopped the server that often)")
                 return
             }
             do {
@@ -43,7 +42,8 @@ extension JobManager {
                 return
             } catch {
                 log("job \(jobID): attempt \(attempt) failed: \(error)")
-                if attempt >= configuration.maxAttempts {
+                let next = store.read { $0.jobs[jobID]?.nextAttempt } ?? attempt + 1
+                if next > configuration.maxAttempts {
                     await endFailed(jobID, "processing failed \(attempt) times; the last: \(error)")
                     return
                 }

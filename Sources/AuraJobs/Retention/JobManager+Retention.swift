@@ -37,12 +37,13 @@ extension JobManager {
         let live = store.read { $0.liveRanges }
         let dead = segments.filter { segment in !live.contains { $0.contains(segment) } }
         guard !dead.isEmpty else { return }
+        log("job log: removing \(dead.count) segment(s) holding only retired jobs and abandoned uploads")
         try await pool.run { [store] in
             for segment in dead { try store.log.removeSegment(segment) }
         }
         if let oldest = store.log.segments.first?.id {
             store.forget(before: oldest)
         }
-        log("job log: removed \(dead.count) segment(s) holding only retired jobs and abandoned uploads")
+        log("job log: removed \(dead.count) segment(s)")
     }
 }

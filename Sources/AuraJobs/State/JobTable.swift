@@ -53,6 +53,8 @@ struct JobTable: Sendable {
         var completedUnixMs: Int64 = 0
         var batches: [ResultBatchRef] = []
         var recordsDone: UInt64 = 0
+        /// `recordsDone` when the last attempt started.
+        var recordsDoneAtStart: UInt64 = 0
         var recordsFailed: UInt64 = 0
         var summary = SummaryAccumulator()
         var endedSummary: JobSummary?
@@ -60,6 +62,16 @@ struct JobTable: Sendable {
 
         /// Whether the job is past its retention time.
         var isRetired: Bool { if case .retired = phase { true } else { false } }
+
+        /// The attempt a worker that starts the job now makes: attempts count in a row while
+        /// they add no result. An attempt that a crash (or an error) interrupted after durable
+        /// progress does not count against the job, so a server killed for reasons of its own
+        /// never fails a job that moves on; one that added nothing may be what crashes the
+        /// server, and counts.
+        var nextAttempt: UInt32 {
+            guard case .processing(let previous) = phase else { return 1 }
+            return recordsDone > recordsDoneAtStart ? 1 : previous + 1
+        }
     }
 
     private(set) var uploads: [String: Upload] = [:]
@@ -93,6 +105,7 @@ struct JobTable: Sendable {
             update(started.jobId, at: position) { job in
                 guard !job.phase.isFinal else { return }
                 job.phase = .processing(attempt: started.attempt)
+                job.recordsDoneAtStart = job.recordsDone
                 if job.startedUnixMs == 0 { job.startedUnixMs = started.timeUnixMs }
             }
         case .jobResults(let results):
