@@ -151,7 +151,7 @@ public struct ByteBuffer: Sendable {
 extension ByteBuffer {
     /// The manually allocated bytes behind a buffer.
     @usableFromInline
-    final class Storage: @unchecked Sendable {
+    final class Storage: @unchecked Sendable {  // written only while uniquely referenced (copy on write); shared storage is read-only
         @usableFromInline private(set) var bytes: UnsafeMutableRawPointer
         private(set) var capacity: Int
 
