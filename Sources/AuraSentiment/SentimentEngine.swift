@@ -24,14 +24,17 @@ public final class SentimentEngine: Sendable {
 
     /// Analyzes one text for `method`; throws INVALID_ARGUMENT for a bad text, NOT_FOUND or
     /// FAILED_PRECONDITION for a missing plugin, INTERNAL when a plugin fails.
-    public func analyze(_ text: String, options: AnalyzeOptions, method: String) throws(RPCError) -> SentimentResult {
+    ///
+    /// `usesCache: false` neither reads nor fills the result cache: the records of a large job
+    /// are mostly seen once, and would otherwise push the sync path's hot entries out.
+    public func analyze(_ text: String, options: AnalyzeOptions, method: String, usesCache: Bool = true) throws(RPCError) -> SentimentResult {
         try TextInput.validate(text)
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
-        let key = CacheKey.make(
+        let key = usesCache ? CacheKey.make(
             text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
-            redactor: redactor?.cacheIdentity ?? "")
-        if var hit = cache.get(key) {
+            redactor: redactor?.cacheIdentity ?? "") : nil
+        if let key, var hit = cache.get(key) {
             hit.cached = true
             return hit
         }
@@ -50,7 +53,7 @@ public final class SentimentEngine: Sendable {
         }
         result.fill(from: analysis)
         result.analyzer = analyzer.info.id
-        cache.put(key, result, cost: result.estimatedCost)
+        if let key { cache.put(key, result, cost: result.estimatedCost) }
         return result
     }
 

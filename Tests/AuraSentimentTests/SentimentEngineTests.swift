@@ -37,6 +37,18 @@ import Testing
         #expect(engine.stats.cacheMisses == 2)
     }
 
+    @Test func analysesWithoutTheCacheNeitherReadNorFillIt() throws {
+        _ = try analyze("seen before")
+        let stats = engine.stats
+        for _ in 0..<3 {
+            let result = try engine.analyze("seen before", options: AnalyzeOptions(), method: "test", usesCache: false)
+            #expect(result.cached == false)
+            _ = try engine.analyze("never cached", options: AnalyzeOptions(), method: "test", usesCache: false)
+        }
+        #expect(engine.stats == stats)
+        #expect(try analyze("never cached").cached == false)
+    }
+
     @Test func aFileLoadedAgainUnderTheSameVersionDoesNotGetTheOldResults() throws {
         _ = try analyze("reloaded text")
         try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1))

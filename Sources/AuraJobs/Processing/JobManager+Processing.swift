@@ -100,7 +100,7 @@ extension JobManager {
             records.map { record -> RecordResult in
                 var result = RecordResult(index: UInt64(record.index), line: UInt64(record.line))
                 do throws(RPCError) {
-                    result.result = try engine.analyze(record.text, options: options, method: "aura.Jobs/\(job.id)")
+                    result.result = try engine.analyze(record.text, options: options, method: "aura.Jobs/\(job.id)", usesCache: false)
                 } catch {
                     result.error = EchoStatus(code: Int32(error.code.rawValue), message: error.message)
                 }
