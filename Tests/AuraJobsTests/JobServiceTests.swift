@@ -1,7 +1,7 @@
 import AuraBytes
 import AuraClient
 import AuraCrypto
-import AuraJobs
+@testable import AuraJobs
 import AuraMessages
 import AuraWire
 import Foundation
@@ -39,6 +39,38 @@ import Testing
             #expect(second.jobId == first.jobId)
             #expect(second.existing)
             #expect(second.sha256 == first.sha256)
+        }
+    }
+
+    @Test func twoSubmitsWithOneKeyAtOnceNeverMakeTwoJobs() async throws {
+        try await JobsServer.run(start: false) { server in
+            let spec = JobSpec(format: .lines, idempotencyKey: "race")
+            let outcomes = await withTaskGroup(of: Result<String, any Error>.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do {
+                            return .success(try await server.client.submit(spec, document: Chunks(items: chunks(Self.lines, size: 512))).jobId)
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let jobIDs = Set(outcomes.compactMap { try? $0.get() })
+            #expect(jobIDs.count == 1, "\(outcomes)")
+            for case .failure(let error) in outcomes { #expect((error as? RPCError)?.code == .aborted, "\(error)") }
+            #expect(server.manager.stats.pending == 1)
+        }
+    }
+
+    @Test func tinyChunksAreGatheredIntoFewRecords() async throws {
+        try await JobsServer.run(start: false) { server in
+            let document = String(repeating: "a tiny chunked line\n", count: 10_000)  // 200 KB sent 7 bytes at a time
+            let response = try await server.client.submit(JobSpec(format: .lines), document: Chunks(items: chunks(document, size: 7)))
+            #expect(response.sha256 == Crypto.sha256(Array(document.utf8)).description)
+            let records = server.manager.store.read { table in table.uploads[response.uploadId]?.chunks.count ?? 0 }
+            #expect(records > 0 && records <= 4, "\(records) chunk records for 200 KB")
         }
     }
 

@@ -137,6 +137,14 @@ import Testing
         #expect(table.uploads["u1"]?.durableBytes == 4)
     }
 
+    @Test func anAbandonedUploadNeverBecomesAJob() {
+        upload("u1")
+        apply(.uploadAbandoned(UploadAbandoned(uploadId: "u1", reason: "expired")))
+        complete("u1", job: "j1")
+        #expect(table.jobs["j1"] == nil)
+        #expect(table.uploads["u1"]?.phase == .abandoned(reason: "expired"))
+    }
+
     @Test func listingIsNewestFirstInPages() {
         for n in 1...5 {
             upload("u\(n)")

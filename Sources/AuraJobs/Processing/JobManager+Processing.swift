@@ -111,7 +111,8 @@ extension JobManager {
             jobId: job.id, firstIndex: UInt64(records[0].index), results: results.map { $0.encoded() }))])
         processed.add(results.count)
         let (done, failed) = store.read { ($0.jobs[job.id]?.recordsDone ?? 0, $0.jobs[job.id]?.recordsFailed ?? 0) }
-        if failed >= UInt64(configuration.minimumFailuresToFail), Double(failed) > configuration.failureThreshold * Double(done) {
+        // Failures past the threshold share of the whole job: it cannot succeed any more.
+        if failed >= UInt64(configuration.minimumFailuresToFail), Double(failed) > configuration.failureThreshold * Double(job.recordsTotal) {
             let first = results.first { $0.error.code != 0 }.map { "; e.g. record \($0.index) (line \($0.line)): \($0.error.message)" } ?? ""
             await endFailed(job.id, "\(failed) of \(done) records failed, more than \(Int(configuration.failureThreshold * 100))%\(first)")
             throw JobEndedEarly()

@@ -47,18 +47,15 @@ extension JobManager {
         guard current.state == .pending || current.state == .processing else {
             throw RPCError(.failedPrecondition, "job \(jobID) has ended (\(current.state.name ?? "?")); there is nothing to cancel")
         }
-        if !store.requestCancel(jobID) {
-            // No worker holds it: end it here (a worker that claims it now finds it final).
-            _ = try await store.end(jobID, state: .cancelled, summary: nil, now: nowUnixMs)
-        }
         while true {
             let version = store.changes.version(of: jobID)
+            if case .reservedTheEnd = store.requestCancelOrReserveEnd(jobID) {
+                // No worker holds it: end it here (a worker that claims it now finds it ending).
+                _ = try await store.end(jobID, state: .cancelled, summary: nil, now: nowUnixMs, reserved: true)
+            }
             let now = try job(jobID)
             if now.state != .pending && now.state != .processing { return now }
             try Task.checkCancellation()
-            if !store.requestCancel(jobID), now.state == .pending {
-                _ = try await store.end(jobID, state: .cancelled, summary: nil, now: nowUnixMs)
-            }
             await store.changes.wait(for: jobID, after: version)
         }
     }

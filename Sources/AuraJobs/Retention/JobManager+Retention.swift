@@ -19,23 +19,32 @@ extension JobManager {
             return (retire, abandon)
         }
         var entries = retire.map { JobLogEntry.jobRetired(JobRetired(jobId: $0, timeUnixMs: now)) }
-        for uploadID in abandon where store.claimUpload(uploadID) {
-            entries.append(.uploadAbandoned(UploadAbandoned(uploadId: uploadID, reason: "incomplete for longer than the upload expiry")))
-            store.releaseUpload(uploadID)
+        let claimed = abandon.filter { store.claimUpload($0) }
+        defer { for uploadID in claimed { store.releaseUpload(uploadID) } }  // held until the records are applied
+        entries += claimed.map {
+            .uploadAbandoned(UploadAbandoned(uploadId: $0, reason: "incomplete for longer than the upload expiry"))
         }
         do {
-            if !entries.isEmpty { try await store.append(entries) }
+            // Small appends: after a long stop many jobs may retire at once, and one append must
+            // fit a segment.
+            for start in stride(from: 0, to: entries.count, by: 512) {
+                try await store.append(Array(entries[start..<min(start + 512, entries.count)]))
+            }
             try await removeDeadSegments()
         } catch {
             log("job log sweep: \(error)")
         }
     }
 
-    /// Removes every closed segment outside the live ranges, oldest first.
+    /// Removes the oldest closed segments while they hold nothing live, and stops at the first
+    /// that does (or that an append in flight may still land in). Removing only a prefix of the
+    /// log keeps replay exact: whatever began in the removed part was retired or abandoned, and
+    /// a record the table has not applied yet is never in it.
     func removeDeadSegments() async throws {
-        let segments = store.log.segments.dropLast().map(\.id)  // never the one being written
+        let closed = store.log.segments.dropLast().map(\.id)  // never the one being written
         let live = store.read { $0.liveRanges }
-        let dead = segments.filter { segment in !live.contains { $0.contains(segment) } }
+        let floor = store.oldestSegmentInFlight ?? .max
+        let dead = closed.prefix { segment in segment < floor && !live.contains { $0.contains(segment) } }
         guard !dead.isEmpty else { return }
         log("job log: removing \(dead.count) segment(s) holding only retired jobs and abandoned uploads")
         try await pool.run { [store] in

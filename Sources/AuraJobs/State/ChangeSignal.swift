@@ -29,6 +29,16 @@ final class ChangeSignal: Sendable {
         for waiter in waiters { waiter.continuation.resume() }
     }
 
+    /// Drops the versions of keys nothing will change again (forgotten jobs and uploads); a
+    /// waiter on one is woken.
+    func forget(_ keys: [String]) {
+        guard !keys.isEmpty else { return }
+        for key in keys { signal(key) }
+        state.withLock { state in
+            for key in keys where state.waiters[key] == nil { state.versions[key] = nil }
+        }
+    }
+
     /// Waits until `key` changes after `version`, or the task is cancelled.
     func wait(for key: String, after version: Int) async {
         let id = state.withLock { state -> Int in

@@ -22,6 +22,20 @@ final class JobStore: Sendable {
         var jobs: Set<String> = []
         var endingJobs: Set<String> = []
         var cancelRequested: Set<String> = []
+        var idempotencyKeys: Set<String> = []
+        /// For each append in flight, the segment it will land in or after.
+        var appendFloors: [Int: UInt64] = [:]
+        var nextAppend = 0
+    }
+
+    /// What `requestCancelOrReserveEnd` did.
+    enum CancelStep {
+        /// A worker runs the job: it ends it CANCELLED after its current batch.
+        case askedTheWorker
+        /// No worker runs it: the caller holds its one end and appends it.
+        case reservedTheEnd
+        /// The job is final or ending already.
+        case nothing
     }
 
     init(log: JobLog, table: JobTable) {
@@ -35,8 +49,18 @@ final class JobStore: Sendable {
     }
 
     /// Appends `entries` durably, applies them, and wakes whoever waits on what they touch.
+    ///
+    /// Until the records are applied, the segments from the log's end at the start of the append
+    /// on are not compactable (`oldestSegmentInFlight`): a record can be durable, in a segment
+    /// the writer has already closed, before the table knows it.
     @discardableResult
     func append(_ entries: [JobLogEntry]) async throws(JobLogError) -> [LogPosition] {
+        let token = claims.withLock { claims -> Int in
+            claims.nextAppend += 1
+            claims.appendFloors[claims.nextAppend] = log.endPosition.segment
+            return claims.nextAppend
+        }
+        defer { claims.withLock { _ = $0.appendFloors.removeValue(forKey: token) } }
         let positions = try await log.append(entries.map(\.logRecord))
         table.withLock { table in
             for (entry, position) in zip(entries, positions) { table.apply(entry, at: position) }
@@ -45,8 +69,22 @@ final class JobStore: Sendable {
         return positions
     }
 
-    /// Forgets what lies wholly before `segment` (see `JobTable.forget`).
-    func forget(before segment: UInt64) { table.withLock { $0.forget(before: segment) } }
+    /// The oldest segment an append still in flight may land in; nil when none is in flight.
+    var oldestSegmentInFlight: UInt64? { claims.withLock { $0.appendFloors.values.min() } }
+
+    /// Forgets what lies wholly before `segment` (see `JobTable.forget`), and the change
+    /// versions of what it forgot.
+    func forget(before segment: UInt64) {
+        let forgotten = table.withLock { $0.forget(before: segment) }
+        changes.forget(forgotten)
+    }
+
+    /// Takes an idempotency key while a Submit checks it and starts its upload, so that two
+    /// Submits with one key never start two uploads; false when another Submit holds it.
+    func claimKey(_ key: String) -> Bool { claims.withLock { $0.idempotencyKeys.insert(key).inserted } }
+
+    /// Gives the key back (its upload is applied, or the Submit failed).
+    func releaseKey(_ key: String) { _ = claims.withLock { $0.idempotencyKeys.remove(key) } }
 
     // MARK: Claims
 
@@ -69,18 +107,21 @@ final class JobStore: Sendable {
 
     /// Reserves the one end of a job: true for the first caller while the job is not final.
     func reserveEnd(of jobID: String) -> Bool {
-        let notFinal = table.withLock { $0.jobs[jobID].map { !$0.phase.isFinal } ?? false }
-        return notFinal && claims.withLock { $0.endingJobs.insert(jobID).inserted }
+        claims.withLock { claims in
+            let notFinal = table.withLock { $0.jobs[jobID].map { !$0.phase.isFinal } ?? false }
+            return notFinal && claims.endingJobs.insert(jobID).inserted
+        }
     }
 
     /// Lets go of a reserved end once its record is applied (the job is final then) or the log
     /// refused it (another end may be tried).
     func releaseEnd(of jobID: String) { _ = claims.withLock { $0.endingJobs.remove(jobID) } }
 
-    /// Ends a job with one `JobEnded` record, unless it is final or ending already; returns
-    /// whether this call ended it.
-    func end(_ jobID: String, state: JobState, error: String = "", summary: JobSummary?, now: Int64) async throws(JobLogError) -> Bool {
-        guard reserveEnd(of: jobID) else { return false }
+    /// Ends a job with one `JobEnded` record, unless it is final or ending already (or, with
+    /// `reserved`, the caller holds its end from `requestCancelOrReserveEnd`); returns whether
+    /// this call ended it.
+    func end(_ jobID: String, state: JobState, error: String = "", summary: JobSummary?, now: Int64, reserved: Bool = false) async throws(JobLogError) -> Bool {
+        guard reserved || reserveEnd(of: jobID) else { return false }
         defer {
             releaseEnd(of: jobID)
             claims.withLock { _ = $0.cancelRequested.remove(jobID) }
@@ -92,12 +133,17 @@ final class JobStore: Sendable {
         return true
     }
 
-    /// Asks the worker running `jobID` to stop at its next batch; false when no worker runs it.
-    func requestCancel(_ jobID: String) -> Bool {
+    /// Asks the worker running `jobID` to stop at its next batch, or, when no worker runs it,
+    /// reserves its end for the caller: in one step, so a worker cannot claim it in between.
+    func requestCancelOrReserveEnd(_ jobID: String) -> CancelStep {
         claims.withLock { claims in
-            guard claims.jobs.contains(jobID) else { return false }
-            claims.cancelRequested.insert(jobID)
-            return true
+            if claims.jobs.contains(jobID) {
+                claims.cancelRequested.insert(jobID)
+                return .askedTheWorker
+            }
+            let notFinal = table.withLock { $0.jobs[jobID].map { !$0.phase.isFinal } ?? false }
+            guard notFinal, claims.endingJobs.insert(jobID).inserted else { return .nothing }
+            return .reservedTheEnd
         }
     }
 

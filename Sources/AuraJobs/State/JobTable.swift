@@ -140,7 +140,7 @@ struct JobTable: Sendable {
     }
 
     private mutating func applyCompleted(_ completed: UploadCompleted, at position: LogPosition) {
-        guard var upload = uploads[completed.uploadId], jobs[completed.jobId] == nil else { return }
+        guard var upload = uploads[completed.uploadId], upload.phase == .receiving, jobs[completed.jobId] == nil else { return }
         upload.phase = .completed(jobID: completed.jobId)
         uploads[completed.uploadId] = upload
         jobs[completed.jobId] = Job(
@@ -227,16 +227,20 @@ struct JobTable: Sendable {
     }
 
     /// Forgets retired jobs and abandoned uploads whose records all lie before `segment` (they
-    /// were removed, so a restart would not know them either).
-    mutating func forget(before segment: UInt64) {
+    /// were removed, so a restart would not know them either); returns the ids forgotten.
+    @discardableResult
+    mutating func forget(before segment: UInt64) -> [String] {
+        var forgotten: [String] = []
         for upload in uploads.values where upload.lastPosition.segment < segment {
             switch upload.phase {
             case .abandoned:
                 uploads[upload.id] = nil
+                forgotten.append(upload.id)
             case .completed(let jobID):
                 guard let job = jobs[jobID], job.isRetired, job.lastPosition.segment < segment else { continue }
                 jobs[jobID] = nil
                 uploads[upload.id] = nil
+                forgotten += [upload.id, jobID]
             case .receiving:
                 continue
             }
@@ -244,6 +248,7 @@ struct JobTable: Sendable {
                 uploadIDByIdempotencyKey[upload.spec.idempotencyKey] = nil
             }
         }
+        return forgotten
     }
 
     /// How many jobs are in each state.

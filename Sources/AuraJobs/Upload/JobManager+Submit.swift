@@ -17,7 +17,14 @@ extension JobManager {
         let session: UploadSession
         switch first.part {
         case .spec(let spec)?:
-            if let existing = try existingJob(forKey: spec.idempotencyKey) { return existing }
+            let key = spec.idempotencyKey
+            if !key.isEmpty {
+                guard store.claimKey(key) else {
+                    throw RPCError(.aborted, "another Submit with idempotency key \"\(key)\" is starting; try again")
+                }
+            }
+            defer { if !key.isEmpty { store.releaseKey(key) } }  // its upload is applied by then
+            if let existing = try existingJob(forKey: key) { return existing }
             session = try await beginUpload(spec)
         case .resume(let resume)?:
             switch try await resumeUpload(resume) {
@@ -59,7 +66,9 @@ extension JobManager {
                 jobId: jobID, bytes: document.bytes, sha256: document.sha256.description, existing: false,
                 uploadId: session.uploadID)
         } catch let error as RPCError where error.code == .invalidArgument {
-            // The document (or the stream) is malformed: it can never complete.
+            // The document (or the stream) is malformed: it can never complete. Its last chunks
+            // land first, so the log and the table agree on what the abandoned upload held.
+            await session.settle()
             try? await store.append([.uploadAbandoned(UploadAbandoned(uploadId: session.uploadID, reason: error.message))])
             throw error
         }
@@ -116,9 +125,16 @@ extension JobManager {
     /// Continues an upload from its durable end: the chunks already in the log are checked and
     /// hashed again, then the Submit goes on from `resume.offset`.
     private func resumeUpload(_ resume: ResumeUpload) async throws -> Resumption {
-        guard let upload = store.read({ $0.uploads[resume.uploadId] }) else {
+        guard store.read({ $0.uploads[resume.uploadId] }) != nil else {
             throw RPCError(.notFound, "no upload \(resume.uploadId)")
         }
+        // Claimed before its state is read: a Submit that still held it has landed everything.
+        guard store.claimUpload(resume.uploadId) else {
+            throw RPCError(.aborted, "another Submit is sending upload \(resume.uploadId)")
+        }
+        var keepsClaim = false
+        defer { if !keepsClaim { store.releaseUpload(resume.uploadId) } }
+        let upload = store.read { $0.uploads[resume.uploadId] }!
         switch upload.phase {
         case .completed(let jobID):
             let job = store.read { $0.jobs[jobID] }
@@ -134,22 +150,15 @@ extension JobManager {
             throw RPCError(.failedPrecondition, "upload \(upload.id) holds \(upload.durableBytes) durable bytes: resume from offset \(upload.durableBytes), not \(resume.offset)",
                            metadata: ["aura-resume-offset": String(upload.durableBytes)])
         }
-        guard store.claimUpload(upload.id) else {
-            throw RPCError(.aborted, "another Submit is sending upload \(upload.id)")
+        let session = UploadSession(
+            uploadID: upload.id, spec: upload.spec, format: try upload.spec.documentFormat(),
+            durableBytes: upload.durableBytes, manager: self)
+        for chunk in upload.chunks {
+            let record = try await pool.run { [store] in try store.log.read(at: chunk.position) }
+            try await session.replay(try UploadChunk(decoding: record.payload).data)
         }
-        do {
-            let session = UploadSession(
-                uploadID: upload.id, spec: upload.spec, format: try upload.spec.documentFormat(),
-                durableBytes: upload.durableBytes, manager: self)
-            for chunk in upload.chunks {
-                let record = try await pool.run { [store] in try store.log.read(at: chunk.position) }
-                try await session.replay(try UploadChunk(decoding: record.payload).data)
-            }
-            return .resumed(session)
-        } catch {
-            store.releaseUpload(upload.id)
-            throw error
-        }
+        keepsClaim = true
+        return .resumed(session)
     }
 
     /// How many bytes of `uploadID` are durable.

@@ -42,11 +42,29 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
             throw RPCError(.resourceExhausted, "the job log is full (\(usage) of \(manager.configuration.maxLogBytes) bytes); upload \(uploadID) can resume from offset \(manager.durableBytes(of: uploadID)) later")
         }
         try await check(data)
-        batch.append(.uploadChunk(UploadChunk(uploadId: uploadID, offset: receivedBytes, data: data)))
+        // A batch never passes chunkBatchBytes by a whole chunk: it must fit a segment.
+        if batchBytes > 0, batchBytes + data.readableBytes > manager.configuration.chunkBatchBytes { try await flush() }
+        gather(data)
         receivedBytes += UInt64(data.readableBytes)
         batchBytes += data.readableBytes
         if batchBytes >= manager.configuration.chunkBatchBytes { try await flush() }
     }
+
+    /// Adds a client's chunk to the batch. Small chunks are copied together into records of at
+    /// least `minimumRecordBytes`, so a client sending tiny chunks cannot make the server keep
+    /// a record (and its bookkeeping) per few bytes; large ones go as they are, uncopied.
+    private func gather(_ data: ByteBuffer) {
+        if case .uploadChunk(var last)? = batch.last, last.data.readableBytes < Self.minimumRecordBytes {
+            batch.removeLast()
+            last.data.writeBuffer(data)
+            batch.append(.uploadChunk(last))
+        } else {
+            batch.append(.uploadChunk(UploadChunk(uploadId: uploadID, offset: receivedBytes, data: data)))
+        }
+    }
+
+    /// The smallest chunk record made from small client chunks.
+    static let minimumRecordBytes = 64 << 10
 
     /// The document ended: everything durable, checked whole; returns its size, digest and
     /// record count.
