@@ -83,7 +83,16 @@ extension JobManager {
             guard let job = store.read({ $0.jobs[jobID] }) else { throw RPCError(.notFound, "no job \(jobID)") }
             if job.isRetired { throw RPCError(.notFound, "job \(jobID) is past its retention time; its results are gone") }
             for batch in job.batches where batch.firstIndex + UInt64(batch.count) > next {
-                let record = try await pool.run { [store] in try store.log.read(at: batch.position) }
+                let record: StoredRecord
+                do {
+                    record = try await pool.run { [store] in try store.log.read(at: batch.position) }
+                } catch let error as JobLogError {
+                    // Compaction may remove a retired job's results while they stream.
+                    guard let now = store.read({ $0.jobs[jobID] }), !now.isRetired else {
+                        throw RPCError(.notFound, "job \(jobID) passed its retention time while its results streamed")
+                    }
+                    throw error
+                }
                 let results = try JobResults(decoding: record.payload).results
                 for (offset, bytes) in results.enumerated() where batch.firstIndex + UInt64(offset) >= next {
                     try await send(try RecordResult(decoding: bytes))
