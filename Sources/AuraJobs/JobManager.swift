@@ -19,7 +19,8 @@ public final class JobManager: Sendable {
     /// What recovery found when the log was opened.
     public let recovery: RecoveryReport
     let dispatcher = Dispatcher()
-    let processed = Counter()
+    /// Records processed since the server started.
+    let processed = Atomic<Int>(0)
     let log: @Sendable (String) -> Void
 
     /// Opens (or creates) the job log and rebuilds every upload and job from it. A corrupt log
@@ -65,13 +66,6 @@ public final class JobManager: Sendable {
 
     /// A new random id: `prefix` and 16 hex digits.
     static func makeID(_ prefix: String) -> String { prefix + Crypto.randomBytes(8).hexString }
-}
-
-/// A counter shared between threads.
-final class Counter: Sendable {
-    private let value = Atomic<Int>(0)
-    func add(_ n: Int) { value.add(n, ordering: .relaxed) }
-    var current: Int { value.load(ordering: .relaxed) }
 }
 
 import Synchronization

@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraClient
 import AuraJobs
 import AuraMessages
@@ -85,5 +86,3 @@ struct Chunks: AsyncSequence, Sendable {
     }
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(rest: items[...]) }
 }
-
-import AuraBytes

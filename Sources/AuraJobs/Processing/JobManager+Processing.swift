@@ -109,7 +109,7 @@ extension JobManager {
         }
         try await store.append([.jobResults(JobResults(
             jobId: job.id, firstIndex: UInt64(records[0].index), results: results.map { $0.encoded() }))])
-        processed.add(results.count)
+        processed.add(results.count, ordering: .relaxed)
         let (done, failed) = store.read { ($0.jobs[job.id]?.recordsDone ?? 0, $0.jobs[job.id]?.recordsFailed ?? 0) }
         // Failures past the threshold share of the whole job: it cannot succeed any more.
         if failed >= UInt64(configuration.minimumFailuresToFail), Double(failed) > configuration.failureThreshold * Double(job.recordsTotal) {

@@ -113,7 +113,7 @@ extension JobManager {
             completed: UInt64(counts[.completed, default: 0]), failed: UInt64(counts[.failed, default: 0]),
             cancelled: UInt64(counts[.cancelled, default: 0]), logBytes: UInt64(store.log.diskUsage),
             logBudgetBytes: UInt64(configuration.maxLogBytes), logSegments: UInt64(store.log.segments.count),
-            recordsProcessed: UInt64(processed.current))
+            recordsProcessed: UInt64(processed.load(ordering: .relaxed)))
     }
 
     /// Jobs that ended FAILED, newest first, as dead letters (they live in the log, so they

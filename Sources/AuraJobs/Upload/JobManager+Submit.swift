@@ -69,7 +69,7 @@ extension JobManager {
             // The document (or the stream) is malformed: it can never complete. Its last chunks
             // land first, so the log and the table agree on what the abandoned upload held.
             await session.settle()
-            try? await store.append([.uploadAbandoned(UploadAbandoned(uploadId: session.uploadID, reason: error.message))])
+            _ = try? await store.append([.uploadAbandoned(UploadAbandoned(uploadId: session.uploadID, reason: error.message))])
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import AuraClient
 import AuraMessages
 import AuraWire
+import Foundation
 
 /// `aura-rpc results ID [--from N] [--csv | --json]`: aura.Jobs/Results, one record a line.
 struct ResultsCommand {
@@ -50,5 +51,3 @@ extension RecordResult {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation
