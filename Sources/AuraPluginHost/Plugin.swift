@@ -2,22 +2,48 @@ import AuraPosix
 import AuraCore
 import CAuraPlugin
 
-/// A loaded plugin instance: the library, its descriptor and one instance created from a
-/// config. Calls are thread-safe (the ABI requires it). The instance is destroyed when the last
-/// reference goes, so a call in flight keeps the version it started with alive.
-public final class Plugin: @unchecked Sendable {  // immutable; the plugin ABI requires thread-safe calls
+/// A loaded plugin: who it is, which load it came from, and the instance that runs its calls.
+/// The instance is destroyed when the last reference goes, so a call in flight keeps the
+/// version it started with alive.
+public final class Plugin: Sendable {
     /// Who it is.
     public let info: PluginInfo
     /// Which load this instance came from: a file rebuilt and loaded again under the same
     /// name@version gets a new number.
     public let generation: Int
+    /// What runs its calls.
+    public let instance: any PluginInstance
+
+    /// Creates a plugin over a created instance.
+    public init(info: PluginInfo, generation: Int, instance: any PluginInstance) {
+        self.info = info
+        self.generation = generation
+        self.instance = instance
+    }
+
+    /// name@version and the load generation: what a cache of this plugin's results is keyed by.
+    public var cacheIdentity: String { "\(info.id)#\(generation)" }
+
+    /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
+    public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
+        try instance.analyze(text, languageHint: languageHint)
+    }
+
+    /// Runs the redactor on UTF-8 `text`. Throws the plugin's error with its status code.
+    public func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
+        try instance.detect(text)
+    }
+}
+
+/// A plugin instance created from a library mapped into this process: calls are direct C calls.
+final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable; the plugin ABI requires thread-safe calls
+    private let id: String
     private let library: DynamicLibrary
     private let descriptor: UnsafePointer<aura_plugin_descriptor>
     private let instance: OpaquePointer
 
-    init(info: PluginInfo, generation: Int, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
-        self.info = info
-        self.generation = generation
+    init(info: PluginInfo, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
+        id = info.id
         self.library = library
         self.descriptor = descriptor
         self.instance = instance
@@ -25,16 +51,13 @@ public final class Plugin: @unchecked Sendable {  // immutable; the plugin ABI r
 
     deinit { descriptor.pointee.destroy(instance) }
 
-    /// name@version and the load generation: what a cache of this plugin's results is keyed by.
-    public var cacheIdentity: String { "\(info.id)#\(generation)" }
-
     /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
-    public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
+    func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
         guard let analyze = descriptor.pointee.analyze else {
-            throw RPCError(.failedPrecondition, "\(info.id) is not an analyzer")
+            throw RPCError(.failedPrecondition, "\(id) is not an analyzer")
         }
         var result = aura_sentiment()
-        try callPlugin(info.id) { buffer, capacity in
+        try callPlugin(id) { buffer, capacity in
             analyze(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, languageHint, &result, buffer, capacity)
         }
         let language = withUnsafeBytes(of: result.language) { raw in
@@ -47,13 +70,13 @@ public final class Plugin: @unchecked Sendable {  // immutable; the plugin ABI r
     }
 
     /// Runs the redactor on UTF-8 `text`. Throws the plugin's error with its status code.
-    public func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
+    func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
         guard let detect = descriptor.pointee.detect, let free = descriptor.pointee.free_entities else {
-            throw RPCError(.failedPrecondition, "\(info.id) is not a redactor")
+            throw RPCError(.failedPrecondition, "\(id) is not a redactor")
         }
         var entities: UnsafeMutablePointer<aura_entity>?
         var count = 0
-        try callPlugin(info.id) { buffer, capacity in
+        try callPlugin(id) { buffer, capacity in
             detect(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, &entities, &count, buffer, capacity)
         }
         guard let entities else { return [] }

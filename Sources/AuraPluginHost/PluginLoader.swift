@@ -69,7 +69,7 @@ public struct PluginLoader: Sendable {
         guard let instance else {
             throw RPCError(.invalidArgument, "\(info.id) refused its config: \(createError.isEmpty ? "no reason given" : createError)")
         }
-        return Plugin(info: info, generation: generation, library: library, descriptor: raw, instance: instance)
+        return Plugin(info: info, generation: generation, instance: LibraryInstance(info: info, library: library, descriptor: raw, instance: instance))
     }
 
     private static func info(_ descriptor: aura_plugin_descriptor, path: String) throws(RPCError) -> PluginInfo {
