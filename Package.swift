@@ -73,13 +73,17 @@ let package = Package(
             name: "aura-bench",
             dependencies: [
                 "AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine",
-                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness",
+                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness", "AuraAbuse",
             ],
             path: "benchmarks/aura-bench"),
         // The crash proof of the job path, run by AuraJobsCrashTests and `aura-bench crash`.
         .target(
             name: "AuraCrashHarness", dependencies: ["AuraClient", "AuraMessages", "AuraCore", "AuraBytes", "AuraCrypto"],
             path: "benchmarks/AuraCrashHarness"),
+        // Hostile peers against a real server, run by AuraAbuseTests and `aura-bench abuse`.
+        .target(
+            name: "AuraAbuse", dependencies: ["AuraCrashHarness", "AuraBytes", "AuraClient", "AuraMessages", "AuraWire", "AuraEventLoop", "AuraPosix"],
+            path: "benchmarks/AuraAbuse"),
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
         .target(name: "AuraPluginKit", dependencies: ["CAuraPlugin"], path: "Plugins/PluginKit"),
@@ -116,6 +120,7 @@ let package = Package(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
+        .testTarget(name: "AuraAbuseTests", dependencies: ["AuraAbuse", "TestSupport"]),  // hostile peers against the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(

@@ -15,7 +15,7 @@ public final class Server: Sendable {
     /// The registered methods.
     public let registry: MethodRegistry
     private let group: EventLoopGroup
-    private let tracker = ConnectionTracker()
+    private let tracker: ConnectionTracker
     private let listener: Mutex<Listener?> = Mutex(nil)
 
     /// Creates a server for `services`; nothing listens until `start()`.
@@ -24,6 +24,7 @@ public final class Server: Sendable {
         var registry = MethodRegistry()
         for service in services { registry.add(service) }
         self.registry = registry
+        tracker = ConnectionTracker(limits: ConnectionLimits(configuration: configuration))
         group = EventLoopGroup(loopCount: configuration.loopCount)
     }
 

@@ -10,14 +10,22 @@ public struct ServerConfiguration: Sendable {
     /// The limits announced to clients: the protocol's defaults, but frames of up to 256 KiB, so
     /// a 64 KiB message with its few bytes of protobuf framing travels as one frame, not two.
     public var settings = Settings.aura
-    /// How often the keepalive machinery looks at each connection.
-    public var keepaliveTick: Duration = .seconds(1)
+    /// A new connection must send its preface and SETTINGS within this, or it is closed
+    /// (GOAWAY DEADLINE_EXCEEDED). See docs/LIMITS.md for every limit.
+    public var handshakeTimeout: Duration = .seconds(10)
+    /// A frame that has begun to arrive must be complete within this, or the connection is
+    /// closed (GOAWAY DEADLINE_EXCEEDED): a peer trickling bytes cannot hold it forever.
+    public var frameReadTimeout: Duration = .seconds(30)
     /// A connection silent this long gets a PING.
     public var keepaliveInterval: Duration = .seconds(30)
     /// A PING unanswered this long closes the connection.
     public var keepaliveTimeout: Duration = .seconds(10)
     /// A connection with no call this long is closed (GOAWAY "idle timeout").
     public var idleTimeout: Duration = .seconds(300)
+    /// The most connections open at once; one more gets GOAWAY RESOURCE_EXHAUSTED and is closed.
+    public var maxConnections = 10_000
+    /// The most connections open at once from one IP address; past it, as `maxConnections`.
+    public var maxConnectionsPerAddress = 1_000
     /// How long calls in flight may take to finish after a graceful shutdown begins.
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// Run around every call, in order (see `ServerInterceptor`). None by default; an empty

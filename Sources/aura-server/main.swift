@@ -23,6 +23,9 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
+                       [--handshake-timeout D] [--frame-read-timeout D] [--idle-timeout D]
+                       [--keepalive-interval D] [--keepalive-timeout D]
+                       [--max-connections N] [--max-connections-per-address N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -52,6 +55,24 @@ let usage = """
                          segments removed (default 60s; also once at every start)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
+
+    Limits on peers (docs/LIMITS.md lists them all):
+      --handshake-timeout D
+                         a new connection must send its preface and SETTINGS within D
+                         (default 10s), or it gets GOAWAY DEADLINE_EXCEEDED and is closed
+      --frame-read-timeout D
+                         a frame that has begun must complete within D (default 30s), or
+                         the connection is closed: a peer trickling bytes is dropped
+      --idle-timeout D   a connection with no call for D is closed (default 300s)
+      --keepalive-interval D
+                         a connection silent for D gets a PING (default 30s)
+      --keepalive-timeout D
+                         a PING unanswered for D closes the connection (default 10s)
+      --max-connections N
+                         the most connections open at once (default 10000); one more gets
+                         GOAWAY RESOURCE_EXHAUSTED and is closed
+      --max-connections-per-address N
+                         the same, per client IP address (default 1000)
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -69,6 +90,8 @@ do {
         valueOptions: [
             "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
+            "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
+            "max-connections", "max-connections-per-address",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
@@ -86,6 +109,14 @@ let cacheMegabytes: Int
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
+    configuration.handshakeTimeout = try arguments.duration("handshake-timeout") ?? configuration.handshakeTimeout
+    configuration.frameReadTimeout = try arguments.duration("frame-read-timeout") ?? configuration.frameReadTimeout
+    configuration.idleTimeout = try arguments.duration("idle-timeout") ?? configuration.idleTimeout
+    configuration.keepaliveInterval = try arguments.duration("keepalive-interval") ?? configuration.keepaliveInterval
+    configuration.keepaliveTimeout = try arguments.duration("keepalive-timeout") ?? configuration.keepaliveTimeout
+    configuration.maxConnections = try arguments.integer("max-connections", default: configuration.maxConnections, range: 1...1_000_000)
+    configuration.maxConnectionsPerAddress = try arguments.integer(
+        "max-connections-per-address", default: configuration.maxConnectionsPerAddress, range: 1...1_000_000)
 } catch {
     fail(error.description)
 }
@@ -105,6 +136,10 @@ do {
 }
 let logger = ServerLogger(level: logLevel, writer: logWriter)
 configuration.logger = logger
+// Each connection is a descriptor: the usual soft limit of 1024 would cap --max-connections.
+if let openFiles = try? OpenFileLimit.raiseToMaximum(), openFiles < configuration.maxConnections + 256 {
+    logger.log(.warning, "only \(openFiles) open files allowed (ulimit -n): fewer connections than --max-connections \(configuration.maxConnections) fit")
+}
 // The access log comes first, so that it records calls a later interceptor rejects.
 configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [RequestIDInterceptor()]
 

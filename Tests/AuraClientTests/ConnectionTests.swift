@@ -25,7 +25,6 @@ import Testing
 
     @Test func reconnectsAfterTheServerClosesTheConnection() async throws {
         try await ClientTestServer.run(configure: {
-            $0.keepaliveTick = .milliseconds(20)
             $0.idleTimeout = .milliseconds(100)
         }) { harness in
             let client = harness.client

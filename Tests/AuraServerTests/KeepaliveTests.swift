@@ -11,7 +11,6 @@ extension Integration {
     @Suite struct Keepalive {
         /// A short idle timeout; keepalive PINGs far off.
         static let shortIdle: @Sendable (inout ServerConfiguration) -> Void = {
-            $0.keepaliveTick = .milliseconds(50)
             $0.idleTimeout = .milliseconds(200)
         }
 
@@ -58,7 +57,6 @@ extension Integration {
 
         @Test func unansweredPingClosesTheConnection() async throws {
             try await TestServer.bounded(configure: {
-                $0.keepaliveTick = .milliseconds(20)
                 $0.keepaliveInterval = .milliseconds(100)
                 $0.keepaliveTimeout = .milliseconds(100)
             }) { harness in
@@ -74,7 +72,6 @@ extension Integration {
 
         @Test func answeredPingsKeepTheConnection() async throws {
             try await TestServer.bounded(configure: {
-                $0.keepaliveTick = .milliseconds(20)
                 $0.keepaliveInterval = .milliseconds(60)
                 $0.keepaliveTimeout = .milliseconds(100)
             }) { harness in
@@ -103,7 +100,6 @@ extension Integration {
         /// AuraClient answers keepalive PINGs itself.
         @Test func auraClientAnswersPings() async throws {
             try await TestServer.bounded(configure: {
-                $0.keepaliveTick = .milliseconds(20)
                 $0.keepaliveInterval = .milliseconds(60)
                 $0.keepaliveTimeout = .milliseconds(100)
             }) { harness in

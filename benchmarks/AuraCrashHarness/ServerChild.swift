@@ -1,16 +1,18 @@
 import Foundation
 
 /// An `aura-server` child process on 127.0.0.1 (an ephemeral port) over a data directory that
-/// outlives it: the crash harness SIGKILLs one and starts the next on the same directory.
-final class ServerChild: @unchecked Sendable {  // its fields are set once in init; the readers own their buffers
+/// outlives it: the crash harness SIGKILLs one and starts the next on the same directory; the
+/// abuse harness (AuraAbuse) starts one per scenario.
+public final class ServerChild: @unchecked Sendable {  // its fields are set once in init; the readers own their buffers
     /// A server that did not come up.
     struct StartFailure: Error, CustomStringConvertible {
         let description: String
     }
 
-    let process: Process
+    /// The child process.
+    public let process: Process
     /// Where it listens.
-    let address: String
+    public let address: String
     /// From the spawn to its "listening on" line: recovery of the job log included.
     let startupMilliseconds: Double
     private let errors: LineReader
@@ -24,7 +26,7 @@ final class ServerChild: @unchecked Sendable {  // its fields are set once in in
 
     /// Starts `binary` on `dataDirectory` with `arguments` and waits (at most `timeout`) for
     /// its listening line; `onErrorLine` hears each line it writes to stderr.
-    static func start(
+    public static func start(
         binary: String, dataDirectory: String, arguments: [String], timeout: Duration = .seconds(30),
         onErrorLine: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> ServerChild {
@@ -73,7 +75,7 @@ final class ServerChild: @unchecked Sendable {  // its fields are set once in in
     /// SIGTERM (repeated: the server ignores it for a moment after its listening line), then
     /// SIGKILL if it lingers past `timeout`; returns whether it stopped by itself.
     @discardableResult
-    func stop(timeout: Duration = .seconds(10)) async -> Bool {
+    public func stop(timeout: Duration = .seconds(10)) async -> Bool {
         await onOwnThread { [process] in
             let deadline = ContinuousClock.now + timeout
             while process.isRunning && ContinuousClock.now < deadline {
@@ -88,7 +90,7 @@ final class ServerChild: @unchecked Sendable {  // its fields are set once in in
     }
 
     /// The last `count` characters the server wrote to stderr (for failure messages).
-    func errorOutput(last count: Int = 4000) -> String { String(errors.text.suffix(count)) }
+    public func errorOutput(last count: Int = 4000) -> String { String(errors.text.suffix(count)) }
 }
 
 /// The listening line, once it came.

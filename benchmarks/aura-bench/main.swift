@@ -9,6 +9,7 @@ let usage = """
                       [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
+           aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
@@ -26,12 +27,17 @@ let usage = """
 
     crash                 SIGKILLs servers it starts during job ingest, processing and
                           compaction and checks every acknowledged job (aura-bench crash --help)
+    abuse                 hostile peers against the server while a client keeps calling: RSS
+                          and the client's latency per scenario (aura-bench abuse --help)
 
     Build with -c release for meaningful figures.
     """
 
 if CommandLine.arguments.dropFirst().first == "crash" {
     exit(await CrashCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+if CommandLine.arguments.dropFirst().first == "abuse" {
+    exit(await AbuseCommand.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 
 func fail(_ message: String) -> Never {

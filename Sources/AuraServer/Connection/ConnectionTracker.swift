@@ -1,23 +1,43 @@
 import Synchronization
 
 /// The server's open connections, so a shutdown can reach every one of them from any thread
-/// and wait for the last one to close.
+/// and wait for the last one to close; it admits new ones within the connection limits.
 final class ConnectionTracker: Sendable {
     private struct State {
         var connections: [ObjectIdentifier: ServerConnection] = [:]
+        /// Open connections per peer host.
+        var perHost: [String: Int] = [:]
         var emptyWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextWaiter = 0
     }
 
     private let state = Mutex(State())
+    private let limits: ConnectionLimits
 
-    func add(_ connection: ServerConnection) {
-        state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
+    init(limits: ConnectionLimits) {
+        self.limits = limits
     }
 
+    /// Counts `connection` as open, unless that would pass a limit: then it returns why not and
+    /// counts nothing.
+    func admit(_ connection: ServerConnection) -> String? {
+        state.withLock { state -> String? in
+            let fromHost = state.perHost[connection.peerHost, default: 0]
+            if let refusal = limits.refusal(open: state.connections.count, openFromHost: fromHost, host: connection.peerHost) {
+                return refusal
+            }
+            state.connections[ObjectIdentifier(connection)] = connection
+            state.perHost[connection.peerHost] = fromHost + 1
+            return nil
+        }
+    }
+
+    /// Forgets `connection` (closed); one that was never admitted is ignored.
     func remove(_ connection: ServerConnection) {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.connections[ObjectIdentifier(connection)] = nil
+            guard state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil else { return [] }
+            let fromHost = state.perHost[connection.peerHost, default: 1] - 1
+            state.perHost[connection.peerHost] = fromHost > 0 ? fromHost : nil
             guard state.connections.isEmpty else { return [] }
             defer { state.emptyWaiters.removeAll() }
             return Array(state.emptyWaiters.values)

@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraEventLoop
+import AuraPosix
 import AuraWire
 
 /// One client connection: feeds the socket's bytes to a `ConnectionCore`, runs a call per
@@ -11,7 +12,11 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     let configuration: ServerConfiguration
     private let tracker: ConnectionTracker
     private var calls: [UInt32: ServerCall] = [:]
-    private var keepalive: Keepalive
+    /// The peer's IP address, which the per-address connection limit counts.
+    let peerHost: String
+    var timeouts: ConnectionTimeouts
+    /// The one timer of this connection (see `ConnectionTimeouts`).
+    var timer: Scheduled?
 
     init(channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker) {
         self.channel = channel
@@ -19,26 +24,32 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         self.configuration = configuration
         self.tracker = tracker
         core = ConnectionCore(role: .server, settings: configuration.settings)
-        keepalive = Keepalive(configuration: configuration)
+        peerHost = channel.remoteAddress?.host ?? "unknown"
+        timeouts = ConnectionTimeouts(configuration: configuration, now: MonotonicClock.nanoseconds())
         core.delegate = self
     }
 
     // MARK: ChannelHandler
 
     func channelActive(_ channel: Channel) {
-        tracker.add(self)
+        if let refusal = tracker.admit(self) {
+            refuse(refusal)
+            return
+        }
         flush()
-        scheduleKeepaliveTick()
+        armTimer()
     }
 
     func channelRead(_ channel: Channel, _ buffer: inout ByteBuffer) {
-        keepalive.frameReceived()
+        let start = buffer.readerIndex
         core.receive(&buffer)
+        timeouts.bytesReceived(
+            now: MonotonicClock.nanoseconds(), completedFrames: buffer.readerIndex != start, partialFrameLeft: buffer.readableBytes > 0)
         flush()
         if core.hasFailed { channel.close() }
         // A client that sends but does not read (a PING flood, say) would make our replies pile
         // up: stop reading it until the socket drains.
-        if !channel.isWritable { channel.setReadingEnabled(false) }
+        if !channel.isWritable { pauseReading() }
     }
 
     func channelWritabilityChanged(_ channel: Channel) {
@@ -48,6 +59,8 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelInactive(_ channel: Channel) {
+        timer?.cancel()
+        timer = nil
         core.transportClosed()
         for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the connection closed"), notifyPeer: false) }
         calls.removeAll()
@@ -63,7 +76,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     // MARK: ConnectionDelegate
 
     func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
-        keepalive.callActivity()
+        timeouts.callOpened()
         // An unknown method still goes through the interceptors: they log it, or reject it
         // without telling an unauthenticated client which methods exist.
         let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
@@ -97,7 +110,9 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {}
 
-    func pingAcknowledged(_ data: UInt64) { keepalive.pingAcknowledged() }
+    func pingAcknowledged(_ data: UInt64) { timeouts.pingAcknowledged(now: MonotonicClock.nanoseconds()) }
+
+    func peerSettingsReceived() { timeouts.handshakeCompleted(now: MonotonicClock.nanoseconds()) }
 
     func connectionFailed(_ error: WireError) {}
 
@@ -106,7 +121,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// A call ended: forget it, and close the connection if it drains for shutdown.
     func callEnded(_ id: UInt32) {
         calls[id] = nil
-        keepalive.callActivity()
+        if calls.isEmpty { timeouts.allCallsEnded(now: MonotonicClock.nanoseconds()) }
         flush()
         if isDraining && core.openStreamCount == 0 && calls.isEmpty { channel.close() }
     }
@@ -126,22 +141,5 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the server shut down")) }
         flush()
         channel.close()
-    }
-
-    private func scheduleKeepaliveTick() {
-        channel.eventLoop.schedule(after: keepalive.tickInterval) { [weak self] in
-            guard let self, self.channel.isActive else { return }
-            switch self.keepalive.tick(hasOpenCalls: !self.calls.isEmpty) {
-            case .none: break
-            case .ping(let data): self.core.sendPing(data)
-            case .close(let reason):
-                self.core.goAway(code: .ok, reason: reason)
-                self.flush()
-                self.channel.close()
-                return
-            }
-            self.flush()
-            self.scheduleKeepaliveTick()
-        }
     }
 }
