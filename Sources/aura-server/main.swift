@@ -103,17 +103,24 @@ if arguments.flags.contains("help") {
 }
 guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments.positionals[0])") }
 
+/// The duration `--name` gives, which must be more than zero (a zero limit would drop every peer).
+func limit(_ name: String, default value: Duration) throws(UsageError) -> Duration {
+    guard let given = try arguments.duration(name) else { return value }
+    guard given > .zero else { throw UsageError("--\(name) must be more than 0, got \(arguments.options[name] ?? "")") }
+    return given
+}
+
 var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
-    configuration.handshakeTimeout = try arguments.duration("handshake-timeout") ?? configuration.handshakeTimeout
-    configuration.frameReadTimeout = try arguments.duration("frame-read-timeout") ?? configuration.frameReadTimeout
-    configuration.idleTimeout = try arguments.duration("idle-timeout") ?? configuration.idleTimeout
-    configuration.keepaliveInterval = try arguments.duration("keepalive-interval") ?? configuration.keepaliveInterval
-    configuration.keepaliveTimeout = try arguments.duration("keepalive-timeout") ?? configuration.keepaliveTimeout
+    configuration.handshakeTimeout = try limit("handshake-timeout", default: configuration.handshakeTimeout)
+    configuration.frameReadTimeout = try limit("frame-read-timeout", default: configuration.frameReadTimeout)
+    configuration.idleTimeout = try limit("idle-timeout", default: configuration.idleTimeout)
+    configuration.keepaliveInterval = try limit("keepalive-interval", default: configuration.keepaliveInterval)
+    configuration.keepaliveTimeout = try limit("keepalive-timeout", default: configuration.keepaliveTimeout)
     configuration.maxConnections = try arguments.integer("max-connections", default: configuration.maxConnections, range: 1...1_000_000)
     configuration.maxConnectionsPerAddress = try arguments.integer(
         "max-connections-per-address", default: configuration.maxConnectionsPerAddress, range: 1...1_000_000)
