@@ -23,6 +23,7 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
+                       [--conformance]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -50,6 +51,8 @@ let usage = """
       --job-sweep-interval D
                          how often finished jobs past their retention are retired and dead
                          segments removed (default 60s; also once at every start)
+      --conformance      also serve aura.TestService, the conformance and benchmark service
+                         (off by default: it is a test tool, not a production service)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --help             this text
@@ -70,7 +73,7 @@ do {
             "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
         ],
-        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
+        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
 } catch {
     fail(error.description)
 }
@@ -181,13 +184,12 @@ do {
 logger.log(.info, "job log: \(jobs.recovery)")
 jobs.start()
 
-let testService = TestService()
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
     PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
-    JobService(manager: jobs), testService,
-]
+    JobService(manager: jobs),
+] + (arguments.flags.contains("conformance") ? [TestService()] : [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)
 do {

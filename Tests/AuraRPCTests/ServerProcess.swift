@@ -49,7 +49,7 @@ final class ServerProcess: @unchecked Sendable {
         let dataDirectory = given ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("aura-rpc-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"] + extra
+        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1", "--conformance"] + extra
         if packagePlugins != nil || !pluginFiles.isEmpty {
             do {
                 let files = (packagePlugins ?? []) + pluginFiles
