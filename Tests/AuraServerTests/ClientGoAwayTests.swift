@@ -1,0 +1,41 @@
+import AuraConformance
+import AuraMessages
+import AuraWire
+import TestSupport
+import Testing
+
+extension Integration {
+    /// What a server does after a client's GOAWAY (SPEC.md section 4.8).
+    @Suite struct ClientGoAwayTests {
+        /// GOAWAY OK: the call in flight finishes, a later stream is refused, then the server
+        /// sends its own GOAWAY and closes.
+        @Test func callsInFlightFinishThenTheServerCloses() async throws {
+            try await TestServer.withRawConnection { raw, _ in
+                try await raw.handshake()
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 200).encoded()])
+                try await raw.roundTrip()  // the call is open before the GOAWAY
+                try await raw.write(frames: [
+                    .goAway(lastStreamID: 0, code: .ok, reason: "done"),
+                    .headers(streamID: 3, CallHeaders(method: Method.empty), endStream: true),
+                ])
+                let ends = try await raw.streamEnds([1, 3])
+                #expect(ends[1] == .ok)
+                #expect(ends[3] == .unavailable)
+                try await raw.expectGoAwayAndClose(.ok)
+            }
+        }
+
+        /// Any other code: the client is closing after an error; the server stops its calls and closes.
+        @Test func anErrorGoAwayClosesAtOnce() async throws {
+            try await TestServer.withRawConnection { raw, harness in
+                let before = harness.testService.cancelledSleepCount
+                try await raw.handshake()
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 10_000).encoded()])
+                try await raw.roundTrip()
+                try await raw.write(frames: [.goAway(lastStreamID: 0, code: .internal, reason: "client bug")])
+                #expect(await raw.waitForClose())
+                #expect(await eventually { harness.testService.cancelledSleepCount > before })
+            }
+        }
+    }
+}
