@@ -8,7 +8,7 @@ public struct TestServiceLimits: Sendable {
     /// The largest response message: SPEC.md's default MAX_MESSAGE_SIZE, which every client accepts.
     public var maxResponseMessageSize = 4 * 1024 * 1024
     /// The most responses one request may ask for.
-    public var maxResponsesPerRequest = 1_000
+    public var maxResponsesPerRequest = 10_000
     /// The longest wait before one response, in microseconds (10 s).
     public var maxIntervalMicros: Int32 = 10_000_000
     /// The longest `Sleep`, in milliseconds (60 s).

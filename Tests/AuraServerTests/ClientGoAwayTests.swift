@@ -7,8 +7,8 @@ import Testing
 extension Integration {
     /// What a server does after a client's GOAWAY (SPEC.md section 4.8).
     @Suite struct ClientGoAwayTests {
-        /// GOAWAY OK: the call in flight finishes, a later stream is refused, then the server
-        /// sends its own GOAWAY and closes.
+        /// GOAWAY OK: the server answers with its own GOAWAY, the call in flight finishes, a
+        /// later stream is refused, then the server closes.
         @Test func callsInFlightFinishThenTheServerCloses() async throws {
             try await TestServer.withRawConnection { raw, _ in
                 try await raw.handshake()
@@ -21,7 +21,8 @@ extension Integration {
                 let ends = try await raw.streamEnds([1, 3])
                 #expect(ends[1] == .ok)
                 #expect(ends[3] == .unavailable)
-                try await raw.expectGoAwayAndClose(.ok)
+                #expect(raw.received.contains { if case .goAway(_, .ok, _) = $0 { true } else { false } })
+                #expect(await raw.waitForClose())
             }
         }
 
