@@ -38,5 +38,19 @@ extension Integration {
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
             }
         }
+
+        /// A TCP half-close ends the connection (SPEC.md section 8): the server cancels the call
+        /// in flight and closes, rather than holding a half-open connection.
+        @Test func endOfFileEndsTheConnection() async throws {
+            try await TestServer.withRawConnection { raw, harness in
+                let before = harness.testService.cancelledSleepCount
+                try await raw.handshake()
+                try await raw.call(1, Method.sleep, messages: [SleepRequest(durationMs: 10_000).encoded()])
+                try await raw.roundTrip()
+                raw.shutdownWrite()
+                #expect(await raw.waitForClose())
+                #expect(await eventually { harness.testService.cancelledSleepCount > before })
+            }
+        }
     }
 }
