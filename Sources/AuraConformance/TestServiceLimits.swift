@@ -11,6 +11,10 @@ public struct TestServiceLimits: Sendable {
     public var maxResponsesPerRequest = 10_000
     /// The longest wait before one response, in microseconds (10 s).
     public var maxIntervalMicros: Int32 = 10_000_000
+    /// The most payload bytes one streaming request may ask for in all (1 GiB).
+    public var maxPayloadBytesPerRequest = 1 << 30
+    /// The longest one streaming request may make the handler wait in all, in microseconds (60 s).
+    public var maxTotalIntervalMicros = 60_000_000
     /// The longest `Sleep`, in milliseconds (60 s).
     public var maxSleepMillis: UInt64 = 60_000
 
@@ -47,7 +51,18 @@ public struct TestServiceLimits: Sendable {
                 .invalidArgument,
                 "\(request.responseParameters.count) responses asked for; one request may ask for at most \(maxResponsesPerRequest)")
         }
-        for parameters in request.responseParameters { try check(parameters) }
+        var bytes = 0, micros = 0
+        for parameters in request.responseParameters {
+            try check(parameters)
+            bytes += Int(parameters.size)
+            micros += Int(parameters.intervalUs)
+        }
+        guard bytes <= maxPayloadBytesPerRequest else {
+            throw RPCError(.invalidArgument, "the responses asked for hold \(bytes) payload bytes; one request may ask for at most \(maxPayloadBytesPerRequest)")
+        }
+        guard micros <= maxTotalIntervalMicros else {
+            throw RPCError(.invalidArgument, "the responses asked for wait \(micros) µs in all; one request may wait at most \(maxTotalIntervalMicros) µs")
+        }
     }
 
     /// Checks a sleep's duration.

@@ -30,6 +30,8 @@ extension Integration {
             [ResponseParameters(size: -5)], [ResponseParameters(size: Int32.max)], [ResponseParameters(size: 1, intervalUs: -1)],
             [ResponseParameters(size: 1, intervalUs: Int32.max)],
             Array(repeating: ResponseParameters(size: 0), count: TestServiceLimits().maxResponsesPerRequest + 1),
+            Array(repeating: ResponseParameters(size: 4 * 1024 * 1024 - 12), count: 257),  // over 1 GiB in all
+            Array(repeating: ResponseParameters(size: 0, intervalUs: 10_000_000), count: 7),  // 70 s of waiting in all
         ])
         func streamingParametersOutOfRange(_ parameters: [ResponseParameters]) async throws {
             try await TestServer.bounded { harness in
