@@ -20,10 +20,11 @@ CODES = ["OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", 
          "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
          "UNAUTHENTICATED"]
 SETTING_NAMES = {1: "MAX_FRAME_SIZE", 2: "MAX_MESSAGE_SIZE", 3: "MAX_CONCURRENT_STREAMS",
-                 4: "INITIAL_STREAM_WINDOW", 5: "CONNECTION_WINDOW"}
+                 4: "INITIAL_STREAM_WINDOW", 5: "CONNECTION_WINDOW", 6: "MAX_METADATA_SIZE"}
 DEFAULT_SETTINGS = {"MAX_FRAME_SIZE": 65536, "MAX_MESSAGE_SIZE": 4194304,
                     "MAX_CONCURRENT_STREAMS": 100, "INITIAL_STREAM_WINDOW": 1048576,
-                    "CONNECTION_WINDOW": 8388608}
+                    "CONNECTION_WINDOW": 8388608, "MAX_METADATA_SIZE": 8192}
+DEFAULT_ENTRIES = [(1, 65536), (2, 4194304), (3, 100), (4, 1048576), (5, 8388608), (6, 8192)]
 MAX_MESSAGE_SIZE = 4194304
 
 
@@ -135,9 +136,9 @@ def pattern_message(stream_id, start, length, flags=()):
                    described={"payload_pattern": {"start": start, "length": length}})
 
 
-def zlib_pattern_message(stream_id, length, flags=("COMPRESSED", "END_STREAM")):
+def zlib_pattern_message(stream_id, length, flags=("COMPRESSED", "END_STREAM"), level=9):
     """A COMPRESSED MESSAGE frame whose payload is a zlib stream of `length` pattern bytes."""
-    return message(stream_id, zlib.compress(pattern(length), 9), flags,
+    return message(stream_id, zlib.compress(pattern(length), level), flags,
                    described={"payload_zlib_of_pattern": length})
 
 
@@ -189,11 +190,86 @@ def vector(name, description, parts, expect="ok", side="server", preface=False, 
     VECTORS.append((name, wire, meaning))
 
 
-ALL_SETTINGS = [(1, 32768), (2, 1048576), (3, 16), (4, 262144), (5, 4194304)]
+ALL_SETTINGS = [(1, 32768), (2, 1048576), (3, 16), (4, 262144), (5, 4194304), (6, 16384)]
 UNARY_HEADERS = dict(method="/aura.TestService/UnaryCall", metadata=[("x-user", b"ada")],
                      timeout=5_000_000, accept=["deflate"])
 SIMPLE_REQUEST = pb_uint(1, 3)  # aura.SimpleRequest { response_size: 3 }
 SIMPLE_RESPONSE = pb_message(1, pb_bytes(1, b"\x00\x00\x00"))  # SimpleResponse { payload { body: 000000 } }
+
+
+def answer(type_name, stream_id=0, status=None, flags=()):
+    """A frame a receiver writes in answer (README: `answer`)."""
+    out = {"type": type_name, "stream_id": stream_id, "flags": list(flags)}
+    if status is not None:
+        out["code"] = status
+    return out
+
+
+# What a server writes first to every client that sent its preface and SETTINGS.
+SERVER_GREETING = [answer("SETTINGS"), answer("SETTINGS", flags=["ACK"])]
+CLIENT_GREETING = [settings(DEFAULT_ENTRIES)]
+
+
+def build_section5():
+    """Vectors for the questions SPEC.md answers in sections 1, 3, 4.2, 4.3, 4.6 and 6."""
+    VECTORS.append(("server_answer_bad_preface", b"GET / HTTP/1.1\r\n", {
+        "description": "An HTTP/1.1 request instead of the preface: the server has already written its "
+                       "SETTINGS, then sends GOAWAY INVALID_ARGUMENT and closes.",
+        "side": "server", "preface": True, "canonical": True, "frames": [],
+        "expect": {"connection_error": "INVALID_ARGUMENT"},
+        "answer": [answer("SETTINGS"), answer("GOAWAY", status="INVALID_ARGUMENT")]}))
+    vector("message_empty_fragment_with_more", "An empty MESSAGE frame with MORE: only a message's last frame "
+           "may be empty, so this is a connection error.", [headers(1, method="/a.B/C")],
+           expect={"connection_error": "INVALID_ARGUMENT"}, trailing=raw_frame(2, 0x04, 1, b""))
+    vector("message_empty_last_fragment", "A 3-byte fragment with MORE, then an empty last fragment with "
+           "END_STREAM: the one zero-length fragment a message may have.",
+           [headers(1, method="/a.B/C"), message(1, b"abc", ["MORE"]), message(1, b"", ["END_STREAM"])],
+           expect={"messages": [{"stream_id": 1, "message_hex": b"abc".hex()}]})
+    vector("message_compressed_wire_over_max_size", "A COMPRESSED message that inflates to exactly the "
+           "receiver's MAX_MESSAGE_SIZE (12000) but whose zlib stream (stored, not compressed) is 12011 "
+           "bytes: MAX_MESSAGE_SIZE bounds the bytes that travel too, RESOURCE_EXHAUSTED.",
+           [headers(1, method="/a.B/C", encoding="deflate"), zlib_pattern_message(1, 12000, level=0)],
+           max_message_size=12000, expect={"stream_error": {"stream_id": 1, "code": "RESOURCE_EXHAUSTED"}})
+    trailing_zlib = zlib.compress(pattern(100), 9) + b"\x00"
+    vector("message_zlib_trailing_bytes", "A COMPRESSED message whose zlib stream is followed by one more "
+           "byte: rejected with INTERNAL.",
+           [headers(1, method="/a.B/C", encoding="deflate"), message(1, trailing_zlib, ["COMPRESSED", "END_STREAM"])],
+           expect={"stream_error": {"stream_id": 1, "code": "INTERNAL"}})
+    vector("server_end_stream_ignored", "A server that sets END_STREAM on its HEADERS and on a MESSAGE: the "
+           "flag means nothing from a server, so both messages and the TRAILERS still count.",
+           [headers(1, flags_byte=0x01, metadata=[("x-server", b"aura")]),
+            message(1, b"\x08\x01", flags_byte=0x01), message(1, b"\x08\x02"), trailers(1)],
+           side="client", canonical=False,
+           expect={"messages": [{"stream_id": 1, "message_hex": "0801"}, {"stream_id": 1, "message_hex": "0802"}]})
+    vector("server_answer_refused_stream", "A server with MAX_CONCURRENT_STREAMS 1 gets a second stream while "
+           "the first is open: it refuses it with CANCEL RESOURCE_EXHAUSTED (not processed, safe to retry).",
+           CLIENT_GREETING + [headers(1, method="/a.B/C"), headers(3, method="/a.B/C")], preface=True,
+           max_concurrent_streams=1,
+           answer=SERVER_GREETING + [answer("CANCEL", 3, "RESOURCE_EXHAUSTED")])
+    vector("cancel_above_highest_stream", "CANCEL on stream 5 when only stream 1 was opened: the stream "
+           "cannot exist yet, a connection error.",
+           CLIENT_GREETING + [headers(1, method="/a.B/C"), cancel(5, "CANCELLED")], preface=True,
+           answer=SERVER_GREETING + [answer("GOAWAY", status="INVALID_ARGUMENT")])
+    vector("window_update_overflow", "WINDOW_UPDATE of 2^31-1 on stream 1, whose window (the server's credit "
+           "to send) is already 1048576: above 2^31-1, a connection error.",
+           CLIENT_GREETING + [headers(1, method="/a.B/C"), window_update(1, 0x7fffffff)], preface=True,
+           answer=SERVER_GREETING + [answer("GOAWAY", status="INVALID_ARGUMENT")])
+    vector("headers_invalid_metadata_key", "HEADERS with the metadata key \"X-Upper\" (keys are lowercase): "
+           "the server answers TRAILERS INVALID_ARGUMENT and runs no handler; the connection goes on.",
+           CLIENT_GREETING + [headers(1, True, method="/a.B/C", metadata=[("X-Upper", b"v")])], preface=True,
+           answer=SERVER_GREETING + [answer("TRAILERS", 1, "INVALID_ARGUMENT")])
+    vector("headers_metadata_over_limit", "HEADERS whose one metadata entry counts 8 + 9000 + 32 bytes, over "
+           "the default MAX_METADATA_SIZE of 8192: TRAILERS RESOURCE_EXHAUSTED, the connection goes on.",
+           CLIENT_GREETING + [headers(1, True, method="/a.B/C", metadata=[("x-large", bytes(9000))])],
+           preface=True, answer=SERVER_GREETING + [answer("TRAILERS", 1, "RESOURCE_EXHAUSTED")])
+    vector("trailers_code_negative", "A server's TRAILERS whose code is int32 -1 (a 10-byte varint): codes "
+           "are unsigned, so it reads as UNKNOWN.",
+           [frame("TRAILERS", [], 1, tag(1, 0) + varint(2**64 - 1), {"trailers": trailers_json("UNKNOWN")})],
+           side="client", canonical=False)
+    vector("trailers_code_above_32_bits", "A server's TRAILERS whose code is 2^32: not truncated to 0 (OK), "
+           "read as UNKNOWN.",
+           [frame("TRAILERS", [], 1, tag(1, 0) + varint(2**32), {"trailers": trailers_json("UNKNOWN")})],
+           side="client", canonical=False)
 
 
 def build():
@@ -207,10 +283,10 @@ def build():
         "description": "The right magic with protocol version 2.", "side": "server", "preface": True,
         "canonical": True, "frames": [], "expect": {"connection_error": "UNIMPLEMENTED"}}))
     vector("client_opening", "Preface, then the client's SETTINGS with the default values.",
-           [settings([(1, 65536), (2, 4194304), (3, 100), (4, 1048576), (5, 8388608)])], preface=True)
+           [settings(DEFAULT_ENTRIES)], preface=True)
 
     # SETTINGS (4.1).
-    vector("settings_all", "SETTINGS with all five settings, none at its default.", [settings(ALL_SETTINGS)])
+    vector("settings_all", "SETTINGS with all six settings, none at its default.", [settings(ALL_SETTINGS)])
     vector("settings_ack", "SETTINGS acknowledgement: ACK flag, empty payload.", [settings_ack()])
     vector("settings_partial_unknown_id", "SETTINGS naming one known id and an unknown id 0x99, which is ignored; "
            "the rest keep their defaults.", [settings([(0x99, 7), (3, 5)])], canonical=False)
@@ -394,7 +470,7 @@ def build():
 
     # Whole exchanges.
     vector("unary_call_client", "A client's whole unary call: preface, SETTINGS, HEADERS, MESSAGE(END_STREAM).",
-           [settings([(1, 65536), (2, 4194304), (3, 100), (4, 1048576), (5, 8388608)]),
+           [settings(DEFAULT_ENTRIES),
             headers(1, **UNARY_HEADERS), message(1, SIMPLE_REQUEST, ["END_STREAM"])], preface=True,
            expect={"messages": [{"stream_id": 1, "message_hex": SIMPLE_REQUEST.hex()}]})
     vector("unary_call_server", "The server's side of a unary call: SETTINGS, SETTINGS ACK, HEADERS, MESSAGE, "
@@ -406,6 +482,7 @@ def build():
 
 def main():
     build()
+    build_section5()
     names = set()
     for name, wire, meaning in VECTORS:
         assert name not in names, name

@@ -124,13 +124,14 @@ public struct ByteBuffer: Sendable {
         readerIndex = 0
     }
 
-    /// Makes room for `count` more bytes after the writer index.
-    public mutating func reserveWritable(_ count: Int) {
+    /// Makes room for `count` more bytes after the writer index, growing the capacity by
+    /// doubling but, when that overshoots, to no more than `capacityLimit` (or what is needed).
+    public mutating func reserveWritable(_ count: Int, capacityLimit: Int = .max) {
         if isKnownUniquelyReferenced(&storage) && writableBytes >= count { return }
         var newCapacity = Swift.max(storage.capacity, 16)
         let needed = (isKnownUniquelyReferenced(&storage) ? writerIndex : readableBytes) + count
         while newCapacity < needed { newCapacity = newCapacity &* 2 }
-        makeUnique(capacity: newCapacity)
+        makeUnique(capacity: Swift.max(needed, Swift.min(newCapacity, capacityLimit)))
     }
 
     /// Makes the storage uniquely owned with room for `capacity` bytes. Shared storage is not

@@ -16,10 +16,14 @@ public final class TestService: Service {
     /// See `echoInitialKey`.
     public static let echoTrailingKey = "x-aura-echo-trailing-bin"
 
+    /// What a request may ask for.
+    public let limits: TestServiceLimits
     private let cancelledSleeps = Atomic<Int>(0)
 
     /// Creates the service.
-    public init() {}
+    public init(limits: TestServiceLimits = TestServiceLimits()) {
+        self.limits = limits
+    }
 
     /// How many `Sleep` calls saw their cancellation (a deadline or a cancel): proof that
     /// cancellation reaches handlers.
@@ -30,11 +34,12 @@ public final class TestService: Service {
             Self.echoMetadata(context)
             return Empty()
         }
-        registry.unary("aura.TestService/UnaryCall") { (request: SimpleRequest, context) in
+        registry.unary("aura.TestService/UnaryCall") { [limits] (request: SimpleRequest, context) in
             Self.echoMetadata(context)
-            try Self.throwIfAsked(request.responseStatus)
+            let size = try limits.payloadSize(request.responseSize, field: "response_size")
+            if let status = TestServiceLimits.status(request.responseStatus) { throw status }
             context.compressResponses = request.responseCompressed
-            return SimpleResponse(payload: Payload(size: Int(max(0, request.responseSize))))
+            return SimpleResponse(payload: Payload(size: size))
         }
         registry.clientStreaming("aura.TestService/StreamingInputCall") { (requests: RequestStream<StreamingInputCallRequest>, context) in
             Self.echoMetadata(context)
@@ -42,15 +47,16 @@ public final class TestService: Service {
             for try await request in requests { total += Int64(request.payload.body.readableBytes) }
             return StreamingInputCallResponse(aggregatedPayloadSize: total)
         }
-        registry.serverStreaming("aura.TestService/StreamingOutputCall") { (request: StreamingOutputCallRequest, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
+        registry.serverStreaming("aura.TestService/StreamingOutputCall") { [self] (request: StreamingOutputCallRequest, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
             Self.echoMetadata(context)
-            try await Self.respond(to: request, with: writer)
+            try await self.respond(to: request, with: writer)
         }
-        registry.bidirectional("aura.TestService/FullDuplexCall") { (requests: RequestStream<StreamingOutputCallRequest>, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
+        registry.bidirectional("aura.TestService/FullDuplexCall") { [self] (requests: RequestStream<StreamingOutputCallRequest>, writer: ResponseWriter<StreamingOutputCallResponse>, context) in
             Self.echoMetadata(context)
-            for try await request in requests { try await Self.respond(to: request, with: writer) }
+            for try await request in requests { try await self.respond(to: request, with: writer) }
         }
         registry.unary("aura.TestService/Sleep") { [self] (request: SleepRequest, _) in
+            try limits.check(request)
             do {
                 try await Task.sleep(for: .milliseconds(Int64(clamping: request.durationMs)))
             } catch {
@@ -61,18 +67,14 @@ public final class TestService: Service {
         }
     }
 
-    private static func respond(to request: StreamingOutputCallRequest, with writer: ResponseWriter<StreamingOutputCallResponse>) async throws {
+    private func respond(to request: StreamingOutputCallRequest, with writer: ResponseWriter<StreamingOutputCallResponse>) async throws {
+        try limits.check(request)
         for parameters in request.responseParameters {
             if parameters.intervalUs > 0 { try await Task.sleep(for: .microseconds(Int64(parameters.intervalUs))) }
             try await writer.write(
-                StreamingOutputCallResponse(payload: Payload(size: Int(max(0, parameters.size)))), compress: parameters.compressed)
+                StreamingOutputCallResponse(payload: Payload(size: Int(parameters.size))), compress: parameters.compressed)
         }
-        try throwIfAsked(request.responseStatus)
-    }
-
-    private static func throwIfAsked(_ status: EchoStatus) throws(RPCError) {
-        guard status.code != 0 else { return }
-        throw RPCError(StatusCode(wireValue: UInt32(clamping: status.code)), status.message)
+        if let status = TestServiceLimits.status(request.responseStatus) { throw status }
     }
 
     private static func echoMetadata(_ context: ServerContext) {

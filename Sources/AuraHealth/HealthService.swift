@@ -23,7 +23,7 @@ public final class HealthService: Service {
     /// Answers the status of a service, or NOT_FOUND for an unknown one.
     public func check(_ request: HealthCheckRequest) throws(RPCError) -> HealthCheckResponse {
         guard let status = statuses.withLock({ $0[request.service] }) else {
-            throw RPCError(.notFound, "unknown service \"\(request.service)\"")
+            throw RPCError(.notFound, "unknown service \"\(PeerText.excerpt(request.service))\"")
         }
         return HealthCheckResponse(status: status)
     }

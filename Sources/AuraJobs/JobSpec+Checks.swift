@@ -24,6 +24,9 @@ extension JobSpec {
     func check() throws(RPCError) {
         _ = try documentFormat()
         guard name.utf8.count <= 256 else { throw RPCError(.invalidArgument, "name is \(name.utf8.count) bytes; the limit is 256") }
+        for (field, value) in [("csv_column", csvColumn), ("jsonl_field", jsonlField)] where value.utf8.count > 256 {
+            throw RPCError(.invalidArgument, "\(field) is \(value.utf8.count) bytes; the limit is 256")
+        }
         guard idempotencyKey.utf8.count <= 128 else {
             throw RPCError(.invalidArgument, "idempotency_key is \(idempotencyKey.utf8.count) bytes; the limit is 128")
         }

@@ -23,9 +23,13 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
+<<<<<<< HEAD
                        [--handshake-timeout D] [--frame-read-timeout D] [--idle-timeout D]
                        [--keepalive-interval D] [--keepalive-timeout D]
                        [--max-connections N] [--max-connections-per-address N]
+=======
+                       [--conformance]
+>>>>>>> spec
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -53,6 +57,8 @@ let usage = """
       --job-sweep-interval D
                          how often finished jobs past their retention are retired and dead
                          segments removed (default 60s; also once at every start)
+      --conformance      also serve aura.TestService, the conformance and benchmark service
+                         (off by default: it is a test tool, not a production service)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
 
@@ -93,7 +99,7 @@ do {
             "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
             "max-connections", "max-connections-per-address",
         ],
-        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
+        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
 } catch {
     fail(error.description)
 }
@@ -223,13 +229,12 @@ do {
 logger.log(.info, "job log: \(jobs.recovery)")
 jobs.start()
 
-let testService = TestService()
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
     PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
-    JobService(manager: jobs), testService,
-]
+    JobService(manager: jobs),
+] + (arguments.flags.contains("conformance") ? [TestService()] : [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)
 do {

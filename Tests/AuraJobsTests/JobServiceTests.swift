@@ -100,6 +100,8 @@ import Testing
                 (JobSpec(format: .lines, options: AnalyzeOptions(analyzer: "nope@1")), .notFound, "nope@1"),
                 (JobSpec(format: .lines, expectedBytes: 2 << 20), .resourceExhausted, "does not fit"),
                 (JobSpec(format: .lines, uploadId: "bad id"), .invalidArgument, "upload_id"),
+                (JobSpec(format: .csv, csvColumn: String(repeating: "c", count: 100_000)), .invalidArgument, "csv_column is 100000 bytes"),
+                (JobSpec(format: .jsonl, jsonlField: String(repeating: "f", count: 257)), .invalidArgument, "jsonl_field is 257 bytes"),
             ] {
                 let error = await #expect(throws: RPCError.self) {
                     _ = try await server.client.submit(spec, document: Chunks(items: chunks("a\n", size: 1)))

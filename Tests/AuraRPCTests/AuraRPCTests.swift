@@ -54,6 +54,16 @@ struct AuraRPCTests {
         }
     }
 
+    /// aura.TestService is a test tool: without `--conformance` the server does not serve it.
+    @Test func testServiceOnlyWithConformance() async throws {
+        let server = try await ServerProcess.start(conformance: false)
+        defer { server.stop() }
+        let call = try await auraRPC(["--addr", server.address, "call", "aura.TestService/EmptyCall", "{}"])
+        #expect(call.status == 12, "\(call)")  // UNIMPLEMENTED
+        let health = try await auraRPC(["health", "aura.TestService", "--addr", server.address])
+        #expect(health.status == 5, "\(health)")  // NOT_FOUND
+    }
+
     @Test func emptyCall() async throws {
         try await withServer { server in
             let result = try await auraRPC(["--addr", server.address, "call", "aura.TestService/EmptyCall", "{}"])

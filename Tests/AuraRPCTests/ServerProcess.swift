@@ -39,17 +39,18 @@ final class ServerProcess: @unchecked Sendable {
     /// (the plugins next to its binary). `pluginFiles` adds .so files by path (fixtures).
     ///
     /// `dataDirectory`: a folder the test keeps (for restarts on the same data), not removed
-    /// by `stop()`; nil: a fresh one, removed by `stop()`. `arguments` go to the server as well.
+    /// by `stop()`; nil: a fresh one, removed by `stop()`. `arguments` go to the server as well;
+    /// `conformance` serves aura.TestService (`--conformance`), which most tests call.
     static func start(
         plugins: [String]? = nil, pluginFiles: [String] = [], dataDirectory given: URL? = nil, arguments extra: [String] = [],
-        timeout: Double = 60
+        conformance: Bool = true, timeout: Double = 60
     ) async throws -> ServerProcess {
         let binary = try Binaries.path(of: "aura-server")
         let packagePlugins = try plugins?.map { try Binaries.plugin($0) }
         let dataDirectory = given ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("aura-rpc-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"] + extra
+        var arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory.path, "--loops", "1"] + (conformance ? ["--conformance"] : []) + extra
         if packagePlugins != nil || !pluginFiles.isEmpty {
             do {
                 let files = (packagePlugins ?? []) + pluginFiles

@@ -33,6 +33,8 @@ extension Integration {
                     headers: CallHeaders(timeoutMicros: 100_000))
                 let end = try await raw.streamEnd(1)
                 #expect(end?.code == .deadlineExceeded)
+                // SPEC.md section 3: a server's deadline ends the call with TRAILERS, not CANCEL.
+                #expect(raw.frames(on: 1).contains { if case .trailers = $0 { true } else { false } })
                 #expect(await eventually { harness.testService.cancelledSleepCount > before })
             }
         }

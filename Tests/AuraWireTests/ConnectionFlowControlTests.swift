@@ -120,10 +120,21 @@ import Testing
         #expect(peer.events.failure?.code == .invalidArgument)
     }
 
+    /// Stream 9 is below the highest stream opened (11): it may have ended, so its update is
+    /// ignored.
     @Test func windowUpdateForAnUnknownStreamIsIgnored() {
         let peer = LonePeer()
+        peer.receive(.headers(streamID: 11, CallHeaders(method: "/a.B/C"), endStream: false))
+        _ = peer.output()
         peer.receive(.windowUpdate(streamID: 9, increment: 100), .ping(1, ack: false))
         #expect(peer.output() == [.ping(1, ack: true)])
         #expect(!peer.core.hasFailed)
+    }
+
+    /// A stream above the highest opened cannot exist yet: a connection error (SPEC.md section 3).
+    @Test func windowUpdateAboveTheHighestStreamIsAConnectionError() {
+        let peer = LonePeer()
+        peer.receive(.windowUpdate(streamID: 9, increment: 100))
+        #expect(peer.events.failure?.code == .invalidArgument)
     }
 }

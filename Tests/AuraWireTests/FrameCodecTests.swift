@@ -268,15 +268,16 @@ import Testing
         #expect(settings.maxConcurrentStreams == 100)
         #expect(settings.initialStreamWindow == 1_048_576)
         #expect(settings.connectionWindow == 8_388_608)
+        #expect(settings.maxMetadataSize == 8_192)
     }
 
-    @Test func encodingIsFiveEntriesInIDOrder() throws {
+    @Test func encodingIsSixEntriesInIDOrder() throws {
         var buffer = ByteBuffer()
         Self.custom.encode(into: &buffer)
         #expect(buffer.readableBytes == Settings.encodedSize)
         #expect(buffer.readableBytesArray == [
             0, 1, 0x00, 0xff, 0xff, 0xff, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0,
-            0, 4, 0, 0, 0, 1, 0, 5, 0, 1, 0, 0,
+            0, 4, 0, 0, 0, 1, 0, 5, 0, 1, 0, 0, 0, 6, 0, 0, 0x20, 0,
         ])
         #expect(try Settings.decode(buffer, over: Settings()) == Self.custom)
     }

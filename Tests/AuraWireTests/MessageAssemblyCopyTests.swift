@@ -32,6 +32,18 @@ import Testing
         #expect(events.events.contains(.message(1, expected)))
     }
 
+    /// A message's buffer grows by doubling but never reserves more than the size limit.
+    @Test func assemblingNeverReservesMoreThanTheLimit() throws {
+        var assembler = MessageAssembler(maxMessageSize: 12_000, compressionAllowed: false)
+        for size in [5_000, 5_000] {
+            #expect(try assembler.append(.of(pattern(size)), flags: .more) == nil)
+            #expect((assembler.partial?.capacity ?? 0) <= 12_000)
+        }
+        let message = try #require(try assembler.append(.of(pattern(2_000)), flags: []))
+        #expect(message.readableBytes == 12_000)
+        #expect(message.capacity <= 12_000)
+    }
+
     /// The storage of the message stream `id` is assembling; the copies made here are gone
     /// when it returns, so they do not make the storage look shared to the next fragment.
     private func assemblingStorage(_ core: ConnectionCore, stream id: UInt32) -> ObjectIdentifier? {

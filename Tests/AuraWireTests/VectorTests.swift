@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    /// Vectors that prescribe a server's answer: a real server core reading the bytes writes
+    /// exactly those frames (WINDOW_UPDATEs, whose timing is the receiver's choice, aside).
+    @Test(arguments: Vector.names().filter(hasAnswer))
+    func answerVectorsMatchAServerCore(_ name: String) throws {
+        let (vector, bytes) = try Vector.load(name)
+        let answer = try #require(vector.answer)
+        let core = ConnectionCore(role: .server, settings: vector.receiverSettings)
+        let events = Recorder()
+        core.delegate = events
+        events.core = core
+        var input = bytes
+        core.receive(&input)
+        var output = ByteBuffer()
+        core.drainOutput { output.writeBuffer($0) }
+        let frames = try decodeFrames(output, clientFrames: false).filter { !$0.isWindowUpdate }
+        #expect(frames.map(Vector.AnswerSpec.init) == answer)
+    }
+
     // MARK: Helpers
 
     private func check(_ frame: Frame, header: FrameHeader, against spec: Vector.FrameSpec) throws {
@@ -194,6 +212,10 @@ import Testing
 private func isConnectionError(_ name: String) -> Bool {
     guard let (vector, _) = try? Vector.load(name), case .connectionError = vector.expect else { return false }
     return true
+}
+
+private func hasAnswer(_ name: String) -> Bool {
+    (try? Vector.load(name))?.0.answer != nil
 }
 
 private func isMessageVectorForServer(_ name: String) -> Bool {

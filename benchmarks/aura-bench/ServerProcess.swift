@@ -19,7 +19,7 @@ final class ServerProcess {
         let dataDirectory = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("aura-bench-\(getpid())-\(Self.started)").path
         Self.started += 1
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory] + (loops.map { ["--loops", "\($0)"] } ?? [])
+        process.arguments = ["--addr", "127.0.0.1:0", "--data-dir", dataDirectory, "--conformance"] + (loops.map { ["--loops", "\($0)"] } ?? [])
             + extraArguments
         let outputPipe = Pipe()
         process.standardOutput = outputPipe

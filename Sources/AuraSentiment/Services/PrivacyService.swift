@@ -36,7 +36,7 @@ public struct PrivacyService: Service {
     static func maskCharacter(_ text: String) throws(RPCError) -> Character {
         guard !text.isEmpty else { return "*" }
         guard text.count == 1, let character = text.first else {
-            throw RPCError(.invalidArgument, "mask_character must be one character, got \"\(text)\"")
+            throw RPCError(.invalidArgument, "mask_character must be one character, got \"\(PeerText.excerpt(text))\"")
         }
         return character
     }

@@ -108,7 +108,16 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func streamWritable(_ id: UInt32) { calls[id]?.writable() }
 
-    func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {}
+    /// SPEC.md section 4.8: a client's GOAWAY OK lets the calls in flight finish, then the
+    /// connection closes; any other code means the client is closing after an error.
+    func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {
+        guard code == .ok else {
+            for call in Array(calls.values) { call.fail(RPCError(.cancelled, "the client went away"), notifyPeer: false) }
+            channel.close()
+            return
+        }
+        beginShutdown(reason: "the client sent GOAWAY")
+    }
 
     func pingAcknowledged(_ data: UInt64) { timeouts.pingAcknowledged(now: MonotonicClock.nanoseconds()) }
 

@@ -71,6 +71,6 @@ struct MethodHandler: Sendable {
 
     /// The handler of a method the server does not know: UNIMPLEMENTED at once.
     static func unimplemented(_ method: String) -> MethodHandler {
-        MethodHandler(kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(method)") }
+        MethodHandler(kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(PeerText.excerpt(method))") }
     }
 }

@@ -31,7 +31,9 @@ public struct CallTrailers: ProtoMessage, Hashable {
         var reader = ProtoReader(buffer)
         while let field = try reader.nextField() {
             switch field.number {
-            case 1: code = StatusCode(wireValue: UInt32(truncatingIfNeeded: try reader.readUInt(field)))
+            // Unsigned: any value above 16, including a negative int32 sent as a 10-byte varint
+            // and values past 32 bits, is UNKNOWN (never truncated into a valid code).
+            case 1: code = StatusCode(wireValue: UInt32(clamping: try reader.readUInt(field)))
             case 2: message = try reader.readString(field)
             case 3: try metadata.decodeEntry(reader.readBytes(field))
             default: try reader.skip(field)

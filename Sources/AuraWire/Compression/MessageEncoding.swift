@@ -34,7 +34,7 @@ public enum MessageEncoding: String, Sendable, CaseIterable {
     /// Inflates a zlib stream, never producing more than `limit` bytes.
     ///
     /// Throws RESOURCE_EXHAUSTED past the limit (a decompression bomb stops there) and INTERNAL
-    /// for a truncated or corrupt stream.
+    /// for a truncated or corrupt stream, or bytes after its end.
     public static func inflate(_ compressed: ByteBuffer, limit: Int) throws(RPCError) -> ByteBuffer {
         let limit = min(limit, Int.max - 1)
         var stream = z_stream()
@@ -65,6 +65,9 @@ public enum MessageEncoding: String, Sendable, CaseIterable {
         }
         guard status == Z_STREAM_END else {
             throw RPCError(.internal, "message decompression failed: truncated or corrupt zlib stream")
+        }
+        guard stream.avail_in == 0 else {
+            throw RPCError(.internal, "message decompression failed: \(stream.avail_in) bytes after the end of the zlib stream")
         }
         return output
     }

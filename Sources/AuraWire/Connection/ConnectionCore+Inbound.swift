@@ -17,7 +17,7 @@ extension ConnectionCore {
                 localSettingsAcknowledged = true
                 decoder.maxFrameSize = localSettings.maxFrameSize
             } else if let settings {
-                applyPeerSettings(settings)
+                try applyPeerSettings(settings)
                 hasPeerSettings = true
                 FrameEncoder.encode(.settings(nil, ack: true), into: &output.current)
                 delegate?.peerSettingsReceived()
@@ -29,9 +29,10 @@ extension ConnectionCore {
         case .trailers(let id, let trailers):
             try receiveTrailers(id, trailers)
         case .cancel(let id, let code):
+            try requireSeen(id, "CANCEL")
             guard streams[id] != nil else { return }
             removeStream(id)
-            delegate?.streamReset(id, RPCError(code, "the peer cancelled the call (\(code.name))"))
+            delegate?.streamReset(id, role == .client ? Self.refusal(code) : RPCError(code, "the peer cancelled the call (\(code.name))"))
         case .windowUpdate(let id, let increment):
             try receiveWindowUpdate(id, Int(increment))
         case .ping(let data, let ack):
@@ -47,29 +48,49 @@ extension ConnectionCore {
         }
     }
 
-    private func applyPeerSettings(_ settings: Settings) {
+    /// A server sends CANCEL only to refuse a stream it has not processed (SPEC.md section 3):
+    /// what the client's call ends with, marked as safe to retry.
+    static func refusal(_ code: StatusCode) -> RPCError {
+        RPCError(code, "the server refused the call before processing it (\(code.name)); retrying is safe", metadata: [RPCError.refusedStreamKey: "1"])
+    }
+
+    private func applyPeerSettings(_ settings: Settings) throws(WireError) {
         let streamDelta = Int(settings.initialStreamWindow) - Int(peerSettings.initialStreamWindow)
         connectionSendWindow += Int(settings.connectionWindow) - Int(peerSettings.connectionWindow)
         peerSettings = settings
+        guard connectionSendWindow <= Int(Int32.max) else {
+            throw WireError(.invalidArgument, "CONNECTION_WINDOW change pushes the connection flow control window above 2^31-1")
+        }
         if streamDelta != 0 {
-            for id in streams.keys { streams[id]!.sendWindow += streamDelta }
+            for id in streams.keys {
+                streams[id]!.sendWindow += streamDelta
+                guard streams[id]!.sendWindow <= Int(Int32.max) else {
+                    throw WireError(.invalidArgument, "INITIAL_STREAM_WINDOW change pushes the window of stream \(id) above 2^31-1")
+                }
+            }
         }
         flushBlockedStreams()
+    }
+
+    /// Frames on a stream id above every id opened so far are a connection error: that stream
+    /// cannot exist yet (SPEC.md section 3).
+    private func requireSeen(_ id: UInt32, _ type: String) throws(WireError) {
+        guard id <= highestStreamID else {
+            throw WireError(.invalidArgument, "\(type) on stream \(id), which was never opened")
+        }
     }
 
     private func receiveHeaders(_ id: UInt32, _ headers: CallHeaders, endStream: Bool) throws(WireError) {
         switch role {
         case .server: try openPeerStream(id, headers, endStream: endStream)
         case .client:
-            guard var record = streams[id] else { return }
+            try requireSeen(id, "HEADERS")
+            guard let record = streams[id] else { return }
             guard record.state.isReceiving else {
                 resetStream(id, RPCError(.internal, "HEADERS after the server ended its half"))
                 return
             }
-            if endStream {
-                do { try record.state.receiveEndStream() } catch { return resetStream(id, error) }
-            }
-            streams[id] = record
+            if let error = checkReceived(headers.metadata) { return resetStream(id, error) }
             delegate?.headersReceived(id, headers: headers)
         }
     }
@@ -80,6 +101,7 @@ extension ConnectionCore {
             throw WireError(.invalidArgument, "stream id \(id) reused or not increasing (highest so far \(highestStreamID))")
         }
         highestStreamID = id
+        // Refusals (CANCEL) come first: they tell the client no work was done, so a retry is safe.
         if case .draining(let last) = lifecycle, id > last {
             FrameEncoder.encode(.cancel(streamID: id, code: .unavailable), into: &output.current)
             return
@@ -90,9 +112,12 @@ extension ConnectionCore {
         }
         let encoding = headers.messageEncoding
         guard encoding.isEmpty || MessageEncoding(rawValue: encoding) != nil else {
-            FrameEncoder.encode(
-                .trailers(streamID: id, CallTrailers(code: .unimplemented, message: "message encoding \"\(encoding)\" is not supported; use identity or deflate")),
-                into: &output.current)
+            let message = "message encoding \"\(PeerText.excerpt(encoding))\" is not supported; use identity or deflate"
+            writeTrailers(id, CallTrailers(code: .unimplemented, message: message))
+            return
+        }
+        if let error = checkReceived(headers.metadata) {
+            writeTrailers(id, CallTrailers(error: error))
             return
         }
         var record = makeRecord(compressionAllowed: !encoding.isEmpty && encoding != "identity")
@@ -115,7 +140,7 @@ extension ConnectionCore {
         }
         connectionReceiveWindow -= size
         guard let receiveWindow = streams[id]?.receiveWindow else {
-            guard id <= highestStreamID else { throw WireError(.invalidArgument, "MESSAGE on stream \(id), which was never opened") }
+            try requireSeen(id, "MESSAGE")
             returnConnectionCredit(size)  // a stream that already ended: drop, but keep the credit flowing
             return
         }
@@ -160,10 +185,7 @@ extension ConnectionCore {
     }
 
     private func receiveTrailers(_ id: UInt32, _ trailers: CallTrailers?) throws(WireError) {
-        guard var record = streams[id] else {
-            guard id <= highestStreamID else { throw WireError(.invalidArgument, "TRAILERS on stream \(id), which was never opened") }
-            return
-        }
+        guard var record = streams[id] else { return try requireSeen(id, "TRAILERS") }
         switch role {
         case .server:
             do { try record.state.receiveEndStream() } catch { return resetStream(id, error) }
@@ -171,7 +193,8 @@ extension ConnectionCore {
             delegate?.inboundClosed(id)
         case .client:
             removeStream(id)
-            delegate?.trailersReceived(id, trailers ?? CallTrailers())
+            let trailers = trailers ?? CallTrailers()
+            delegate?.trailersReceived(id, checkReceived(trailers.metadata).map { CallTrailers(error: $0) } ?? trailers)
         }
     }
 
@@ -184,6 +207,7 @@ extension ConnectionCore {
             flushBlockedStreams()
             return
         }
+        try requireSeen(id, "WINDOW_UPDATE")
         guard streams[id] != nil else { return }
         streams[id]!.sendWindow += increment
         guard streams[id]!.sendWindow <= Int(Int32.max) else {
@@ -213,7 +237,7 @@ extension ConnectionCore {
         guard streams[id] != nil else { return }
         removeStream(id)
         switch role {
-        case .server: FrameEncoder.encode(.trailers(streamID: id, CallTrailers(error: error)), into: &output.current)
+        case .server: writeTrailers(id, CallTrailers(error: error))
         case .client: FrameEncoder.encode(.cancel(streamID: id, code: error.code), into: &output.current)
         }
         delegate?.streamReset(id, error)

@@ -8,11 +8,11 @@ extension ConnectionCore {
         guard acceptsNewStreams else { throw RPCError(.unavailable, "the connection is closing and takes no new calls") }
         let id = highestStreamID == 0 ? 1 : highestStreamID + 2
         guard id < 0x7fff_ffff else { throw RPCError(.unavailable, "stream ids are used up on this connection") }
+        try writeHeaders(id, headers, endStream: endStream)
         highestStreamID = id
         var record = makeRecord(compressionAllowed: true, outbound: .sending)
         if endStream { _ = record.state.sendEndStream() }
         streams[id] = record
-        FrameEncoder.encode(.headers(streamID: id, headers, endStream: endStream), into: &output.current)
         return id
     }
 
@@ -21,10 +21,12 @@ extension ConnectionCore {
         acceptsNewStreams && streams.count < Int(peerSettings.maxConcurrentStreams)
     }
 
-    /// Server: sends initial metadata on stream `id`, before any message.
+    /// Server: sends initial metadata on stream `id`, before any message. Metadata that breaks
+    /// a rule or the client's limit ends the call with INTERNAL instead (`streamReset` tells
+    /// the delegate).
     public func sendHeaders(_ id: UInt32, _ headers: CallHeaders) {
         guard streams[id]?.state.sendHeaders() == true else { return }
-        FrameEncoder.encode(.headers(streamID: id, headers, endStream: false), into: &output.current)
+        do { try writeHeaders(id, headers, endStream: false) } catch { resetStream(id, RPCError(.internal, error.message)) }
     }
 
     /// Queues one message on stream `id`, compressed if asked, and writes as much as the
@@ -41,8 +43,14 @@ extension ConnectionCore {
             throw RPCError(.failedPrecondition, "stream \(id) has ended")
         }
         if endStream { _ = record.state.sendEndStream() }
-        let bytes = compress ? MessageEncoding.deflate(message) : message
-        record.pending.append(PendingMessage(remaining: bytes, compressed: compress, endStream: endStream))
+        var bytes = message, compressed = false
+        if compress {
+            // MAX_MESSAGE_SIZE bounds the compressed bytes too: data that does not compress
+            // goes as it is rather than a few bytes over the limit.
+            let deflated = MessageEncoding.deflate(message)
+            if deflated.readableBytes <= Int(peerSettings.maxMessageSize) { (bytes, compressed) = (deflated, true) }
+        }
+        record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
         streams[id] = record
         return flushStream(id, notify: false)
     }
@@ -119,7 +127,7 @@ extension ConnectionCore {
         if record.pending.isEmpty, let end = record.pendingEnd {
             switch end {
             case .trailers(let trailers):
-                FrameEncoder.encode(.trailers(streamID: id, trailers), into: &output.current)
+                writeTrailers(id, trailers)
                 removeStream(id)
                 return true
             case .halfClose:

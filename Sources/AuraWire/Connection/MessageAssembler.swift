@@ -33,6 +33,9 @@ struct MessageAssembler: Sendable {
             }
             partial = nil  // keep `started` uniquely owned while appending
             try checkSize(started.readableBytes + payload.readableBytes)
+            // Grow geometrically, but never past the limit: doubling alone could reserve nearly
+            // twice the largest message allowed.
+            started.reserveWritable(payload.readableBytes, capacityLimit: maxMessageSize)
             started.writeBuffer(payload)
             message = started
         } else {

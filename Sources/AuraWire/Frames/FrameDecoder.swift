@@ -63,13 +63,21 @@ public struct FrameDecoder: Sendable {
         case .headers:
             try requireCallStream(header)
             do {
-                return .headers(streamID: id, try CallHeaders(decoding: payload), endStream: header.flags.contains(.endStream))
+                // END_STREAM means nothing on a server's frames: its half ends with TRAILERS.
+                let endStream = decodesClientFrames && header.flags.contains(.endStream)
+                return .headers(streamID: id, try CallHeaders(decoding: payload), endStream: endStream)
             } catch {
                 throw WireError(.invalidArgument, "HEADERS on stream \(id) do not decode: \(error)")
             }
         case .message:
             try requireCallStream(header)
-            return .message(streamID: id, payload: payload, flags: header.flags.intersection([.endStream, .compressed, .more]))
+            // Only a message's last frame may be empty, so a message has at most one empty
+            // fragment and a peer cannot make us loop on free frames that carry nothing.
+            guard header.length > 0 || !header.flags.contains(.more) else {
+                throw WireError(.invalidArgument, "empty MESSAGE frame with MORE on stream \(id): only a message's last frame may be empty")
+            }
+            let meaningful: FrameFlags = decodesClientFrames ? [.endStream, .compressed, .more] : [.compressed, .more]
+            return .message(streamID: id, payload: payload, flags: header.flags.intersection(meaningful))
         case .trailers:
             try requireCallStream(header)
             if decodesClientFrames { return .trailers(streamID: id, nil) }

@@ -12,6 +12,9 @@ public struct Settings: Hashable, Sendable {
     public var initialStreamWindow: UInt32 = 1 << 20
     /// The connection's receive window.
     public var connectionWindow: UInt32 = 8 << 20
+    /// The most metadata the sender accepts in one HEADERS or TRAILERS frame, counted as
+    /// `Metadata.limitedSize` counts it (like HTTP/2's MAX_HEADER_LIST_SIZE).
+    public var maxMetadataSize: UInt32 = 8_192
 
     /// The defaults SPEC.md gives, assumed until the peer's SETTINGS arrive.
     public init() {}
@@ -26,7 +29,7 @@ public struct Settings: Hashable, Sendable {
 
     /// The wire ids of the settings.
     enum ID: UInt16 {
-        case maxFrameSize = 1, maxMessageSize, maxConcurrentStreams, initialStreamWindow, connectionWindow
+        case maxFrameSize = 1, maxMessageSize, maxConcurrentStreams, initialStreamWindow, connectionWindow, maxMetadataSize
     }
 
     /// Appends every setting as (id, value) entries.
@@ -34,7 +37,7 @@ public struct Settings: Hashable, Sendable {
         for (id, value) in [
             (ID.maxFrameSize, maxFrameSize), (.maxMessageSize, maxMessageSize),
             (.maxConcurrentStreams, maxConcurrentStreams), (.initialStreamWindow, initialStreamWindow),
-            (.connectionWindow, connectionWindow),
+            (.connectionWindow, connectionWindow), (.maxMetadataSize, maxMetadataSize),
         ] {
             buffer.writeInteger(id.rawValue)
             buffer.writeInteger(value)
@@ -42,7 +45,7 @@ public struct Settings: Hashable, Sendable {
     }
 
     /// The encoded size of `encode(into:)`.
-    public static let encodedSize = 5 * 6
+    public static let encodedSize = 6 * 6
 
     /// Decodes a SETTINGS payload over `base`; unknown ids are ignored, bad values rejected.
     public static func decode(_ payload: ByteBuffer, over base: Settings) throws(WireError) -> Settings {
@@ -73,6 +76,9 @@ public struct Settings: Hashable, Sendable {
                     throw WireError(.invalidArgument, "CONNECTION_WINDOW \(value) is outside 65536...2^31-1")
                 }
                 settings.connectionWindow = value
+            case .maxMetadataSize:
+                guard value <= Int32.max else { throw WireError(.invalidArgument, "MAX_METADATA_SIZE \(value) is above 2^31-1") }
+                settings.maxMetadataSize = value
             case nil:
                 continue
             }

@@ -55,6 +55,12 @@ final class RawConnection: @unchecked Sendable {
         Glibc.close(fd)
     }
 
+    /// Shuts down the sending side only (a TCP half-close): the server reads end of file.
+    func shutdownWrite() {
+        guard isOpen else { return }
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
+
     /// Shrinks the kernel's receive buffer, so a connection that never reads fills up sooner.
     func setReceiveBufferSize(_ bytes: Int32) {
         var value = bytes

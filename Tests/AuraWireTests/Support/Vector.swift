@@ -37,10 +37,52 @@ struct Vector: Decodable {
     let maxFrameSize: UInt32?
     /// The receiver's MAX_MESSAGE_SIZE, when not the default.
     let maxMessageSize: Int?
+    /// The receiver's MAX_CONCURRENT_STREAMS, when not the default.
+    let maxConcurrentStreams: UInt32?
     /// Bytes of an incomplete frame left at the end.
     let incompleteBytes: Int?
     let frames: [FrameSpec]
     let expect: Expectation
+    /// The frames a server core writes after reading the bytes, when the vector prescribes them.
+    let answer: [AnswerSpec]?
+
+    /// The settings of the receiver the vector describes.
+    var receiverSettings: Settings {
+        var settings = Settings()
+        if let maxFrameSize { settings.maxFrameSize = maxFrameSize }
+        if let maxMessageSize { settings.maxMessageSize = UInt32(maxMessageSize) }
+        if let maxConcurrentStreams { settings.maxConcurrentStreams = maxConcurrentStreams }
+        return settings
+    }
+
+    /// One frame of an answer: what the vector prescribes of it.
+    struct AnswerSpec: Decodable, Equatable, CustomStringConvertible {
+        let type: String
+        let streamId: UInt32
+        let flags: [String]
+        let code: String?
+
+        init(type: String, streamId: UInt32, flags: [String], code: String?) {
+            (self.type, self.streamId, self.flags, self.code) = (type, streamId, flags, code)
+        }
+
+        /// What `frame` shows of the same.
+        init(_ frame: Frame) {
+            switch frame {
+            case .settings(_, let ack): self.init(type: "SETTINGS", streamId: 0, flags: ack ? ["ACK"] : [], code: nil)
+            case .headers(let id, _, _): self.init(type: "HEADERS", streamId: id, flags: [], code: nil)
+            case .message(let id, _, _): self.init(type: "MESSAGE", streamId: id, flags: [], code: nil)
+            case .trailers(let id, let trailers): self.init(type: "TRAILERS", streamId: id, flags: [], code: trailers?.code.name)
+            case .cancel(let id, let code): self.init(type: "CANCEL", streamId: id, flags: [], code: code.name)
+            case .windowUpdate(let id, _): self.init(type: "WINDOW_UPDATE", streamId: id, flags: [], code: nil)
+            case .ping(_, let ack): self.init(type: "PING", streamId: 0, flags: ack ? ["ACK"] : [], code: nil)
+            case .goAway(_, let code, _): self.init(type: "GOAWAY", streamId: 0, flags: [], code: code.name)
+            case .unknown(_, let id, _, _): self.init(type: "UNKNOWN", streamId: id, flags: [], code: nil)
+            }
+        }
+
+        var description: String { "\(type) \(streamId) \(flags) \(code ?? "")" }
+    }
 
     var readsClientFrames: Bool { side == "server" }
 
@@ -190,6 +232,7 @@ extension Vector.FrameSpec {
             settings.maxConcurrentStreams = try value(values, "MAX_CONCURRENT_STREAMS")
             settings.initialStreamWindow = try value(values, "INITIAL_STREAM_WINDOW")
             settings.connectionWindow = try value(values, "CONNECTION_WINDOW")
+            settings.maxMetadataSize = try value(values, "MAX_METADATA_SIZE")
             return .settings(settings, ack: false)
         case "HEADERS":
             guard let spec = headers else { throw VectorError("HEADERS without headers") }
@@ -233,7 +276,7 @@ extension Vector.FrameSpec {
         var metadata = Metadata()
         for spec in specs {
             guard let value = hexBytes(spec.valueHex) else { throw VectorError("bad value_hex") }
-            metadata.add(spec.key, bytes: value)
+            metadata.entries.append(Metadata.Entry(key: spec.key, value: value))  // as sent, not lowercased
         }
         return metadata
     }
