@@ -23,13 +23,9 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
-<<<<<<< HEAD
                        [--handshake-timeout D] [--frame-read-timeout D] [--idle-timeout D]
                        [--keepalive-interval D] [--keepalive-timeout D]
-                       [--max-connections N] [--max-connections-per-address N]
-=======
-                       [--conformance]
->>>>>>> spec
+                       [--max-connections N] [--max-connections-per-address N] [--conformance]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
