@@ -143,7 +143,10 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
+let registry = PluginRegistry(
+    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"), stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
+    log: { logger.log(.info, $0) })
+registry.restore()
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(
