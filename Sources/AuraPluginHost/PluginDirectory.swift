@@ -75,7 +75,7 @@ public final class PluginDirectory: Sendable {
     private func load(_ name: String) {
         do {
             let configPath = "\(path)/\(name.hasSuffix(".so") ? String(name.dropLast(3)) : name).json"
-            try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "")
+            try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "", unattended: true)
         } catch {
             log("plugins: refused \(name), skipped: \(error.message)")
         }

@@ -6,13 +6,16 @@ extension PluginRegistry {
     /// (`PluginSelection`). The same file with the same config loaded already is not loaded
     /// again. The same name@version from other bytes or with another config is refused
     /// (ALREADY_EXISTS) unless `replace`: then the new copy takes the old one's place (and its
-    /// active role).
+    /// active role). `unattended`: nobody asked for this load (a plugin folder), so a file
+    /// whose load stopped the server before is skipped (`PluginLoadGuard`).
     @discardableResult
-    public func load(path: String, config: String = "", activate: Bool? = nil, replace: Bool = false) throws(RPCError) -> Entry {
+    public func load(
+        path: String, config: String = "", activate: Bool? = nil, replace: Bool = false, unattended: Bool = false
+    ) throws(RPCError) -> Entry {
         let file = try loader.read(path)
         let activation: PluginSelection.Activation = activate.map { $0 ? .now : .never } ?? .byPolicy
         if let same = try sameFile(file, config: config, activation: activation) { return same }
-        let plugin = try loader.load(file, config: config)
+        let plugin = try guardedLoad(file, config: config, unattended: unattended)
         let info = plugin.info
         return try change({ (state) throws(RPCError) in
             if let existing = state.plugins[info.id], existing.plugin.info.kind == info.kind {

@@ -34,7 +34,7 @@ extension PluginRegistry {
                 log("plugins: not restoring \(saved.id): \(saved.path) changed since it was loaded (sha256 \(file.sha256), was \(saved.sha256)); load it again by hand")
                 return
             }
-            let plugin = try loader.load(file, config: saved.config)
+            let plugin = try guardedLoad(file, config: saved.config, unattended: true)
             guard plugin.info.id == saved.id else {
                 log("plugins: not restoring \(saved.id): \(saved.path) now holds \(plugin.info.id)")
                 return

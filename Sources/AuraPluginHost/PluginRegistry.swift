@@ -33,15 +33,37 @@ public final class PluginRegistry: Sendable {
     /// Loads plugin files.
     public let loader: PluginLoader
     let stateFile: PluginStateFile?
+    let loadGuard: PluginLoadGuard?
     let log: @Sendable (String) -> Void
     let state = Mutex(State())
 
     /// Creates an empty registry. With `stateFile`, every change is saved there (and `restore()`
-    /// reads it back); `log` receives one line per change.
-    public init(loader: PluginLoader, stateFile: PluginStateFile? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// reads it back); with `loadGuard`, a file whose load killed the server is not loaded
+    /// again unless by hand; `log` receives one line per change.
+    public init(
+        loader: PluginLoader, stateFile: PluginStateFile? = nil, loadGuard: PluginLoadGuard? = nil,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.loader = loader
         self.stateFile = stateFile
+        self.loadGuard = loadGuard
         self.log = log
+        for sha256 in loadGuard?.crashedAtStart ?? [] {
+            log("plugins: the server stopped while loading the file with sha256 \(sha256) last time; it is skipped until loaded by hand")
+        }
+    }
+
+    /// Runs the plugin's code (`dlopen`, `create`) under the load guard. A load nobody asked
+    /// for (`unattended`) of a file that killed the server before is refused; one by hand that
+    /// works clears that mark.
+    func guardedLoad(_ file: PluginFile, config: String, unattended: Bool) throws(RPCError) -> Plugin {
+        guard let loadGuard else { return try loader.load(file, config: config) }
+        if unattended && loadGuard.crashedBefore(file.sha256) {
+            throw RPCError(.failedPrecondition, "loading \(file.path) (sha256 \(file.sha256)) stopped the server before; it is skipped until loaded by hand (aura-rpc plugins load)")
+        }
+        let plugin = try loadGuard.loading(file) { () throws(RPCError) in try loader.load(file, config: config) }
+        if !unattended { loadGuard.clear(file.sha256) }
+        return plugin
     }
 
     /// Every loaded plugin, by kind then id.

@@ -145,7 +145,7 @@ func executableDirectory() -> String {
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
 let registry = PluginRegistry(
     loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"), stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
-    log: { logger.log(.info, $0) })
+    loadGuard: PluginLoadGuard(folder: "\(dataDirectory)/plugins-guard"), log: { logger.log(.info, $0) })
 registry.restore()
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil

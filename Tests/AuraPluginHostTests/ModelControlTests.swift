@@ -132,6 +132,26 @@ import Testing
         #expect(try PluginStateFile(path: fixtures.directory + "/plugins.json").read()?.plugins.map(\.id) == ["fixture@1.0.0"])
     }
 
+    /// A marker left in `loading` (as by a run that died inside the plugin's code) keeps the
+    /// file from loading unattended until it is loaded by hand.
+    @Test func aFileWhoseLoadStoppedTheServerIsSkippedUntilLoadedByHand() throws {
+        let path = try fixtures.analyzer(version: "1.0.0")
+        let loader = PluginLoader(runDirectory: fixtures.directory + "/run")
+        let sha256 = try loader.read(path).sha256
+        let folder = fixtures.directory + "/guard"
+        try FileManager.default.createDirectory(atPath: folder + "/loading", withIntermediateDirectories: true)
+        try path.write(toFile: "\(folder)/loading/\(sha256)", atomically: true, encoding: .utf8)
+        let lines = lines
+        let registry = PluginRegistry(loader: loader, loadGuard: PluginLoadGuard(folder: folder), log: { lines.append($0) })
+        #expect(lines.contains("stopped while loading the file with sha256 \(sha256)"))
+        let skipped = #expect(throws: RPCError.self) { try registry.load(path: path, unattended: true) }
+        #expect(skipped?.code == .failedPrecondition)
+        #expect(skipped?.message.contains("skipped until loaded by hand") == true)
+        #expect(try registry.load(path: path).isActive)
+        #expect(PluginLoadGuard(folder: folder).crashedBefore(sha256) == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/loading").isEmpty)
+    }
+
     @Test func theStateFileIsReplacedAtomicallyAndAnOlderSaveIsDropped() throws {
         let file = PluginStateFile(path: fixtures.directory + "/state.json")
         var newer = PluginState()

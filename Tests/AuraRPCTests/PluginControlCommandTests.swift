@@ -35,6 +35,31 @@ import Testing
         }
     }
 
+    /// A plugin whose create() aborts kills the server once; the next start skips it (no
+    /// crash loop) and serves with the rest.
+    @Test func aPluginThatKillsTheServerWhileLoadingIsSkippedAtTheNextStart() async throws {
+        let fixtures = try PluginFixtures()
+        defer { fixtures.remove() }
+        let good = try fixtures.analyzer(version: "1.0.0")
+        let aborts = try fixtures.build("aborts", defines: ["FIXTURE_CREATE_ABORTS": "1", "FIXTURE_NAME": "\"aborts\""])
+        let data = URL(fileURLWithPath: fixtures.directory).appendingPathComponent("data")
+        let folder = data.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in [good, aborts] {
+            try FileManager.default.copyItem(atPath: file, toPath: folder.appendingPathComponent(URL(fileURLWithPath: file).lastPathComponent).path)
+        }
+        let crashed = try await runProcess(
+            try Binaries.path(of: "aura-server"), ["--addr", "127.0.0.1:0", "--data-dir", data.path, "--loops", "1", "--plugins", folder.path])
+        #expect(crashed.status != 0 && !crashed.timedOut && crashed.stdout.isEmpty, "it died loading aborts.so: \(crashed)")
+
+        let server = try await ServerProcess.start(pluginFiles: [good, aborts], dataDirectory: data)
+        defer { server.stop() }
+        let analysis = try await auraRPC(["analyze", "fine", "--json"], on: server)
+        #expect(analysis.stdout.contains(#""analyzer":"fixture@1.0.0""#), "\(analysis)")
+        #expect(await server.waitForError(containing: "plugins: refused aborts.so, skipped: "), "\(server.errorOutput)")
+        #expect(server.errorOutput.contains("skipped until loaded by hand"), "\(server.errorOutput)")
+    }
+
     /// Load without activating, activate, roll back, pin and a replace refusal through the
     /// CLI; a restart on the same data directory brings back the loaded set, the active choice
     /// and the pin.
