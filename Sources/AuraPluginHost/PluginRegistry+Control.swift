@@ -17,11 +17,11 @@ extension PluginRegistry {
         if let same = try sameFile(file, config: config, activation: activation) { return same }
         let plugin = try guardedLoad(file, config: config, unattended: unattended)
         let info = plugin.info
-        return try change({ (state) throws(RPCError) in
+        return try change({ (state) throws(RPCError) -> (Entry, replaced: Bool?) in
             if let existing = state.plugins[info.id], existing.plugin.info.kind == info.kind {
                 if existing.plugin.info.sha256 == info.sha256 && existing.config == config {  // loaded meanwhile by another caller
                     if activation == .now { try state.selection.activate(info.id) }
-                    return (entry(info.id, in: state)!, false)
+                    return (entry(info.id, in: state)!, nil)
                 }
                 guard replace else {
                     let what = existing.plugin.info.sha256 == info.sha256 ? "with another config" : "from other bytes (sha256 \(existing.plugin.info.sha256))"
@@ -29,11 +29,11 @@ extension PluginRegistry {
                 }
             }
             try state.selection.admit(info, activation: activation)
-            state.plugins[info.id] = Loaded(plugin: plugin, config: config)
-            return (entry(info.id, in: state)!, true)
-        }, log: { entry, loaded in
-            guard loaded else { return nil }
-            return "loaded \(info.kind.name) \(info.id) from \(path)\(replace ? " (replacing the loaded copy)" : ""), sha256 \(info.sha256), \(entry.isActive ? "active" : "inactive")"
+            let replaced = state.plugins.updateValue(Loaded(plugin: plugin, config: config), forKey: info.id)
+            return (entry(info.id, in: state)!, replaced != nil)
+        }, log: { entry, replaced in
+            guard let replaced else { return nil }
+            return "loaded \(info.kind.name) \(info.id) from \(path)\(replaced ? " (replacing the loaded copy)" : ""), sha256 \(info.sha256), \(entry.isActive ? "active" : "inactive")"
         }).0
     }
 

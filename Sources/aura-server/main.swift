@@ -29,7 +29,10 @@ let usage = """
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
                          config) and watch DIR for new ones (default: the package's default
-                         analyzer and redactor, built next to this binary)
+                         analyzer and redactor, built next to this binary); files that fail
+                         the loader's checks are logged and skipped. The plugins loaded, the
+                         active choices and the pins are saved in the data directory
+                         (plugins.json) and restored first at every start
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --allow-remote-admin
