@@ -24,7 +24,6 @@ public final class PluginLoadGuard: Sendable {
         try? Files.createDirectories(folder + "/crashed")
         let left = (try? Files.names(inDirectory: folder + "/loading")) ?? []
         for sha256 in left { try? Files.rename("\(folder)/loading/\(sha256)", to: "\(folder)/crashed/\(sha256)") }
-        try? Files.synchronizeDirectory(folder + "/crashed")
         crashedAtStart = left.sorted()
     }
 
@@ -34,12 +33,12 @@ public final class PluginLoadGuard: Sendable {
         (try? Files.checkReadable("\(folder)/crashed/\(sha256)")) != nil
     }
 
-    /// Runs `body` (which runs the plugin's code) with a durable marker for `file` in place.
+    /// Runs `body` (which runs the plugin's code) with a marker for `file` in place. No fsync:
+    /// the marker must outlive the process, not the machine, and the page cache does that.
     func loading<T>(_ file: PluginFile, _ body: () throws(RPCError) -> T) throws(RPCError) -> T {
         let marker = "\(folder)/loading/\(file.sha256)"
         do {
-            try Files.write(Array(file.path.utf8), to: marker)
-            try Files.synchronizeDirectory(folder + "/loading")
+            try Files.write(Array(file.path.utf8), to: marker, synchronize: false)
         } catch {
             throw RPCError(.internal, "cannot mark \(file.path) as loading in \(folder): \(error)")
         }

@@ -45,12 +45,11 @@ public struct PluginLoader: Sendable {
         } catch {
             throw RPCError(.notFound, "plugin file \(path) cannot be read: \(error.reason)")
         }
-        let file = PluginFile(path: path, bytes: bytes)
         let check = bytes.withUnsafeBytes { raw in Result { () throws(ELFCheck.Refusal) in try ELFCheck.check(raw) } }
         if case .failure(let refusal) = check {
             throw RPCError(.invalidArgument, "\(path) is not a loadable plugin: \(refusal.description) (refused before loading)")
         }
-        return file
+        return PluginFile(path: path, bytes: bytes)
     }
 
     /// Maps a checked file and creates an instance with `config`.
@@ -59,7 +58,7 @@ public struct PluginLoader: Sendable {
         let generation = counter.next()
         let staged = "\(runDirectory)/\(generation)-\(System.processID)-\(path.split(separator: "/").last ?? "plugin")"
         do {
-            try Files.write(file.bytes, to: staged, mode: 0o700)
+            try Files.write(file.bytes, to: staged, mode: 0o700, synchronize: false)  // removed once mapped
         } catch {
             throw RPCError(.internal, "cannot stage \(path) at \(staged): \(error)")
         }
