@@ -1304,11 +1304,14 @@ public struct PluginInfo: GeneratedMessage {
     /// Field 8, `active`.
     public var active: Bool = false
 
+    /// SHA-256 of the file's bytes as loaded, hex
+    public var sha256: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false) {
+    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, sha256: String = "") {
         self.id = id
         self.kind = kind
         self.name = name
@@ -1317,6 +1320,7 @@ public struct PluginInfo: GeneratedMessage {
         self.path = path
         self.abi = abi
         self.active = active
+        self.sha256 = sha256
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1331,6 +1335,7 @@ public struct PluginInfo: GeneratedMessage {
             case 6: path = try reader.readString(field)
             case 7: abi = try reader.readString(field)
             case 8: active = try reader.readUInt(field) != 0
+            case 20: sha256 = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1345,6 +1350,7 @@ public struct PluginInfo: GeneratedMessage {
         writer.writeString(field: 6, path)
         writer.writeString(field: 7, abi)
         writer.writeUInt(field: 8, active ? 1 : 0)
+        writer.writeString(field: 20, sha256)
     }
 }
 
@@ -1353,12 +1359,16 @@ public struct PluginList: GeneratedMessage {
     /// Field 1, `plugins`.
     public var plugins: [PluginInfo] = []
 
+    /// names pinned to a version (the others follow the latest)
+    public var pins: [PluginPin] = []
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(plugins: [PluginInfo] = []) {
+    public init(plugins: [PluginInfo] = [], pins: [PluginPin] = []) {
         self.plugins = plugins
+        self.pins = pins
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1366,6 +1376,7 @@ public struct PluginList: GeneratedMessage {
         while let field = try reader.nextField() {
             switch field.number {
             case 1: plugins.append(try reader.readMessage(field, as: PluginInfo.self))
+            case 20: pins.append(try reader.readMessage(field, as: PluginPin.self))
             default: try reader.skip(field)
             }
         }
@@ -1373,6 +1384,7 @@ public struct PluginList: GeneratedMessage {
 
     public func encode(to writer: inout ProtoWriter) {
         for value in plugins { writer.writeMessage(field: 1, value) }
+        for value in pins { writer.writeMessage(field: 20, value) }
     }
 }
 
@@ -1387,14 +1399,22 @@ public struct LoadPluginRequest: GeneratedMessage {
     /// make it active at once
     public var activate: Bool = false
 
+    /// replace a loaded plugin of the same name@version from other bytes or config
+    public var replace: Bool = false
+
+    /// never make it active on this load, whatever the version policy
+    public var inactive: Bool = false
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(path: String = "", config: String = "", activate: Bool = false) {
+    public init(path: String = "", config: String = "", activate: Bool = false, replace: Bool = false, inactive: Bool = false) {
         self.path = path
         self.config = config
         self.activate = activate
+        self.replace = replace
+        self.inactive = inactive
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1404,6 +1424,8 @@ public struct LoadPluginRequest: GeneratedMessage {
             case 1: path = try reader.readString(field)
             case 2: config = try reader.readString(field)
             case 3: activate = try reader.readUInt(field) != 0
+            case 20: replace = try reader.readUInt(field) != 0
+            case 21: inactive = try reader.readUInt(field) != 0
             default: try reader.skip(field)
             }
         }
@@ -1413,6 +1435,8 @@ public struct LoadPluginRequest: GeneratedMessage {
         writer.writeString(field: 1, path)
         writer.writeString(field: 2, config)
         writer.writeUInt(field: 3, activate ? 1 : 0)
+        writer.writeUInt(field: 20, replace ? 1 : 0)
+        writer.writeUInt(field: 21, inactive ? 1 : 0)
     }
 }
 
@@ -1441,6 +1465,68 @@ public struct PluginRef: GeneratedMessage {
 
     public func encode(to writer: inout ProtoWriter) {
         writer.writeString(field: 1, id)
+    }
+}
+
+/// A version policy: NAME pinned to VERSION (Pin), or back to the latest (Unpin, version unused).
+public struct PluginPin: GeneratedMessage {
+    /// Field 1, `name`.
+    public var name: String = ""
+
+    /// a semantic version
+    public var version: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(name: String = "", version: String = "") {
+        self.name = name
+        self.version = version
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: name = try reader.readString(field)
+            case 2: version = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, name)
+        writer.writeString(field: 2, version)
+    }
+}
+
+/// `aura.RollbackRequest`.
+public struct RollbackRequest: GeneratedMessage {
+    /// a kind (analyzer, redactor) or the name of the active plugin of a kind
+    public var target: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(target: String = "") {
+        self.target = target
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: target = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, target)
     }
 }
 
@@ -2491,6 +2577,7 @@ public enum GeneratedMessages {
         "aura.PiiEntity": PiiEntity.self,
         "aura.PluginInfo": PluginInfo.self,
         "aura.PluginList": PluginList.self,
+        "aura.PluginPin": PluginPin.self,
         "aura.PluginRef": PluginRef.self,
         "aura.RecordResult": RecordResult.self,
         "aura.RedactRequest": RedactRequest.self,
@@ -2498,6 +2585,7 @@ public enum GeneratedMessages {
         "aura.ResponseParameters": ResponseParameters.self,
         "aura.ResultsRequest": ResultsRequest.self,
         "aura.ResumeUpload": ResumeUpload.self,
+        "aura.RollbackRequest": RollbackRequest.self,
         "aura.SentimentResult": SentimentResult.self,
         "aura.SentimentScores": SentimentScores.self,
         "aura.SimpleRequest": SimpleRequest.self,

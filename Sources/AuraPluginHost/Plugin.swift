@@ -39,21 +39,21 @@ public final class Plugin: Sendable {
 final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable; the plugin ABI requires thread-safe calls
     private let id: String
     private let library: DynamicLibrary
-    private let descriptor: UnsafePointer<aura_plugin_descriptor>
+    private let functions: PluginFunctions
     private let instance: OpaquePointer
 
-    init(info: PluginInfo, library: DynamicLibrary, descriptor: UnsafePointer<aura_plugin_descriptor>, instance: OpaquePointer) {
+    init(info: PluginInfo, library: DynamicLibrary, functions: PluginFunctions, instance: OpaquePointer) {
         id = info.id
         self.library = library
-        self.descriptor = descriptor
+        self.functions = functions
         self.instance = instance
     }
 
-    deinit { descriptor.pointee.destroy(instance) }
+    deinit { functions.destroy(instance) }
 
     /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
     func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
-        guard let analyze = descriptor.pointee.analyze else {
+        guard let analyze = functions.analyze else {
             throw RPCError(.failedPrecondition, "\(id) is not an analyzer")
         }
         var result = aura_sentiment()
@@ -71,7 +71,7 @@ final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable
 
     /// Runs the redactor on UTF-8 `text`. Throws the plugin's error with its status code.
     func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
-        guard let detect = descriptor.pointee.detect, let free = descriptor.pointee.free_entities else {
+        guard let detect = functions.detect, let free = functions.freeEntities else {
             throw RPCError(.failedPrecondition, "\(id) is not a redactor")
         }
         var entities: UnsafeMutablePointer<aura_entity>?

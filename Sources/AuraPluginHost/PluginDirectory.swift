@@ -70,14 +70,14 @@ public final class PluginDirectory: Sendable {
     public func stop() { watch?.stopWatching() }
 
     /// Loads one file, with the config in `NAME.json` beside it when there is one (a plugin
-    /// such as the keyword redactor needs one).
+    /// such as the keyword redactor needs one). The registry logs a load; a refusal is logged
+    /// here and the file skipped.
     private func load(_ name: String) {
         do {
             let configPath = "\(path)/\(name.hasSuffix(".so") ? String(name.dropLast(3)) : name).json"
-            let entry = try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "")
-            log("plugins: loaded \(entry.info.kind.name) \(entry.info.id) from \(name)\(entry.isActive ? " (active)" : "")")
+            try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "", unattended: true)
         } catch {
-            log("plugins: refused \(name): \(error.message)")
+            log("plugins: refused \(name), skipped: \(error.message)")
         }
     }
 }

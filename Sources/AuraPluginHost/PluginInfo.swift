@@ -13,7 +13,7 @@ public struct PluginInfo: Sendable, Equatable {
     public var kind: PluginKind
     /// Its name, e.g. "lexicon-sentiment".
     public var name: String
-    /// Its version, e.g. "1.0.0".
+    /// Its version, e.g. "1.0.0": a semantic version (`SemanticVersion`).
     public var version: String
     /// The languages it supports.
     public var languages: [String]
@@ -21,22 +21,20 @@ public struct PluginInfo: Sendable, Equatable {
     public var path: String
     /// The ABI version it was built against, "major.minor".
     public var abi: String
+    /// The SHA-256 of the file's bytes as loaded, in hex.
+    public var sha256: String = ""
+
+    /// Creates an identity.
+    public init(kind: PluginKind, name: String, version: String, languages: [String], path: String, abi: String, sha256: String = "") {
+        self.kind = kind
+        self.name = name
+        self.version = version
+        self.languages = languages
+        self.path = path
+        self.abi = abi
+        self.sha256 = sha256
+    }
 
     /// "name@version", the id the CLI and results use.
     public var id: String { "\(name)@\(version)" }
-}
-
-/// Compares dotted version strings numerically ("1.10.0" > "1.9.2"); non-numeric parts compare
-/// as text.
-public func versionPrecedes(_ a: String, _ b: String) -> Bool {
-    let left = a.split(separator: "."), right = b.split(separator: ".")
-    for index in 0..<max(left.count, right.count) {
-        let l = index < left.count ? left[index] : "0", r = index < right.count ? right[index] : "0"
-        if let ln = Int(l), let rn = Int(r) {
-            if ln != rn { return ln < rn }
-        } else if l != r {
-            return l < r
-        }
-    }
-    return false
 }

@@ -1,13 +1,19 @@
-import AuraPosix
 import AuraCore
+import AuraCrypto
+import AuraPosix
 import CAuraPlugin
 import Glibc
 
-/// Opens plugin files and checks them before trusting them: a shared library, exporting the
-/// entry symbol, built for our ABI major version, of a known kind with the functions that kind
-/// needs, whose `create` accepts the config. Every refusal is an `RPCError` with a clear message;
-/// nothing a bad file does takes the host down short of crashing inside the plugin itself.
+/// Opens plugin files and checks them before trusting them: a complete ELF shared library for
+/// this machine (checked before `dlopen`, which trusts the headers), exporting the entry symbol,
+/// built for our ABI major version, with a descriptor whose `struct_size` covers the required
+/// fields, non-NULL `create` and `destroy`, a known kind with the functions that kind needs, a
+/// semantic version, and a `create` that accepts the config. Every refusal is an `RPCError` with
+/// a clear message; nothing a bad file does takes the host down short of crashing inside the
+/// plugin's own code.
 public struct PluginLoader: Sendable {
+    /// The largest plugin file read (256 MiB): the file is read whole, checked and hashed.
+    public static let maxFileSize = 256 << 20
     /// Where loaded copies go: each file is copied to a unique path before `dlopen`, because
     /// glibc returns the already-loaded code for a path it has open (a rebuilt .so at the same
     /// path would otherwise not load).
@@ -24,14 +30,38 @@ public struct PluginLoader: Sendable {
     /// Loads the plugin at `path` and creates an instance with `config` (a JSON object; empty
     /// means the plugin's defaults).
     public func load(path: String, config: String = "") throws(RPCError) -> Plugin {
-        do {
+        try load(try read(path), config: config)
+    }
+
+    /// Reads the file at `path` whole and checks its ELF headers; nothing of it runs yet.
+    public func read(_ path: String) throws(RPCError) -> PluginFile {
+        let bytes: [UInt8]
+        do throws(SystemError) {
             try Files.checkReadable(path)
+            guard let read = try Files.read(path, limit: Self.maxFileSize) else { throw SystemError(call: "open", errno: ENOENT) }
+            bytes = read
+        } catch where error.errno == EFBIG {
+            throw RPCError(.invalidArgument, "plugin file \(path) is larger than \(Self.maxFileSize >> 20) MiB")
         } catch {
             throw RPCError(.notFound, "plugin file \(path) cannot be read: \(error.reason)")
         }
+        let check = bytes.withUnsafeBytes { raw in Result { () throws(ELFCheck.Refusal) in try ELFCheck.check(raw) } }
+        if case .failure(let refusal) = check {
+            throw RPCError(.invalidArgument, "\(path) is not a loadable plugin: \(refusal.description) (refused before loading)")
+        }
+        return PluginFile(path: path, bytes: bytes)
+    }
+
+    /// Maps a checked file and creates an instance with `config`.
+    public func load(_ file: PluginFile, config: String = "") throws(RPCError) -> Plugin {
+        let path = file.path
         let generation = counter.next()
         let staged = "\(runDirectory)/\(generation)-\(System.processID)-\(path.split(separator: "/").last ?? "plugin")"
-        try copyFile(from: path, to: staged)
+        do {
+            try Files.write(file.bytes, to: staged, mode: 0o700, synchronize: false)  // removed once mapped
+        } catch {
+            throw RPCError(.internal, "cannot stage \(path) at \(staged): \(error)")
+        }
         defer { try? Files.remove(staged) }  // the mapping stays; the name is not needed once loaded
         let library: DynamicLibrary
         do throws(DynamicLibraryError) {
@@ -50,16 +80,14 @@ public struct PluginLoader: Sendable {
         guard major == AURA_PLUGIN_ABI_MAJOR else {
             throw RPCError(.failedPrecondition, "\(path) was built for plugin ABI \(major).x; this server speaks \(AURA_PLUGIN_ABI_MAJOR).\(AURA_PLUGIN_ABI_MINOR)")
         }
-        let descriptor = raw.pointee
-        guard descriptor.struct_size >= UInt32(MemoryLayout<aura_plugin_descriptor>.size) else {
-            throw RPCError(.failedPrecondition, "\(path): descriptor of \(descriptor.struct_size) bytes is smaller than ABI \(AURA_PLUGIN_ABI_MAJOR).\(AURA_PLUGIN_ABI_MINOR) requires")
-        }
-        let info = try Self.info(descriptor, path: path)
-        try Self.checkFunctions(descriptor, info: info)
+        let descriptor = try PluginDescriptor(UnsafeRawPointer(raw), path: path)
+        var info = try Self.info(descriptor, path: path)
+        info.sha256 = file.sha256
+        try Self.checkFunctions(descriptor.functions, info: info)
         var createError = ""
         let instance: OpaquePointer? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { error in
             error[0] = 0
-            let created = config.withCString { descriptor.create(config.isEmpty ? nil : $0, strlen($0), error.baseAddress!, 256) }
+            let created = config.withCString { descriptor.functions.create(config.isEmpty ? nil : $0, strlen($0), error.baseAddress!, 256) }
             if created == nil {
                 error[255] = 0
                 createError = String(cString: error.baseAddress!)
@@ -69,28 +97,32 @@ public struct PluginLoader: Sendable {
         guard let instance else {
             throw RPCError(.invalidArgument, "\(info.id) refused its config: \(createError.isEmpty ? "no reason given" : createError)")
         }
-        return Plugin(info: info, generation: generation, instance: LibraryInstance(info: info, library: library, descriptor: raw, instance: instance))
+        return Plugin(
+            info: info, generation: generation,
+            instance: LibraryInstance(info: info, library: library, functions: descriptor.functions, instance: instance))
     }
 
-    private static func info(_ descriptor: aura_plugin_descriptor, path: String) throws(RPCError) -> PluginInfo {
+    private static func info(_ descriptor: PluginDescriptor, path: String) throws(RPCError) -> PluginInfo {
         guard let kind = PluginKind(rawValue: descriptor.kind) else {
             throw RPCError(.invalidArgument, "\(path): unknown plugin kind \(descriptor.kind); expected 1 (analyzer) or 2 (redactor)")
         }
-        guard let name = descriptor.name.map({ String(cString: $0) }), !name.isEmpty,
-              let version = descriptor.version.map({ String(cString: $0) }), !version.isEmpty
-        else { throw RPCError(.invalidArgument, "\(path): the descriptor has no name or version") }
-        let languages = descriptor.languages.map { String(cString: $0) } ?? ""
+        guard let name = descriptor.name, !name.isEmpty, let version = descriptor.version, !version.isEmpty else {
+            throw RPCError(.invalidArgument, "\(path): the descriptor has no name or version")
+        }
+        guard SemanticVersion(version) != nil else {
+            throw RPCError(.invalidArgument, "\(path): version \"\(version)\" of \(name) is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. 1.2.0)")
+        }
         return PluginInfo(
             kind: kind, name: name, version: version,
-            languages: languages.split(separator: ",").map { $0.trimmingSpaces() }, path: path,
-            abi: "\(descriptor.abi_major).\(descriptor.abi_minor)")
+            languages: (descriptor.languages ?? "").split(separator: ",").map { $0.trimmingSpaces() }, path: path,
+            abi: "\(AURA_PLUGIN_ABI_MAJOR).\(descriptor.abiMinor)")
     }
 
-    private static func checkFunctions(_ descriptor: aura_plugin_descriptor, info: PluginInfo) throws(RPCError) {
+    private static func checkFunctions(_ functions: PluginFunctions, info: PluginInfo) throws(RPCError) {
         let missing: String?
         switch info.kind {
-        case .analyzer: missing = descriptor.analyze == nil ? "analyze" : nil
-        case .redactor: missing = descriptor.detect == nil ? "detect" : descriptor.free_entities == nil ? "free_entities" : nil
+        case .analyzer: missing = functions.analyze == nil ? "analyze" : nil
+        case .redactor: missing = functions.detect == nil ? "detect" : functions.freeEntities == nil ? "free_entities" : nil
         }
         if let missing {
             throw RPCError(.invalidArgument, "\(info.id) is a \(info.kind.name) without a \(missing) function")
@@ -106,12 +138,21 @@ public struct PluginLoader: Sendable {
         return text
     }
 
-    private func copyFile(from source: String, to destination: String) throws(RPCError) {
-        do {
-            try Files.copy(from: source, to: destination)
-        } catch {
-            throw RPCError(.internal, "cannot stage \(source) at \(destination): \(error)")
-        }
+}
+
+/// A plugin file read whole and checked, not yet mapped: what is hashed is what is loaded.
+public struct PluginFile: Sendable {
+    /// Where it was read from.
+    public let path: String
+    /// Its bytes.
+    public let bytes: [UInt8]
+    /// The SHA-256 of `bytes`, in hex.
+    public let sha256: String
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        sha256 = Crypto.sha256(bytes).description
     }
 }
 

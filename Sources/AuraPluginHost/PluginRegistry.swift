@@ -1,15 +1,25 @@
 import AuraCore
 import Synchronization
 
-/// The plugins a server has loaded and which one of each kind is active.
+/// The plugins a server has loaded, which one of each kind is active, and the model-control
+/// rules (`PluginSelection`): load with or without activating, activate, roll back, pin, unload.
+/// Every change is logged and, with a state file, saved so that `restore()` brings it back.
 ///
 /// Thread-safe: calls take the current plugin under a lock and run outside it, so a swap
 /// never waits for calls and a call in flight finishes on the version it started with (it holds
-/// a reference). New calls go to the active version.
+/// a reference). New calls go to the active version. Loading and saving block (file reads,
+/// `dlopen`, fsync): call the changing methods off the event loops.
 public final class PluginRegistry: Sendable {
-    private struct State {
-        var plugins: [String: Plugin] = [:]
-        var active: [PluginKind: String] = [:]
+    struct Loaded {
+        var plugin: Plugin
+        var config: String
+    }
+
+    struct State {
+        var plugins: [String: Loaded] = [:]
+        var selection = PluginSelection()
+        /// Bumped at every change, so the state file keeps the latest.
+        var changes = 0
     }
 
     /// A loaded plugin and whether it is the active one of its kind.
@@ -22,64 +32,57 @@ public final class PluginRegistry: Sendable {
 
     /// Loads plugin files.
     public let loader: PluginLoader
-    private let state = Mutex(State())
+    let stateFile: PluginStateFile?
+    let loadGuard: PluginLoadGuard?
+    let log: @Sendable (String) -> Void
+    let state = Mutex(State())
 
-    /// Creates an empty registry.
-    public init(loader: PluginLoader) { self.loader = loader }
-
-    /// Loads the plugin at `path` with `config`. It becomes active when `activate` says so, or
-    /// (when nil) if no plugin of its kind is active yet or it is a newer version of the active
-    /// one. Loading the same name@version again replaces the old copy.
-    @discardableResult
-    public func load(path: String, config: String = "", activate: Bool? = nil) throws(RPCError) -> Entry {
-        let plugin = try loader.load(path: path, config: config)
-        let info = plugin.info
-        return try state.withLock { (state) throws(RPCError) in
-            if let existing = state.plugins[info.id], existing.info.kind != info.kind {
-                throw RPCError(.alreadyExists, "\(info.id) is loaded already as a \(existing.info.kind.name); a \(info.kind.name) needs another name")
-            }
-            state.plugins[info.id] = plugin
-            let current = state.active[info.kind].flatMap { state.plugins[$0]?.info }
-            let becomesActive = activate ?? (current == nil || (current!.name == info.name && versionPrecedes(current!.version, info.version)))
-            if becomesActive { state.active[info.kind] = info.id }
-            return Entry(info: info, isActive: state.active[info.kind] == info.id)
+    /// Creates an empty registry. With `stateFile`, every change is saved there (and `restore()`
+    /// reads it back); with `loadGuard`, a file whose load killed the server is not loaded
+    /// again unless by hand; `log` receives one line per change.
+    public init(
+        loader: PluginLoader, stateFile: PluginStateFile? = nil, loadGuard: PluginLoadGuard? = nil,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.loader = loader
+        self.stateFile = stateFile
+        self.loadGuard = loadGuard
+        self.log = log
+        for sha256 in loadGuard?.crashedAtStart ?? [] {
+            log("plugins: the server stopped while loading the file with sha256 \(sha256) last time; it is skipped until loaded by hand")
         }
     }
 
-    /// Makes `id` ("name@version") the active plugin of its kind.
-    public func activate(_ id: String) throws(RPCError) {
-        try state.withLock { (state) throws(RPCError) in
-            guard let plugin = state.plugins[id] else { throw RPCError(.notFound, "no plugin \(id) is loaded") }
-            state.active[plugin.info.kind] = id
+    /// Runs the plugin's code (`dlopen`, `create`) under the load guard. A load nobody asked
+    /// for (`unattended`) of a file that killed the server before is refused; one by hand that
+    /// works clears that mark.
+    func guardedLoad(_ file: PluginFile, config: String, unattended: Bool) throws(RPCError) -> Plugin {
+        guard let loadGuard else { return try loader.load(file, config: config) }
+        if unattended && loadGuard.crashedBefore(file.sha256) {
+            throw RPCError(.failedPrecondition, "loading \(file.path) (sha256 \(file.sha256)) stopped the server before; it is skipped until loaded by hand (aura-rpc plugins load)")
         }
-    }
-
-    /// Forgets `id`. The active plugin of a kind cannot be unloaded: activate another first.
-    /// Calls in flight on it finish normally.
-    public func unload(_ id: String) throws(RPCError) {
-        try state.withLock { (state) throws(RPCError) in
-            guard let plugin = state.plugins[id] else { throw RPCError(.notFound, "no plugin \(id) is loaded") }
-            guard state.active[plugin.info.kind] != id else {
-                throw RPCError(.failedPrecondition, "\(id) is the active \(plugin.info.kind.name); activate another version before unloading it")
-            }
-            state.plugins[id] = nil
-        }
+        let plugin = try loadGuard.loading(file) { () throws(RPCError) in try loader.load(file, config: config) }
+        if !unattended { loadGuard.clear(file.sha256) }
+        return plugin
     }
 
     /// Every loaded plugin, by kind then id.
     public func list() -> [Entry] {
         state.withLock { state in
             state.plugins.values
-                .map { Entry(info: $0.info, isActive: state.active[$0.info.kind] == $0.info.id) }
+                .map { Entry(info: $0.plugin.info, isActive: state.selection.isActive($0.plugin.info.id)) }
                 .sorted { ($0.info.kind.rawValue, $0.info.id) < ($1.info.kind.rawValue, $1.info.id) }
         }
     }
 
+    /// The pinned version per plugin name (names without a pin follow `latest`).
+    public func pins() -> [String: String] { state.withLock { $0.selection.pins } }
+
     /// The plugin to use for a call: `id` if given (any loaded version), else the active one.
     public func plugin(_ kind: PluginKind, id: String? = nil) throws(RPCError) -> Plugin {
         let found: Plugin? = state.withLock { state in
-            guard let key = id.flatMap({ $0.isEmpty ? nil : $0 }) ?? state.active[kind] else { return nil }
-            return state.plugins[key]
+            guard let key = id.flatMap({ $0.isEmpty ? nil : $0 }) ?? state.selection.active[kind] else { return nil }
+            return state.plugins[key]?.plugin
         }
         guard let found else {
             if let id, !id.isEmpty { throw RPCError(.notFound, "no \(kind.name) \(id) is loaded") }
@@ -89,5 +92,40 @@ public final class PluginRegistry: Sendable {
             throw RPCError(.invalidArgument, "\(found.info.id) is a \(found.info.kind.name), not a \(kind.name)")
         }
         return found
+    }
+
+    func entry(_ id: String, in state: State) -> Entry? {
+        state.plugins[id].map { Entry(info: $0.plugin.info, isActive: state.selection.isActive(id)) }
+    }
+
+    /// Runs `change` on the state under the lock; then, if it did not throw, logs `line` (made
+    /// from its result) and, when `saves`, saves the new state.
+    @discardableResult
+    func change<T>(saves: Bool = true, _ change: (inout State) throws(RPCError) -> T, log line: (T) -> String?) throws(RPCError) -> T {
+        let (result, snapshot, sequence) = try state.withLock { (state) throws(RPCError) in
+            let result = try change(&state)
+            state.changes += 1
+            return (result, stateFile == nil || !saves ? nil : Self.snapshot(state), state.changes)
+        }
+        if let text = line(result) { log("plugins: \(text)") }
+        if let stateFile, let snapshot {
+            do {
+                try stateFile.write(snapshot, sequence: sequence)
+            } catch {
+                log("plugins: \(error.message); the change holds until the server stops")
+            }
+        }
+        return result
+    }
+
+    private static func snapshot(_ state: State) -> PluginState {
+        var saved = PluginState()
+        saved.plugins = state.plugins.values
+            .sorted { $0.plugin.generation < $1.plugin.generation }
+            .map { PluginState.Loaded(id: $0.plugin.info.id, path: $0.plugin.info.path, config: $0.config, sha256: $0.plugin.info.sha256) }
+        saved.active = Dictionary(uniqueKeysWithValues: state.selection.active.map { ($0.key.name, $0.value) })
+        saved.history = Dictionary(uniqueKeysWithValues: state.selection.history.map { ($0.key.name, $0.value) })
+        saved.pins = state.selection.pins
+        return saved
     }
 }

@@ -22,15 +22,17 @@ public enum Files {
         }
     }
 
-    /// Writes `bytes` to a new file at `path` with `mode` and fsyncs it; fails (EEXIST) when the
-    /// file exists and `exclusive` is set.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600, exclusive: Bool = false) throws(SystemError) {
+    /// Writes `bytes` to a new file at `path` with `mode` and fsyncs it unless `synchronize` is
+    /// false (a scratch file); fails (EEXIST) when the file exists and `exclusive` is set.
+    public static func write(
+        _ bytes: [UInt8], to path: String, mode: mode_t = 0o600, exclusive: Bool = false, synchronize: Bool = true
+    ) throws(SystemError) {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
         let descriptor = open(path, flags, mode)
         guard descriptor >= 0 else { throw SystemError(call: "open \(path)", errno: errno) }
         defer { close(descriptor) }
         try writeAll(bytes[...], to: descriptor)
-        _ = try syscallValue("fsync") { fsync(descriptor) }
+        if synchronize { _ = try syscallValue("fsync") { fsync(descriptor) } }
     }
 
     /// Copies the file at `source` to `destination` (created or truncated, with `mode`).

@@ -275,20 +275,34 @@ message PluginInfo {
   string path = 6;
   string abi = 7;
   bool active = 8;
+  string sha256 = 20;   // SHA-256 of the file's bytes as loaded, hex
 }
 
 message PluginList {
   repeated PluginInfo plugins = 1;
+  repeated PluginPin pins = 20;   // names pinned to a version (the others follow the latest)
 }
 
 message LoadPluginRequest {
   string path = 1;
   string config = 2;    // a JSON object; empty: the plugin's defaults
   bool activate = 3;    // make it active at once
+  bool replace = 20;    // replace a loaded plugin of the same name@version from other bytes or config
+  bool inactive = 21;   // never make it active on this load, whatever the version policy
 }
 
 message PluginRef {
   string id = 1;        // name@version
+}
+
+// A version policy: NAME pinned to VERSION (Pin), or back to the latest (Unpin, version unused).
+message PluginPin {
+  string name = 1;
+  string version = 2;   // a semantic version
+}
+
+message RollbackRequest {
+  string target = 1;    // a kind (analyzer, redactor) or the name of the active plugin of a kind
 }
 
 service Plugins {
@@ -296,6 +310,9 @@ service Plugins {
   rpc Load(LoadPluginRequest) returns (PluginInfo);
   rpc Activate(PluginRef) returns (PluginInfo);
   rpc Unload(PluginRef) returns (Empty);
+  rpc Rollback(RollbackRequest) returns (PluginInfo);
+  rpc Pin(PluginPin) returns (Empty);
+  rpc Unpin(PluginPin) returns (Empty);
 }
 
 message DeadLetter {

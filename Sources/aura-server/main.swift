@@ -32,7 +32,10 @@ let usage = """
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
                          config) and watch DIR for new ones (default: the package's default
-                         analyzer and redactor, built next to this binary)
+                         analyzer and redactor, built next to this binary); files that fail
+                         the loader's checks are logged and skipped. The plugins loaded, the
+                         active choices and the pins are saved in the data directory
+                         (plugins.json) and restored first at every start
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --allow-remote-admin
@@ -187,7 +190,10 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
+let registry = PluginRegistry(
+    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"), stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
+    loadGuard: PluginLoadGuard(folder: "\(dataDirectory)/plugins-guard"), log: { logger.log(.info, $0) })
+registry.restore()
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(

@@ -40,11 +40,12 @@ import Testing
         try FileManager.default.copyItem(atPath: needsConfig, toPath: folder + "/with.so")
         try FileManager.default.copyItem(atPath: needsConfig, toPath: folder + "/without.so")
         try #"{"keywords": ["x"]}"#.write(toFile: folder + "/with.json", atomically: true, encoding: .utf8)
-        let registry = PluginRegistry(loader: PluginLoader(runDirectory: fixtures.directory + "/run"))
         let lines = Mutex<[String]>([])
-        PluginDirectory(path: folder, registry: registry, log: { line in lines.withLock { $0.append(line) } }).loadAll()
+        let log: @Sendable (String) -> Void = { line in lines.withLock { $0.append(line) } }
+        let registry = PluginRegistry(loader: PluginLoader(runDirectory: fixtures.directory + "/run"), log: log)
+        PluginDirectory(path: folder, registry: registry, log: log).loadAll()
         #expect(registry.list().map(\.info.id) == ["fixture@1.0.0"])
-        #expect(lines.withLock { $0.contains { $0.contains("loaded analyzer fixture@1.0.0 from with.so") } })
+        #expect(lines.withLock { $0.contains { $0.contains("loaded analyzer fixture@1.0.0 from \(folder)/with.so") } })
         #expect(lines.withLock { $0.contains { $0.contains("refused without.so") && $0.contains("needs a config") } })
     }
 }

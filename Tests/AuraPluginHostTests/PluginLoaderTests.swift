@@ -50,7 +50,7 @@ import Testing
     @Test func refusesAFileThatIsNotELF() throws {
         let error = refusal(try fixtures.file("text.so", contents: "not a library at all"))
         #expect(error?.code == .invalidArgument)
-        #expect(error?.message.contains("not an ELF shared library") == true)
+        #expect(error?.message.contains("not an ELF file") == true)
     }
 
     @Test func refusesAMissingFile() {

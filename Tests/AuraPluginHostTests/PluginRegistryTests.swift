@@ -111,11 +111,4 @@ import Testing
         #expect(error?.code == .alreadyExists)
         #expect(try registry.plugin(.analyzer).info.id == "same@1.0.0")
     }
-
-    @Test func versionsCompareNumerically() {
-        #expect(versionPrecedes("1.9.0", "1.10.0"))
-        #expect(!versionPrecedes("1.10.0", "1.9.0"))
-        #expect(versionPrecedes("1.0", "1.0.1"))
-        #expect(!versionPrecedes("2.0.0", "2.0.0"))
-    }
 }

@@ -51,7 +51,7 @@ import Testing
 
     @Test func aFileLoadedAgainUnderTheSameVersionDoesNotGetTheOldResults() throws {
         _ = try analyze("reloaded text")
-        try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1))
+        try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1), replace: true)
         let after = try analyze("reloaded text")
         #expect(after.cached == false)
         #expect(after.sentiment.name == "NEGATIVE")

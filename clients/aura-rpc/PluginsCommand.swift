@@ -2,27 +2,28 @@ import AuraMessages
 import AuraWire
 import Foundation
 
-/// `aura-rpc plugins list | load PATH | activate NAME@VERSION | unload NAME@VERSION`: the
-/// aura.Plugins methods, to see and swap the plugins of a running server.
+/// `aura-rpc plugins list | load PATH | activate NAME@VERSION | rollback KIND|NAME |
+/// pin NAME VERSION | unpin NAME | unload NAME@VERSION`: the aura.Plugins methods, to see and
+/// swap the plugins of a running server.
 struct PluginsCommand {
     let invocation: Invocation
 
     /// What to do with the plugins.
     enum Action: String, CaseIterable {
-        case list, load, activate, unload
+        case list, load, activate, rollback, pin, unpin, unload
     }
 
     func run() async throws {
         guard let name = invocation.operands.first else {
-            throw CLIFailure.usage("plugins needs an action: list, load PATH, activate NAME@VERSION or unload NAME@VERSION", topic: .plugins)
+            throw CLIFailure.usage("plugins needs an action: list, load, activate, rollback, pin, unpin or unload", topic: .plugins)
         }
         guard let action = Action(rawValue: name) else {
-            throw CLIFailure.usage("unknown plugins action \"\(name)\"; the actions are list, load, activate and unload", topic: .plugins)
+            throw CLIFailure.usage("unknown plugins action \"\(name)\"; the actions are list, load, activate, rollback, pin, unpin and unload", topic: .plugins)
         }
         let arguments = Array(invocation.operands.dropFirst())
         let options = invocation.parsed
-        if action != .load, options.options["config"] != nil || options.flags.contains("activate") {
-            throw CLIFailure.usage("--config and --activate go with plugins load", topic: .plugins)
+        if action != .load, options.options["config"] != nil || !options.flags.isDisjoint(with: ["activate", "inactive", "replace"]) {
+            throw CLIFailure.usage("--config, --activate, --inactive and --replace go with plugins load", topic: .plugins)
         }
         switch action {
         case .list:
@@ -30,16 +31,33 @@ struct PluginsCommand {
             let list = try await invocation.unary("aura.Plugins/List", Empty(), as: PluginList.self)
             if invocation.json { return try Output.json(list, responseOf: "aura.Plugins/List") }
             Self.table(list.plugins).forEach(Output.line)
+            list.pins.forEach { Output.line("pinned  \($0.name)@\($0.version)") }
         case .load:
+            guard !(options.flags.contains("activate") && options.flags.contains("inactive")) else {
+                throw CLIFailure.usage("plugins load takes --activate or --inactive, not both", topic: .plugins)
+            }
             let request = LoadPluginRequest(
                 path: try Self.path(arguments), config: try Self.config(options.options["config"]),
-                activate: options.flags.contains("activate"))
+                activate: options.flags.contains("activate"), replace: options.flags.contains("replace"),
+                inactive: options.flags.contains("inactive"))
             let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Load")
         case .activate:
             let ref = PluginRef(id: try Self.pluginID(arguments, action: action))
             let info = try await invocation.unary("aura.Plugins/Activate", ref, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Activate")
+        case .rollback:
+            guard arguments.count == 1, let target = arguments.first, !target.contains("@") else {
+                throw CLIFailure.usage("plugins rollback takes a KIND (analyzer, redactor) or the NAME of the active plugin", topic: .plugins)
+            }
+            let info = try await invocation.unary("aura.Plugins/Rollback", RollbackRequest(target: target), as: PluginInfo.self)
+            try show(info, responseOf: "aura.Plugins/Rollback")
+        case .pin, .unpin:
+            let pin = try Self.pin(arguments, action: action)
+            let method = action == .pin ? "aura.Plugins/Pin" : "aura.Plugins/Unpin"
+            let empty = try await invocation.unary(method, pin, as: Empty.self)
+            if invocation.json { return try Output.json(empty, responseOf: method) }
+            Output.line(action == .pin ? "pinned \(pin.name) to \(pin.version)" : "unpinned \(pin.name): it follows the latest version")
         case .unload:
             let ref = PluginRef(id: try Self.pluginID(arguments, action: action))
             let empty = try await invocation.unary("aura.Plugins/Unload", ref, as: Empty.self)
@@ -53,16 +71,30 @@ struct PluginsCommand {
         Self.table([info]).forEach(Output.line)
     }
 
-    /// One line per plugin, in aligned columns: kind, id, active or inactive, languages, path.
+    /// One line per plugin, in aligned columns: kind, id, active or inactive, languages,
+    /// SHA-256 of the file, path.
     static func table(_ plugins: [PluginInfo]) -> [String] {
         let rows = plugins.map { plugin in
             [plugin.kind, plugin.id, plugin.active ? "active" : "inactive",
-             plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","), plugin.path]
+             plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","),
+             plugin.sha256.isEmpty ? "-" : "sha256:\(plugin.sha256)", plugin.path]
         }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let aligned = 5
+        let widths = (0..<aligned).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                + "  " + row[4]
+            (0..<aligned).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                + "  " + row[aligned]
+        }
+    }
+
+    /// The NAME and VERSION of `pin` (NAME VERSION or NAME@VERSION) or the NAME of `unpin`.
+    private static func pin(_ arguments: [String], action: Action) throws(CLIFailure) -> PluginPin {
+        let parts = arguments.count == 1 ? arguments[0].split(separator: "@", maxSplits: 1).map(String.init) : arguments
+        switch (action, parts.count) {
+        case (.pin, 2): return PluginPin(name: parts[0], version: parts[1])
+        case (.unpin, 1) where !parts[0].isEmpty: return PluginPin(name: parts[0])
+        case (.pin, _): throw .usage("plugins pin takes a NAME and a VERSION, e.g. lexicon-sentiment 1.2.0", topic: .plugins)
+        default: throw .usage("plugins unpin takes a plugin NAME, e.g. lexicon-sentiment", topic: .plugins)
         }
     }
 

@@ -68,30 +68,46 @@ extension HelpTopic {
 
     static let pluginsText = """
         usage: aura-rpc plugins list [OPTIONS]
-               aura-rpc plugins load PATH [--config JSON] [--activate] [OPTIONS]
+               aura-rpc plugins load PATH [--config JSON] [--activate|--inactive] [--replace] [OPTIONS]
                aura-rpc plugins activate NAME@VERSION [OPTIONS]
+               aura-rpc plugins rollback KIND|NAME [OPTIONS]
+               aura-rpc plugins pin NAME VERSION [OPTIONS]
+               aura-rpc plugins unpin NAME [OPTIONS]
                aura-rpc plugins unload NAME@VERSION [OPTIONS]
 
         The plugins of a running server (aura.Plugins), one line each:
-          analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  /srv/plugins/libAuraPluginLexiconSentiment.so
-        (kind, id, active or inactive, languages, the file it was loaded from).
+          analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  sha256:3f2a...  /srv/plugins/libAuraPluginLexiconSentiment.so
+        (kind, id, active or inactive, languages, the SHA-256 of the file loaded, the file), then
+        one "pinned NAME@VERSION" line per pinned name.
 
           list          every loaded plugin
           load PATH     loads a plugin .so (a relative PATH is made absolute from the current
                         directory; the server opens the file) and prints it; --config passes
-                        the plugin a JSON object, --activate makes it the active one of its kind
-                        (without it, the plugin still becomes active when it is the first of
-                        its kind or a newer version of the active one). Refusals: a file that
-                        is not a plugin or whose create() rejects the config is INVALID_ARGUMENT
-                        (exit 3), another plugin ABI version FAILED_PRECONDITION (9), a missing
-                        file NOT_FOUND (5); from another machine, PERMISSION_DENIED (7) unless
-                        the server runs with --allow-remote-admin
+                        the plugin a JSON object. --activate makes it the active one of its
+                        kind; --inactive never does; without either, it becomes active when it
+                        is the first of its kind or a newer version (semver) of the active one,
+                        unless its name is pinned to another version. The same NAME@VERSION from
+                        other bytes or with another config is ALREADY_EXISTS (exit 6) unless
+                        --replace. Refusals: a file that is not a plugin (damaged, truncated,
+                        NULL functions, a version that is not semver) or whose create() rejects
+                        the config is INVALID_ARGUMENT (exit 3), another plugin ABI version or a
+                        pin FAILED_PRECONDITION (9), a missing file NOT_FOUND (5); from another
+                        machine, PERMISSION_DENIED (7) unless the server runs with
+                        --allow-remote-admin
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
+          rollback K|N  makes the previously active plugin of kind K (analyzer, redactor), or of
+                        the kind whose active plugin is named N, active again; each rollback goes
+                        one step further back
+          pin N V       only version V of plugin N may become active (at once if it is loaded and
+                        N is active); later loads of other versions stay inactive
+          unpin N       N follows the latest version again (from its next load)
           unload ID     forgets plugin ID; the active plugin of a kind cannot be unloaded
                         (FAILED_PRECONDITION, exit 9): activate another first
 
-        --json prints the response: aura.PluginList, aura.PluginInfo, or {} for unload.
+        The server saves the loaded set, the active choices and the pins in its data directory
+        and restores them when it starts.
+        --json prints the response: aura.PluginList, aura.PluginInfo, or {} for unload, pin, unpin.
         """
 
     static let dlqText = """

@@ -43,7 +43,7 @@ enum HelpTopic: String, CaseIterable {
           redact TEXT|-         TEXT with its personal data replaced (--mode replace|mask|hash)
           detect-pii TEXT|-     the personal data in TEXT, one entity a line
           language TEXT|-       the language TEXT is in
-          plugins ACTION        list, load PATH, activate NAME@VERSION, unload NAME@VERSION
+          plugins ACTION        list, load PATH, activate ID, rollback KIND|NAME, pin, unpin, unload ID
           dlq list              the most recent failed requests (the dead-letter list)
           stats                 the result cache's counters and plugin failures
           submit FILE|-         upload a document as a job (--format lines|text|csv|jsonl), with

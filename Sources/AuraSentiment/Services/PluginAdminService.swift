@@ -3,11 +3,14 @@ import AuraPluginHost
 import AuraPosix
 import AuraServer
 import AuraWire
+import Dispatch
 
-/// `aura.Plugins`: list, load, activate and unload plugins on a running server.
+/// `aura.Plugins`: list, load, activate, roll back, pin and unload plugins on a running server.
 ///
 /// Loading a plugin runs its code in the server, so the changing methods answer only clients on
 /// this machine unless `allowsRemoteChanges` (API keys with scopes come with the security work).
+/// Changes run one at a time on a thread of their own, never on an event loop: they read files,
+/// `dlopen` and fsync the saved state.
 public struct PluginAdminService: Service {
     public let name = "aura.Plugins"
     let registry: PluginRegistry
@@ -22,29 +25,56 @@ public struct PluginAdminService: Service {
     public func register(into methods: inout MethodRegistry) {
         let registry = registry
         let allowsRemoteChanges = allowsRemoteChanges
-        let checkPeer: @Sendable (ServerContext) throws(RPCError) -> Void = { context throws(RPCError) in
+        let changes = DispatchQueue(label: "aura.plugin-admin")
+        /// Checks the peer, then runs `body` on the admin thread.
+        @Sendable func change<T: Sendable>(_ context: ServerContext, _ body: @escaping @Sendable () throws(RPCError) -> T) async throws -> T {
             try Self.checkMayChangePlugins(peer: context.peer, allowsRemoteChanges: allowsRemoteChanges)
+            return try await withCheckedThrowingContinuation { continuation in
+                changes.async { continuation.resume(with: Result { () throws(RPCError) in try body() }) }
+            }
         }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
-            PluginList(plugins: registry.list().map(AuraMessages.PluginInfo.init))
+            PluginList(
+                plugins: registry.list().map(AuraMessages.PluginInfo.init),
+                pins: registry.pins().sorted { $0.key < $1.key }.map { PluginPin(name: $0.key, version: $0.value) })
         }
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
-            try checkPeer(context)
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
-            return AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil))
+            guard !(request.activate && request.inactive) else { throw RPCError(.invalidArgument, "activate and inactive exclude each other") }
+            let activate: Bool? = request.activate ? true : request.inactive ? false : nil
+            return try await change(context) { () throws(RPCError) in
+                AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: activate, replace: request.replace))
+            }
         }
         methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
-            try checkPeer(context)
-            try registry.activate(request.id)
-            guard let entry = registry.list().first(where: { $0.info.id == request.id }) else {
-                throw RPCError(.notFound, "no plugin \(request.id) is loaded")
+            try await change(context) { () throws(RPCError) in
+                try registry.activate(request.id)
+                guard let entry = registry.list().first(where: { $0.info.id == request.id }) else {
+                    throw RPCError(.notFound, "no plugin \(request.id) is loaded")
+                }
+                return AuraMessages.PluginInfo(entry)
             }
-            return AuraMessages.PluginInfo(entry)
+        }
+        methods.unary("aura.Plugins/Rollback") { (request: RollbackRequest, context) in
+            try await change(context) { () throws(RPCError) in AuraMessages.PluginInfo(try registry.rollback(request.target)) }
+        }
+        methods.unary("aura.Plugins/Pin") { (request: PluginPin, context) in
+            try await change(context) { () throws(RPCError) in
+                try registry.pin(request.name, to: request.version)
+                return Empty()
+            }
+        }
+        methods.unary("aura.Plugins/Unpin") { (request: PluginPin, context) in
+            try await change(context) { () throws(RPCError) in
+                try registry.unpin(request.name)
+                return Empty()
+            }
         }
         methods.unary("aura.Plugins/Unload") { (request: PluginRef, context) in
-            try checkPeer(context)
-            try registry.unload(request.id)
-            return Empty()
+            try await change(context) { () throws(RPCError) in
+                try registry.unload(request.id)
+                return Empty()
+            }
         }
     }
 
@@ -91,6 +121,7 @@ extension AuraMessages.PluginInfo {
         path = entry.info.path
         abi = entry.info.abi
         active = entry.isActive
+        sha256 = entry.info.sha256
     }
 }
 

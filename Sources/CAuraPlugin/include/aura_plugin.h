@@ -8,7 +8,8 @@
  * minor versions go at the end, and the host reads them only when struct_size covers them.
  *
  * Kinds: an ANALYZER fills `analyze`; a REDACTOR fills `detect` and `free_entities`. The other
- * kind's pointers are NULL.
+ * kind's pointers are NULL. Every plugin fills `create` and `destroy`: the host refuses a NULL
+ * one, or one its kind needs, at load (docs/PLUGINS.md, "What the loader checks").
  *
  * Threading: after `create` returns, the host calls `analyze` / `detect` on one instance from
  * several threads at once. A plugin keeps per-call state on the stack or in memory it frees
@@ -84,7 +85,7 @@ typedef struct aura_plugin_descriptor {
     uint32_t struct_size;        /* sizeof(aura_plugin_descriptor) as the plugin was built */
     uint32_t kind;               /* aura_plugin_kind */
     const char *name;            /* e.g. "lexicon-sentiment" */
-    const char *version;         /* e.g. "1.2.0" */
+    const char *version;         /* a semantic version 2.0.0, e.g. "1.2.0" or "2.0.0-rc.1" */
     const char *languages;       /* comma-separated ISO 639-1 codes, e.g. "en,es,fr" */
 
     /* Creates an instance from a JSON object (config_len may be 0: use the defaults).
