@@ -61,6 +61,7 @@ import Testing
         var long = header
         long.length = 10
         #expect(long.problem(available: 9, after: 0) != nil)
-        #expect(RecordHeader(parsing: UnsafeRawBufferPointer(start: [UInt8](repeating: 0, count: 20), count: 20)).isZero)
+        let zeros = [UInt8](repeating: 0, count: 20)
+        #expect(zeros.withUnsafeBytes { RecordHeader(parsing: $0).isZero })
     }
 }
