@@ -24,8 +24,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private(set) lazy var inbox = CallInbox(
         loop: loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
     ) { [unowned self] taken in
-        connection.core.messageConsumed(id, wireSize: taken.wireSize)
-        connection.flush()
+        connection.messageTaken(id, taken.message, wireSize: taken.wireSize)
     }
     private(set) lazy var outbox = CallOutbox(call: self)
     private var deadlineTimer: Scheduled?
@@ -74,6 +73,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         let handler = handler, inbox = inbox, outbox = outbox, context = context
         state = .running(Task(executorPreference: loop) { [self] in
             do {
+                try await connection.waitForMemory(id)
                 try await handler.run(inbox, outbox, context)
                 self.finish(CallTrailers(code: .ok))
             } catch {

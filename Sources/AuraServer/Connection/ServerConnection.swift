@@ -12,12 +12,22 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private let tracker: ConnectionTracker
     private var calls: [UInt32: ServerCall] = [:]
     private var keepalive: Keepalive
+    /// What the connection holds for its peer (see `ServerConnection+Memory.swift`).
+    var memory: ConnectionMemory
+    let heapTrimmer: HeapTrimmer
+    /// Handlers waiting for the replies queued on this connection to drain, oldest first.
+    var memoryWaiters: [(id: UInt32, continuation: CheckedContinuation<Void, any Error>)] = []
 
-    init(channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker) {
+    init(
+        channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker,
+        budget: MemoryBudget, trimmer: HeapTrimmer
+    ) {
         self.channel = channel
         self.registry = registry
         self.configuration = configuration
         self.tracker = tracker
+        memory = ConnectionMemory(budget: budget)
+        heapTrimmer = trimmer
         core = ConnectionCore(role: .server, settings: configuration.settings)
         keepalive = Keepalive(configuration: configuration)
         core.delegate = self
@@ -42,6 +52,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelWritabilityChanged(_ channel: Channel) {
+        accountMemory()
         guard channel.isWritable else { return }
         channel.setReadingEnabled(true)
         for call in calls.values { call.writable() }
@@ -51,13 +62,14 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.transportClosed()
         for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the connection closed"), notifyPeer: false) }
         calls.removeAll()
+        releaseMemory()
         tracker.remove(self)
     }
 
-    /// Writes whatever the core has queued.
+    /// Writes whatever the core has queued, then recounts what the connection holds.
     func flush() {
-        guard core.hasOutput else { return }
-        core.drainOutput { channel.write($0) }
+        if core.hasOutput { core.drainOutput { channel.write($0) } }
+        accountMemory()
     }
 
     // MARK: ConnectionDelegate
@@ -66,6 +78,10 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         keepalive.callActivity()
         // An unknown method still goes through the interceptors: they log it, or reject it
         // without telling an unauthenticated client which methods exist.
+        guard memory.admitsNewCalls else {
+            core.cancelStream(id, code: .resourceExhausted)  // refused: the server's memory budget is spent
+            return
+        }
         let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
         let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
         let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription, loop: channel.eventLoop)
@@ -82,7 +98,15 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
             core.messageConsumed(id, wireSize: wireSize)
             return
         }
+        memory.deliveredBytes += message.readableBytes
         call.received(message, wireSize: wireSize)
+    }
+
+    /// A handler took (or dropped) a request message: its memory and credit go back.
+    func messageTaken(_ id: UInt32, _ message: ByteBuffer, wireSize: Int) {
+        memory.deliveredBytes -= message.readableBytes
+        core.messageConsumed(id, wireSize: wireSize)
+        flush()
     }
 
     func inboundClosed(_ id: UInt32) { calls[id]?.inboundClosed() }

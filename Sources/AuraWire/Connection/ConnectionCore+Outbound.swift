@@ -43,6 +43,7 @@ extension ConnectionCore {
         if endStream { _ = record.state.sendEndStream() }
         let bytes = compress ? MessageEncoding.deflate(message) : message
         record.pending.append(PendingMessage(remaining: bytes, compressed: compress, endStream: endStream))
+        queuedMessageBytes += bytes.readableBytes
         streams[id] = record
         return flushStream(id, notify: false)
     }
@@ -109,6 +110,7 @@ extension ConnectionCore {
             output.appendPayload(message.remaining.sharingSlice(at: 0, count: size))
             record.sendWindow -= size
             connectionSendWindow -= size
+            queuedMessageBytes -= size
             if isLast {
                 record.pending.removeFirst()
             } else {
@@ -120,6 +122,7 @@ extension ConnectionCore {
             switch end {
             case .trailers(let trailers):
                 FrameEncoder.encode(.trailers(streamID: id, trailers), into: &output.current)
+                streams[id] = record  // so the removal sees what was written, not the stale queue
                 removeStream(id)
                 return true
             case .halfClose:
