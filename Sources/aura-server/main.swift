@@ -23,6 +23,7 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
+                       [--memory-budget-mb N] [--connection-memory-mb N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -52,6 +53,14 @@ let usage = """
                          segments removed (default 60s; also once at every start)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
+      --memory-budget-mb N
+                         the most memory all connections together hold for their peers
+                         (requests, replies, decompressed messages) before connections that
+                         hold much get no new calls (default 1024)
+      --connection-memory-mb N
+                         the most one connection holds (default 64, at least two maximum-size
+                         messages): past it a client that does not read its replies has its
+                         calls wait, and one that sends more than that is closed (GOAWAY)
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -68,7 +77,8 @@ do {
         Array(CommandLine.arguments.dropFirst()),
         valueOptions: [
             "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
-            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
+            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval", "memory-budget-mb",
+            "connection-memory-mb",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
@@ -86,6 +96,8 @@ let cacheMegabytes: Int
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
+    configuration.memoryBudget = try arguments.integer("memory-budget-mb", default: 1024, range: 1...1 << 24) << 20
+    configuration.connectionMemoryShare = try arguments.integer("connection-memory-mb", default: 64, range: 1...1 << 24) << 20
 } catch {
     fail(error.description)
 }
