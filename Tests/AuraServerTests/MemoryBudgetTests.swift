@@ -124,7 +124,7 @@ extension Integration {
             for abuser in abusers { abuser.close() }
             // Trims run at most once a second: the last close is followed by one.
             #expect(
-                await eventually(within: .seconds(20)) { server.residentBytes - before < 48 << 20 },
+                await eventually(within: .seconds(20)) { server.residentBytes - before < 16 << 20 },
                 "RSS: \(before >> 20) MiB before, \(peak >> 20) at peak, \(server.residentBytes >> 20) after")
             try await expectServing()
             await client.shutdown()
