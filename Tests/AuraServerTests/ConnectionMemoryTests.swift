@@ -79,17 +79,42 @@ import Testing
     }
 }
 
-/// `TrimSchedule`: at most one trim waiting, trims at least the interval apart.
+/// `TrimSchedule`: a trim soon after a request and a follow-up later, at least the interval
+/// apart, one thread at a time.
 @Suite struct TrimScheduleTests {
-    @Test func aFirstRequestRunsAtOnceAndLaterOnesWaitForTheInterval() {
-        var schedule = TrimSchedule(minimumInterval: .seconds(1))
+    static func schedule() -> TrimSchedule {
+        TrimSchedule(minimumInterval: .seconds(1), settleDelay: .milliseconds(50), followUp: .seconds(2))
+    }
+
+    @Test func aRequestGetsATrimSoonAndAFollowUpThenTheThreadEnds() {
+        var schedule = Self.schedule()
         let start = ContinuousClock.now
-        #expect(schedule.request(at: start) == .zero)
-        #expect(schedule.request(at: start + .milliseconds(10)) == nil, "one already waits")
-        schedule.ran(at: start + .milliseconds(20))
-        #expect(schedule.request(at: start + .milliseconds(220)) == .milliseconds(800))
-        #expect(schedule.request(at: start + .milliseconds(300)) == nil)
-        schedule.ran(at: start + .milliseconds(1020))
-        #expect(schedule.request(at: start + .seconds(5)) == .zero, "long after the last: at once")
+        let startsThread = schedule.request(at: start)
+        #expect(startsThread, "no thread yet: start one")
+        let startsAnother = schedule.request(at: start + .milliseconds(10))
+        #expect(!startsAnother, "the running thread serves it")
+        let first = schedule.nextRun()
+        #expect(first == start + .milliseconds(50))
+        schedule.ran(at: start + .milliseconds(50))
+        let followUp = schedule.nextRun()
+        #expect(followUp == start + .milliseconds(2010), "a follow-up after the latest request")
+        schedule.ran(at: start + .milliseconds(2010))
+        let none = schedule.nextRun()
+        #expect(none == nil, "nothing more: the thread ends")
+        let startsAgain = schedule.request(at: start + .seconds(10))
+        #expect(startsAgain, "a later request starts a thread again")
+    }
+
+    @Test func trimsAreAtLeastTheIntervalApart() {
+        var schedule = Self.schedule()
+        let start = ContinuousClock.now
+        _ = schedule.request(at: start)
+        schedule.ran(at: start + .milliseconds(50))
+        _ = schedule.request(at: start + .milliseconds(100))
+        let second = schedule.nextRun()
+        #expect(second == start + .milliseconds(1050), "not before a second after the last trim")
+        schedule.ran(at: start + .milliseconds(1050))
+        let followUp = schedule.nextRun()
+        #expect(followUp == start + .milliseconds(2100))
     }
 }

@@ -76,12 +76,12 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
         keepalive.callActivity()
-        // An unknown method still goes through the interceptors: they log it, or reject it
-        // without telling an unauthenticated client which methods exist.
         guard memory.admitsNewCalls else {
             core.cancelStream(id, code: .resourceExhausted)  // refused: the server's memory budget is spent
             return
         }
+        // An unknown method still goes through the interceptors: they log it, or reject it
+        // without telling an unauthenticated client which methods exist.
         let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
         let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
         let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription, loop: channel.eventLoop)
