@@ -29,8 +29,9 @@ final class ChildServer: Sendable {
         }.start()
         let port = { @Sendable () -> Int? in
             text.value.withLock { text in
-                guard let range = text.range(of: #"listening on [^ ]*:[0-9]+"#, options: .regularExpression) else { return nil }
-                return Int(text[range].split(separator: ":").last ?? "")
+                // The whole port: a chunk of the pipe may end inside the line.
+                guard let range = text.range(of: #"listening on [^ ]*:[0-9]+ "#, options: .regularExpression) else { return nil }
+                return Int(text[range].dropLast().split(separator: ":").last ?? "")
             }
         }
         guard await eventually(within: limit, { port() != nil || !process.isRunning }), let port = port() else {
