@@ -1,7 +1,7 @@
 import Glibc
 
-/// The Linux-only calls that Swift's Glibc module does not import (`sys/epoll.h` and
-/// `sys/eventfd.h` are not in its umbrella header; `accept4` and `pthread_setname_np` need
+/// The Linux-only calls that Swift's Glibc module does not import (`sys/epoll.h`,
+/// `sys/eventfd.h` and `malloc.h` are not in its umbrella header; `accept4` and `pthread_setname_np` need
 /// `_GNU_SOURCE`), looked up once from libc by name and called through C function pointers.
 /// Constants are the kernel's ABI values.
 enum LinuxCalls {
@@ -13,6 +13,7 @@ enum LinuxCalls {
         CInt, UnsafeMutablePointer<sockaddr>?, UnsafeMutablePointer<socklen_t>?, CInt
     ) -> CInt
     typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> CInt
+    typealias MallocTrim = @convention(c) (Int) -> CInt
 
     nonisolated(unsafe) static let epollCreate1 = load("epoll_create1", as: EpollCreate1.self)
     nonisolated(unsafe) static let epollCtl = load("epoll_ctl", as: EpollCtl.self)
@@ -20,6 +21,7 @@ enum LinuxCalls {
     nonisolated(unsafe) static let eventfd = load("eventfd", as: EventFDCreate.self)
     nonisolated(unsafe) static let accept4 = load("accept4", as: Accept4.self)
     nonisolated(unsafe) static let pthreadSetName = load("pthread_setname_np", as: PthreadSetName.self)
+    nonisolated(unsafe) static let mallocTrim = load("malloc_trim", as: MallocTrim.self)
 
     static let epollCtlAdd: CInt = 1
     static let epollCtlDel: CInt = 2

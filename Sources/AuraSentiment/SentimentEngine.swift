@@ -35,7 +35,10 @@ public final class SentimentEngine: Sendable {
             text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
             redactor: redactor?.cacheIdentity ?? "") : nil
         if let key, var hit = cache.get(key) {
+            // Stored without the plugin ids, which the key already pins down.
             hit.cached = true
+            hit.analyzer = analyzer.info.id
+            if let redactor { hit.redactor = redactor.info.id }
             return hit
         }
         var result = SentimentResult()
@@ -52,8 +55,13 @@ public final class SentimentEngine: Sendable {
             try analyzer.analyze(analyzed, languageHint: options.languageHint)
         }
         result.fill(from: analysis)
+        if let key {
+            // Every entry would otherwise carry its own heap copy of the analyzer's id.
+            var stored = result
+            stored.redactor = ""
+            cache.put(key, stored, cost: stored.cacheCost)
+        }
         result.analyzer = analyzer.info.id
-        if let key { cache.put(key, result, cost: result.estimatedCost) }
         return result
     }
 
@@ -96,8 +104,23 @@ extension SentimentResult {
         languageScore = analysis.languageScore
     }
 
-    /// Roughly what the result costs in the cache, in bytes.
-    var estimatedCost: Int { 160 + analyzer.utf8.count + redactor.utf8.count + language.utf8.count + redactions.count * 64 }
+    /// What the result costs in the cache, in resident bytes: the entry's fixed size and
+    /// overhead, plus what its strings and redactions hold on the heap.
+    var cacheCost: Int {
+        ResultCache<SentimentResult>.entryOverhead + Self.heapBytes(analyzer) + Self.heapBytes(redactor) + Self.heapBytes(language)
+            + (redactions.isEmpty ? 0 : Self.mallocSize(32 + redactions.count * MemoryLayout<PiiEntity>.stride))
+            + redactions.reduce(0) { $0 + Self.heapBytes($1.type) }
+    }
+
+    /// A string's heap allocation: none up to 15 UTF-8 bytes (stored inline), else a
+    /// 32-byte header and the bytes with a terminator, as malloc rounds it.
+    static func heapBytes(_ string: String) -> Int {
+        let count = string.utf8.count
+        return count <= 15 ? 0 : mallocSize(32 + count + 1)
+    }
+
+    /// What malloc takes for `size` bytes: 8 bytes of header, rounded up to 16.
+    static func mallocSize(_ size: Int) -> Int { (size + 8 + 15) / 16 * 16 }
 }
 
 extension PiiEntity {

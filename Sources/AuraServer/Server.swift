@@ -16,6 +16,9 @@ public final class Server: Sendable {
     public let registry: MethodRegistry
     private let group: EventLoopGroup
     private let tracker: ConnectionTracker
+    /// What the connections hold for their peers, against `configuration.memoryBudget`.
+    public let memoryBudget: MemoryBudget
+    private let heapTrimmer = HeapTrimmer()
     private let listener: Mutex<Listener?> = Mutex(nil)
 
     /// Creates a server for `services`; nothing listens until `start()`.
@@ -25,20 +28,27 @@ public final class Server: Sendable {
         for service in services { registry.add(service) }
         self.registry = registry
         tracker = ConnectionTracker(limits: ConnectionLimits(configuration: configuration))
+        memoryBudget = MemoryBudget(
+            limit: configuration.memoryBudget,
+            connectionShare: max(configuration.connectionMemoryShare, 2 * Int(configuration.settings.maxMessageSize)))
         group = EventLoopGroup(loopCount: configuration.loopCount)
     }
 
     /// Binds the address and starts accepting connections.
     public func start() throws {
         let registry = registry, configuration = configuration, tracker = tracker
+        let budget = memoryBudget, trimmer = heapTrimmer
         let bound = try Listener.bind(configuration.address, group: group) { channel in
-            ServerConnection(channel: channel, registry: registry, configuration: configuration, tracker: tracker)
+            ServerConnection(channel: channel, registry: registry, configuration: configuration, tracker: tracker, budget: budget, trimmer: trimmer)
         }
         listener.withLock { $0 = bound }
     }
 
     /// The port it listens on (useful with port 0).
     public var port: Int { listener.withLock { $0?.port ?? 0 } }
+
+    /// How many times freed memory was given back to the kernel after a heavy connection closed.
+    public var heapTrimCount: Int { heapTrimmer.trims }
 
     /// The number of open connections.
     public var connectionCount: Int { tracker.count }

@@ -26,6 +26,13 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 10_000
     /// The most connections open at once from one IP address; past it, as `maxConnections`.
     public var maxConnectionsPerAddress = 1_000
+    /// The most memory all connections together hold for their peers (requests, replies,
+    /// decompressed messages) before heavy connections get no new calls: 1 GiB. See `MemoryBudget`.
+    public var memoryBudget: Int = 1 << 30
+    /// The most one connection holds: past it, its handlers wait for its replies to drain, or
+    /// (for requests it holds) it is closed with GOAWAY RESOURCE_EXHAUSTED. 64 MiB, or twice
+    /// the largest message if that is more, so two full messages always fit.
+    public var connectionMemoryShare: Int = 64 << 20
     /// How long calls in flight may take to finish after a graceful shutdown begins.
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// Run around every call, in order (see `ServerInterceptor`). None by default; an empty

@@ -26,6 +26,7 @@ let usage = """
                        [--handshake-timeout D] [--frame-read-timeout D] [--idle-timeout D]
                        [--keepalive-interval D] [--keepalive-timeout D]
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
+                       [--memory-budget-mb N] [--connection-memory-mb N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -78,6 +79,14 @@ let usage = """
                          GOAWAY RESOURCE_EXHAUSTED and is closed
       --max-connections-per-address N
                          the same, per client IP address (default 1000)
+      --memory-budget-mb N
+                         the most memory all connections together hold for their peers
+                         (requests, replies, decompressed messages) before connections that
+                         hold much get no new calls (default 1024)
+      --connection-memory-mb N
+                         the most one connection holds (default 64, at least two maximum-size
+                         messages): past it a client that does not read its replies has its
+                         calls wait, and one that sends more than that is closed (GOAWAY)
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
@@ -96,7 +105,7 @@ do {
             "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
             "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
-            "max-connections", "max-connections-per-address",
+            "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
 } catch {
@@ -129,6 +138,8 @@ do {
     configuration.maxConnections = try arguments.integer("max-connections", default: configuration.maxConnections, range: 1...1_000_000)
     configuration.maxConnectionsPerAddress = try arguments.integer(
         "max-connections-per-address", default: configuration.maxConnectionsPerAddress, range: 1...1_000_000)
+    configuration.memoryBudget = try arguments.integer("memory-budget-mb", default: 1024, range: 1...1 << 24) << 20
+    configuration.connectionMemoryShare = try arguments.integer("connection-memory-mb", default: 64, range: 1...1 << 24) << 20
 } catch {
     fail(error.description)
 }

@@ -37,6 +37,16 @@ import Testing
         #expect(engine.stats.cacheMisses == 2)
     }
 
+    @Test func cachedResultsCarryThePluginIdsTheirKeyPinsDown() throws {
+        let options = AnalyzeOptions(redactPii: true)
+        let first = try analyze("my secret day", options)
+        let hit = try analyze("my secret day", options)
+        #expect(hit.cached)
+        #expect(hit.analyzer == first.analyzer && hit.analyzer == "fixture@1.0.0")
+        #expect(hit.redactor == first.redactor && !hit.redactor.isEmpty)
+        #expect(try analyze("my secret day").redactor.isEmpty, "without redaction: no redactor, even though cached")
+    }
+
     @Test func analysesWithoutTheCacheNeitherReadNorFillIt() throws {
         _ = try analyze("seen before")
         let stats = engine.stats

@@ -168,6 +168,22 @@ do {
         let rss = try await idle.withIdleConnections(1000) { fresh.residentBytes }
         report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
         fresh.stop()
+        // The result cache's bound against real memory: a full 64 MiB cache, then the same
+        // texts through a server without a cache (what the calls themselves leave behind).
+        var texts: Int?
+        for megabytes in [64, 0] {
+            let cached = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: ["--cache-mb", "\(megabytes)"])
+            let run = Benchmarks(address: "127.0.0.1:\(cached.port)", loop: group.loops[0], duration: duration)
+            _ = try await run.fillResultCache(texts: 25)  // warm up
+            let before = cached.residentBytes
+            let (sent, stats) = try await run.fillResultCache(texts: texts)
+            texts = sent
+            report(BenchResult(name: "server RSS growth, --cache-mb \(megabytes) filled", figures: [
+                (key: "MB", value: Double(cached.residentBytes - before) / 1e6), (key: "texts_k", value: Double(sent) / 1e3),
+                (key: "entries_k", value: Double(stats.cacheEntries) / 1e3), (key: "counted_MB", value: Double(stats.cacheBytes) / 1e6),
+            ]))
+            cached.stop()
+        }
     }
 } catch {
     server?.stop()

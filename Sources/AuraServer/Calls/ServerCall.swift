@@ -24,8 +24,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private(set) lazy var inbox = CallInbox(
         loop: loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
     ) { [unowned self] taken in
-        connection.core.messageConsumed(id, wireSize: taken.wireSize)
-        connection.flush()
+        connection.messageTaken(id, taken.message, wireSize: taken.wireSize)
     }
     private(set) lazy var outbox = CallOutbox(call: self)
     private var deadlineTimer: Scheduled?
@@ -74,12 +73,20 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         let handler = handler, inbox = inbox, outbox = outbox, context = context
         state = .running(Task(executorPreference: loop) { [self] in
             do {
+                try await self.waitForMemory()
                 try await handler.run(inbox, outbox, context)
                 self.finish(CallTrailers(code: .ok))
             } catch {
                 self.finish(CallTrailers(error: self.status(for: error)))
             }
         })
+    }
+
+    /// Waits while the connection's queued replies exceed its share. A call that ended before
+    /// its task ran does not wait, and does not touch its connection, which may be gone.
+    private func waitForMemory() async throws {
+        guard case .running = state else { throw CancellationError() }
+        try await connection.waitForMemory(id)
     }
 
     /// What the client learns of a handler's error: an `RPCError` as thrown; anything else is

@@ -17,12 +17,22 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     var timeouts: ConnectionTimeouts
     /// The one timer of this connection (see `ConnectionTimeouts`).
     var timer: Scheduled?
+    /// What the connection holds for its peer (see `ServerConnection+Memory.swift`).
+    var memory: ConnectionMemory
+    let heapTrimmer: HeapTrimmer
+    /// Handlers waiting for the replies queued on this connection to drain, oldest first.
+    var memoryWaiters: [(id: UInt32, continuation: CheckedContinuation<Void, any Error>)] = []
 
-    init(channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker) {
+    init(
+        channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker,
+        budget: MemoryBudget, trimmer: HeapTrimmer
+    ) {
         self.channel = channel
         self.registry = registry
         self.configuration = configuration
         self.tracker = tracker
+        memory = ConnectionMemory(budget: budget)
+        heapTrimmer = trimmer
         core = ConnectionCore(role: .server, settings: configuration.settings)
         peerHost = channel.remoteAddress?.host ?? "unknown"
         timeouts = ConnectionTimeouts(configuration: configuration, now: MonotonicClock.nanoseconds())
@@ -53,6 +63,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelWritabilityChanged(_ channel: Channel) {
+        accountMemory()
         guard channel.isWritable else { return }
         channel.setReadingEnabled(true)
         for call in calls.values { call.writable() }
@@ -64,19 +75,24 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.transportClosed()
         for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the connection closed"), notifyPeer: false) }
         calls.removeAll()
+        releaseMemory()
         tracker.remove(self)
     }
 
-    /// Writes whatever the core has queued.
+    /// Writes whatever the core has queued, then recounts what the connection holds.
     func flush() {
-        guard core.hasOutput else { return }
-        core.drainOutput { channel.write($0) }
+        if core.hasOutput { core.drainOutput { channel.write($0) } }
+        accountMemory()
     }
 
     // MARK: ConnectionDelegate
 
     func streamOpened(_ id: UInt32, headers: CallHeaders, endStream: Bool) {
         timeouts.callOpened()
+        guard memory.admitsNewCalls else {
+            core.cancelStream(id, code: .resourceExhausted)  // refused: the server's memory budget is spent
+            return
+        }
         // An unknown method still goes through the interceptors: they log it, or reject it
         // without telling an unauthenticated client which methods exist.
         let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
@@ -95,7 +111,15 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
             core.messageConsumed(id, wireSize: wireSize)
             return
         }
+        memory.deliveredBytes += message.readableBytes
         call.received(message, wireSize: wireSize)
+    }
+
+    /// A handler took (or dropped) a request message: its memory and credit go back.
+    func messageTaken(_ id: UInt32, _ message: ByteBuffer, wireSize: Int) {
+        memory.deliveredBytes -= message.readableBytes
+        core.messageConsumed(id, wireSize: wireSize)
+        flush()
     }
 
     func inboundClosed(_ id: UInt32) { calls[id]?.inboundClosed() }

@@ -51,6 +51,7 @@ extension ConnectionCore {
             if deflated.readableBytes <= Int(peerSettings.maxMessageSize) { (bytes, compressed) = (deflated, true) }
         }
         record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
+        queuedMessageBytes += bytes.readableBytes
         streams[id] = record
         return flushStream(id, notify: false)
     }
@@ -117,6 +118,7 @@ extension ConnectionCore {
             output.appendPayload(message.remaining.sharingSlice(at: 0, count: size))
             record.sendWindow -= size
             connectionSendWindow -= size
+            queuedMessageBytes -= size
             if isLast {
                 record.pending.removeFirst()
             } else {
@@ -128,6 +130,7 @@ extension ConnectionCore {
             switch end {
             case .trailers(let trailers):
                 writeTrailers(id, trailers)
+                streams[id] = record  // so the removal sees what was written, not the stale queue
                 removeStream(id)
                 return true
             case .halfClose:

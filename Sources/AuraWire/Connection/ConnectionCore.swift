@@ -50,6 +50,10 @@ public final class ConnectionCore {
     var connectionUnreturnedCredit = 0
     /// Bytes of incomplete messages, over all streams, whose credit went back early.
     var earlyCreditedBytes = 0
+    /// Bytes of incomplete messages held for the peer, over all streams (the assemblers' buffers).
+    public internal(set) var incompleteMessageBytes = 0
+    /// Bytes of messages queued behind the peer's flow control, over all streams.
+    public internal(set) var queuedMessageBytes = 0
     var blockedStreams: [UInt32] = []
     var output = OutboundBytes()
 
@@ -132,6 +136,8 @@ public final class ConnectionCore {
         let ids = streams.keys.sorted()
         streams.removeAll()
         blockedStreams.removeAll()
+        incompleteMessageBytes = 0
+        queuedMessageBytes = 0
         for id in ids { delegate?.streamReset(id, error) }
     }
 }

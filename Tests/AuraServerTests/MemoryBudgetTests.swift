@@ -1,0 +1,133 @@
+import AuraBytes
+import AuraClient
+import AuraConformance
+import AuraMessages
+import AuraServer
+import AuraWire
+import TestSupport
+import Testing
+
+extension Integration {
+    /// The server's memory budget on real sockets: a client that pipelines calls and never
+    /// reads holds at most its share, a spent budget refuses heavy connections only, a client
+    /// that sends more than its share is closed, and memory goes back when abusers leave.
+    @Suite(.serialized) struct MemoryBudget {
+        static let share = 8 << 20
+        static let response = 2 << 20
+
+        /// A raw client that never reads, announcing windows of 2 GiB so that only the memory
+        /// budget can stop the server: `calls` unary calls, each asking for `responseSize` bytes.
+        static func pipeliningNonReader(port: Int, calls: Int, responseSize: Int = response) async throws -> RawConnection {
+            let raw = try RawConnection(port: port)
+            raw.setReceiveBufferSize(16 * 1024)
+            var settings = Settings()
+            settings.initialStreamWindow = UInt32(Int32.max)
+            settings.connectionWindow = UInt32(Int32.max)
+            try await raw.handshake(settings: settings)
+            var buffer = ByteBuffer()
+            let request = SimpleRequest(responseSize: Int32(responseSize)).encoded()
+            for index in 0..<calls {
+                let id = UInt32(2 * index + 1)
+                FrameEncoder.encode(.headers(streamID: id, CallHeaders(method: Method.unary), endStream: false), into: &buffer)
+                FrameEncoder.encode(.message(streamID: id, payload: request, flags: .endStream), into: &buffer)
+            }
+            try await raw.write(buffer)
+            return raw
+        }
+
+        @Test func aPipeliningClientThatNeverReadsHoldsAtMostItsShare() async throws {
+            try await TestServer.bounded(.seconds(10), configure: { $0.connectionMemoryShare = Self.share }) { harness in
+                try await harness.expectServing()
+                let budget = harness.server.memoryBudget
+                let before = try #require(ProcessMemory.residentBytes())
+                // 100 replies of 2 MiB: 200 MiB if its handlers all ran.
+                let raw = try await Self.pipeliningNonReader(port: harness.server.port, calls: 100)
+                #expect(await eventually { budget.usedBytes > Self.share }, "the abuser's replies pile up to its share")
+
+                // The other client is served all along, and the abuser stays paused.
+                for _ in 0..<10 {
+                    try await harness.expectServing()
+                    #expect(budget.usedBytes <= Self.share + 2 * Self.response, "charged: \(budget.usedBytes >> 20) MiB")
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                let during = try #require(ProcessMemory.residentBytes())
+                #expect(during - before < 64 << 20, "RSS grew by \((during - before) >> 20) MiB")
+
+                raw.close()
+                #expect(await eventually { harness.server.connectionCount == 1 })
+                #expect(await eventually { budget.usedBytes <= budget.smallConnectionAllowance }, "the abuser's charge went back")
+                try await harness.expectServing()
+            }
+        }
+
+        @Test func aSpentBudgetRefusesNewCallsOfHeavyConnectionsOnly() async throws {
+            try await TestServer.bounded(.seconds(10), configure: {
+                $0.connectionMemoryShare = Self.share
+                $0.memoryBudget = 12 << 20
+            }) { harness in
+                let budget = harness.server.memoryBudget
+                let first = try await Self.pipeliningNonReader(port: harness.server.port, calls: 20)
+                let second = try await Self.pipeliningNonReader(port: harness.server.port, calls: 20)
+                #expect(await eventually { budget.isExhausted }, "two abusers spend the budget")
+                try await harness.expectServing()  // a light client is still served
+                try await harness.withClient { try await harness.expectServing($0) }
+
+                // A new call from a heavy connection is refused at once; a retry is safe.
+                try await first.call(101, Method.unary, messages: [SimpleRequest(responseSize: 1).encoded()])
+                let end = try await first.streamEnd(101, within: .seconds(10))
+                #expect(end?.code == .resourceExhausted, "got \(String(describing: end)); \(first.summary.suffix(200))")
+                first.close()
+                second.close()
+                #expect(await eventually { harness.server.connectionCount == 1 })
+                #expect(await eventually { !budget.isExhausted })
+                try await harness.expectServing()
+            }
+        }
+
+        @Test func aClientSendingMoreThanItsShareIsClosed() async throws {
+            try await TestServer.withRawConnection(.seconds(10), configure: { $0.connectionMemoryShare = Self.share }) { raw, _ in
+                try await raw.handshake()
+                // Nine incomplete messages of 1 MiB, each within its stream's window, whose
+                // credit comes back early (the server grants it while it keeps up): 9 MiB held.
+                var buffer = ByteBuffer()
+                let fragment = ByteBuffer(bytes: [UInt8](repeating: 7, count: 64 * 1024))
+                for index in 0..<9 {
+                    let id = UInt32(2 * index + 1)
+                    FrameEncoder.encode(.headers(streamID: id, CallHeaders(method: Method.unary), endStream: false), into: &buffer)
+                    for _ in 0..<16 { FrameEncoder.encode(.message(streamID: id, payload: fragment, flags: .more), into: &buffer) }
+                }
+                try? await raw.write(buffer)  // the server may close before it has read everything
+                try await raw.expectGoAwayAndClose(.resourceExhausted, reasonContains: "share")
+            }
+        }
+
+        /// In a child process, so that tests running beside this one do not blur its RSS.
+        @Test func memoryGoesBackWhenTheAbusersLeave() async throws {
+            let server = try await ChildServer.start(["--conformance"])
+            defer { server.stop() }
+            let client = AuraClient(address: "127.0.0.1:\(server.port)")
+            func expectServing() async throws {
+                let reply = try await client.unary(Method.unary, SimpleRequest(responseSize: 100), as: SimpleResponse.self)
+                #expect(reply.payload.body.readableBytes == 100)
+            }
+            try await expectServing()
+            let before = server.residentBytes
+            // Four clients that never read, each holding 40 MiB of replies (within its share).
+            var abusers: [RawConnection] = []
+            for _ in 0..<4 {
+                abusers.append(try await Self.pipeliningNonReader(port: server.port, calls: 40, responseSize: 1 << 20))
+            }
+            #expect(await eventually(within: .seconds(20)) { server.residentBytes - before > 128 << 20 }, "the abusers are served")
+            let peak = server.residentBytes
+            try await expectServing()
+
+            for abuser in abusers { abuser.close() }
+            // Trims run at most once a second: the last close is followed by one.
+            #expect(
+                await eventually(within: .seconds(20)) { server.residentBytes - before < 16 << 20 },
+                "RSS: \(before >> 20) MiB before, \(peak >> 20) at peak, \(server.residentBytes >> 20) after")
+            try await expectServing()
+            await client.shutdown()
+        }
+    }
+}
