@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "AuraDocuments"),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
-        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "CAuraPlugin"]),
+        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraBlockingPool", "CAuraPlugin"]),
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
