@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient", "AuraConformance", "AuraMessages"], path: "Tests/TestSupport",
-            exclude: ["fixture_plugin.c.txt"]),
+            exclude: ["fixture_plugin.c.txt", "fixture_unruly.c.txt"]),
         .testTarget(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
