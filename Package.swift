@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
-            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
+            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
