@@ -82,4 +82,17 @@ import Testing
             #expect(error?.message.contains("past the text's") == true, "\(error?.message ?? "")")
         }
     }
+
+    @Test func pluginsListCarriesEachPluginsFigures() async throws {
+        try await SentimentServer.run { harness in
+            try loadUnruly(harness)
+            _ = try await analyze(harness, "counted", analyzer: "unruly@1.0.0")
+            _ = try? await analyze(harness, "label", analyzer: "unruly@1.0.0")
+            let list = try await harness.client.unary("aura.Plugins/List", Empty(), as: PluginList.self)
+            let stats = try #require(list.plugins.first { $0.id == "unruly@1.0.0" }?.stats)
+            #expect(stats.calls == 2)
+            #expect(stats.failures == 1)
+            #expect(stats.timeouts == 0)
+        }
+    }
 }

@@ -24,11 +24,15 @@ struct PluginsCommand {
         if action != .load, options.options["config"] != nil || options.flags.contains("activate") {
             throw CLIFailure.usage("--config and --activate go with plugins load", topic: .plugins)
         }
+        if action != .list, options.flags.contains("stats") {
+            throw CLIFailure.usage("--stats goes with plugins list", topic: .plugins)
+        }
         switch action {
         case .list:
             guard arguments.isEmpty else { throw CLIFailure.usage("plugins list takes no arguments", topic: .plugins) }
             let list = try await invocation.unary("aura.Plugins/List", Empty(), as: PluginList.self)
             if invocation.json { return try Output.json(list, responseOf: "aura.Plugins/List") }
+            if options.flags.contains("stats") { return Self.statsTable(list.plugins).forEach(Output.line) }
             Self.table(list.plugins).forEach(Output.line)
         case .load:
             let request = LoadPluginRequest(
@@ -63,6 +67,23 @@ struct PluginsCommand {
         return rows.map { row in
             (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 + "  " + row[4]
+        }
+    }
+
+    /// One line per plugin with its figures, under a header: id, calls, failures, timeouts,
+    /// rejected, crashes, p50 and p99 latency in microseconds.
+    static func statsTable(_ plugins: [PluginInfo]) -> [String] {
+        let header = ["plugin", "calls", "failures", "timeouts", "rejected", "crashes", "p50_us", "p99_us"]
+        let rows = [header] + plugins.map { plugin in
+            let stats = plugin.stats
+            return [plugin.id] + [stats.calls, stats.failures, stats.timeouts, stats.rejected, stats.crashes, stats.p50Micros, stats.p99Micros].map(String.init)
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { column in
+                column == 0 ? row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - row[column].count) + row[column]
+            }.joined(separator: "  ")
         }
     }
 

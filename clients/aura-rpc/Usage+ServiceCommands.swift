@@ -67,7 +67,7 @@ extension HelpTopic {
         """
 
     static let pluginsText = """
-        usage: aura-rpc plugins list [OPTIONS]
+        usage: aura-rpc plugins list [--stats] [OPTIONS]
                aura-rpc plugins load PATH [--config JSON] [--activate] [OPTIONS]
                aura-rpc plugins activate NAME@VERSION [OPTIONS]
                aura-rpc plugins unload NAME@VERSION [OPTIONS]
@@ -76,7 +76,9 @@ extension HelpTopic {
           analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  /srv/plugins/libAuraPluginLexiconSentiment.so
         (kind, id, active or inactive, languages, the file it was loaded from).
 
-          list          every loaded plugin
+          list          every loaded plugin; --stats adds its figures since it was loaded:
+                        calls, failures, timeouts (callers that stopped waiting), rejected
+                        (its queue was full), crashes, and p50/p99 of the time inside it
           load PATH     loads a plugin .so (a relative PATH is made absolute from the current
                         directory; the server opens the file) and prints it; --config passes
                         the plugin a JSON object, --activate makes it the active one of its kind

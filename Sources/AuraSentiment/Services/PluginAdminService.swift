@@ -26,7 +26,11 @@ public struct PluginAdminService: Service {
             try Self.checkMayChangePlugins(peer: context.peer, allowsRemoteChanges: allowsRemoteChanges)
         }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
-            PluginList(plugins: registry.list().map(AuraMessages.PluginInfo.init))
+            PluginList(plugins: registry.list().map { entry in
+                var info = AuraMessages.PluginInfo(entry)
+                if let plugin = try? registry.plugin(entry.info.kind, id: entry.info.id) { info.stats = AuraMessages.PluginStats(plugin.stats.snapshot) }
+                return info
+            })
         }
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
             try checkPeer(context)
@@ -91,6 +95,14 @@ extension AuraMessages.PluginInfo {
         path = entry.info.path
         abi = entry.info.abi
         active = entry.isActive
+    }
+}
+
+extension AuraMessages.PluginStats {
+    init(_ snapshot: AuraPluginHost.PluginStats.Snapshot) {
+        self.init(
+            calls: snapshot.calls, failures: snapshot.failures, timeouts: snapshot.timeouts, crashes: snapshot.crashes,
+            rejected: snapshot.rejected, p50Micros: snapshot.p50Micros, p99Micros: snapshot.p99Micros)
     }
 }
 
