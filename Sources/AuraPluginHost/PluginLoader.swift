@@ -12,12 +12,15 @@ public struct PluginLoader: Sendable {
     /// glibc returns the already-loaded code for a path it has open (a rebuilt .so at the same
     /// path would otherwise not load).
     public let runDirectory: String
+    /// How the plugins it loads run their calls.
+    public let limits: PluginLimits
     private let counter = Counter()
 
     /// Creates a loader that stages copies in `runDirectory` (created if missing; a folder that
-    /// cannot be created makes every load fail with the reason).
-    public init(runDirectory: String) {
+    /// cannot be created makes every load fail with the reason) and gives each plugin `limits`.
+    public init(runDirectory: String, limits: PluginLimits = PluginLimits()) {
         self.runDirectory = runDirectory
+        self.limits = limits
         try? Files.createDirectories(runDirectory)
     }
 
@@ -69,7 +72,7 @@ public struct PluginLoader: Sendable {
         guard let instance else {
             throw RPCError(.invalidArgument, "\(info.id) refused its config: \(createError.isEmpty ? "no reason given" : createError)")
         }
-        return Plugin(info: info, generation: generation, instance: LibraryInstance(info: info, library: library, descriptor: raw, instance: instance))
+        return Plugin(info: info, generation: generation, instance: LibraryInstance(info: info, library: library, descriptor: raw, instance: instance), limits: limits)
     }
 
     private static func info(_ descriptor: aura_plugin_descriptor, path: String) throws(RPCError) -> PluginInfo {

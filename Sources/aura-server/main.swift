@@ -23,6 +23,7 @@ let usage = """
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
+                       [--plugin-threads N] [--plugin-queue N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -30,6 +31,11 @@ let usage = """
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
                          config) and watch DIR for new ones (default: the package's default
                          analyzer and redactor, built next to this binary)
+      --plugin-threads N worker threads per plugin: how many of its calls run at once
+                         (default 2); 0 runs every plugin inline on the event loops, for
+                         plugins trusted never to block (a slow one then stalls its loop)
+      --plugin-queue N   calls that may wait for a plugin's workers (default 1024); more are
+                         refused with RESOURCE_EXHAUSTED
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --allow-remote-admin
@@ -68,7 +74,7 @@ do {
         Array(CommandLine.arguments.dropFirst()),
         valueOptions: [
             "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
-            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
+            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval", "plugin-threads", "plugin-queue",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair"])
 } catch {
@@ -83,9 +89,14 @@ guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments
 var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
+let pluginLimits: PluginLimits
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
+    let pluginThreads = try arguments.integer("plugin-threads", default: PluginLimits().threads, range: 0...256)
+    pluginLimits = PluginLimits(
+        threads: pluginThreads, queueCapacity: try arguments.integer("plugin-queue", default: PluginLimits().queueCapacity, range: 1...1_000_000),
+        runsInline: pluginThreads == 0)
 } catch {
     fail(error.description)
 }
@@ -143,7 +154,7 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
+let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run", limits: pluginLimits))
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(
