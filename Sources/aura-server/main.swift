@@ -154,7 +154,14 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run", limits: pluginLimits))
+/// The package's own plugins, as built next to this binary: they answer in microseconds and never
+/// block, so they run inline on the event loops, without the hop to worker threads that every
+/// other plugin takes (docs/PLUGINS.md, "Threading").
+let builtInPluginPaths = Set(
+    (defaultPlugins.union(["libAuraPluginKeywordRedactor.so"])).map { "\(executableDirectory())/\($0)" })
+let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run") { path in
+    builtInPluginPaths.contains(path) ? PluginLimits(runsInline: true) : pluginLimits
+})
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(
