@@ -18,17 +18,16 @@ public final class Plugin: Sendable {
     public let limits: PluginLimits
     /// Its figures: calls, failures, timeouts, crashes, latency.
     public let stats = PluginStats()
-    /// Its worker threads; nil when it runs inline.
-    let executor: PluginExecutor?
+    /// Its worker threads: every call of a plugin that does not run inline, and batches of all.
+    let executor: PluginExecutor
 
-    /// Creates a plugin over a created instance, with its own workers unless `limits` says
-    /// it runs inline.
+    /// Creates a plugin over a created instance, with its own workers.
     public init(info: PluginInfo, generation: Int, instance: any PluginInstance, limits: PluginLimits = PluginLimits()) {
         self.info = info
         self.generation = generation
         self.instance = instance
         self.limits = limits
-        executor = limits.runsInline ? nil : PluginExecutor(id: info.id, limits: limits, stats: stats)
+        executor = PluginExecutor(id: info.id, limits: limits, stats: stats)
     }
 
     /// name@version and the load generation: what a cache of this plugin's results is keyed by.

@@ -5,8 +5,9 @@ public struct PluginLimits: Sendable, Equatable {
     public var threads: Int
     /// Calls that may wait for a worker; one more is refused with RESOURCE_EXHAUSTED.
     public var queueCapacity: Int
-    /// Run calls on the caller's thread (no hop, no queue, no abandonment). Only for a plugin
-    /// known to answer in microseconds and never block: the package's built-in plugins.
+    /// Run single calls on the caller's thread (no hop, no queue, no abandonment; batches still
+    /// go to the workers). Only for a plugin known to answer in microseconds and never block:
+    /// the package's built-in plugins.
     public var runsInline: Bool
 
     /// Two threads (this server's machines have two cores), 1,024 waiting calls, not inline.
