@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "AuraDocuments"),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
-        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "CAuraPlugin"]),
+        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "CAuraPlugin"]),
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(
             name: "TestSupport", dependencies: ["AuraServer", "AuraClient", "AuraConformance", "AuraMessages"], path: "Tests/TestSupport",
-            exclude: ["fixture_plugin.c.txt"]),
+            exclude: ["fixture_plugin.c.txt", "fixture_unruly.c.txt"]),
         .testTarget(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
-            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient"]),
+            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth"]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(

@@ -50,6 +50,20 @@ public final class BlockingPool: @unchecked Sendable {
         try await submit(work, waitForSlot: false)
     }
 
+    /// Queues `work` to run on a pool thread without waiting for it: the caller learns the
+    /// outcome through `work` itself. Throws `BlockingPoolError.queueFull` when no queue slot is
+    /// free and `.shutDown` once `shutdown()` has been called; queued work always runs.
+    public func tryExecute(_ work: @Sendable @escaping () -> Void) throws(BlockingPoolError) {
+        let submission = lock.withLock {
+            state.submit(BlockingJob(id: state.makeJobID(), run: work, fail: { _ in }), waitForSlot: false)
+        }
+        switch submission {
+        case .queued: workAvailable.signal()
+        case .waitingForSlot: preconditionFailure("unreachable: tryExecute never waits for a slot")
+        case .refused(let error): throw error as? BlockingPoolError ?? .shutDown
+        }
+    }
+
     /// How many jobs wait for a thread, and how many `run` callers wait for a queue slot.
     public var pendingJobs: (queued: Int, waitingForSlot: Int) {
         lock.withLock { (state.queuedCount, state.waitingForSlotCount) }

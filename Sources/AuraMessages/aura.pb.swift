@@ -1307,11 +1307,22 @@ public struct PluginInfo: GeneratedMessage {
     /// SHA-256 of the file's bytes as loaded, hex
     public var sha256: String = ""
 
+    /// how its calls went (aura-rpc plugins list --stats)
+    public var stats: PluginStats {
+        get { _stats ?? PluginStats() }
+        set { _stats = newValue }
+    }
+    /// Whether `stats` is set.
+    public var hasStats: Bool { _stats != nil }
+    /// Unsets `stats`.
+    public mutating func clearStats() { _stats = nil }
+    private var _stats: PluginStats? = nil
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, sha256: String = "") {
+    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, sha256: String = "", stats: PluginStats? = nil) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -1321,6 +1332,7 @@ public struct PluginInfo: GeneratedMessage {
         self.abi = abi
         self.active = active
         self.sha256 = sha256
+        self._stats = stats
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1336,6 +1348,7 @@ public struct PluginInfo: GeneratedMessage {
             case 7: abi = try reader.readString(field)
             case 8: active = try reader.readUInt(field) != 0
             case 20: sha256 = try reader.readString(field)
+            case 21: _stats = try reader.readMessage(field, as: PluginStats.self)
             default: try reader.skip(field)
             }
         }
@@ -1351,6 +1364,71 @@ public struct PluginInfo: GeneratedMessage {
         writer.writeString(field: 7, abi)
         writer.writeUInt(field: 8, active ? 1 : 0)
         writer.writeString(field: 20, sha256)
+        if let value = _stats { writer.writeMessage(field: 21, value) }
+    }
+}
+
+/// A plugin's calls since it was loaded. Latency is the time inside the plugin.
+public struct PluginStats: GeneratedMessage {
+    /// calls the plugin ran
+    public var calls: UInt64 = 0
+
+    /// of those, ended in an error (its own, or a result the host refused)
+    public var failures: UInt64 = 0
+
+    /// calls whose caller stopped waiting (deadline or cancel); not run, or abandoned
+    public var timeouts: UInt64 = 0
+
+    /// times its worker process died (process isolation)
+    public var crashes: UInt64 = 0
+
+    /// calls refused because its queue was full (RESOURCE_EXHAUSTED)
+    public var rejected: UInt64 = 0
+
+    /// Field 6, `p50_micros`.
+    public var p50Micros: UInt64 = 0
+
+    /// Field 7, `p99_micros`.
+    public var p99Micros: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(calls: UInt64 = 0, failures: UInt64 = 0, timeouts: UInt64 = 0, crashes: UInt64 = 0, rejected: UInt64 = 0, p50Micros: UInt64 = 0, p99Micros: UInt64 = 0) {
+        self.calls = calls
+        self.failures = failures
+        self.timeouts = timeouts
+        self.crashes = crashes
+        self.rejected = rejected
+        self.p50Micros = p50Micros
+        self.p99Micros = p99Micros
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: calls = try reader.readUInt(field)
+            case 2: failures = try reader.readUInt(field)
+            case 3: timeouts = try reader.readUInt(field)
+            case 4: crashes = try reader.readUInt(field)
+            case 5: rejected = try reader.readUInt(field)
+            case 6: p50Micros = try reader.readUInt(field)
+            case 7: p99Micros = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, calls)
+        writer.writeUInt(field: 2, failures)
+        writer.writeUInt(field: 3, timeouts)
+        writer.writeUInt(field: 4, crashes)
+        writer.writeUInt(field: 5, rejected)
+        writer.writeUInt(field: 6, p50Micros)
+        writer.writeUInt(field: 7, p99Micros)
     }
 }
 
@@ -2579,6 +2657,7 @@ public enum GeneratedMessages {
         "aura.PluginList": PluginList.self,
         "aura.PluginPin": PluginPin.self,
         "aura.PluginRef": PluginRef.self,
+        "aura.PluginStats": PluginStats.self,
         "aura.RecordResult": RecordResult.self,
         "aura.RedactRequest": RedactRequest.self,
         "aura.RedactResponse": RedactResponse.self,

@@ -1,6 +1,7 @@
 import AuraPosix
 import AuraCore
 import CAuraPlugin
+import Glibc
 
 /// A loaded plugin: who it is, which load it came from, and the instance that runs its calls.
 /// The instance is destroyed when the last reference goes, so a call in flight keeps the
@@ -13,25 +14,62 @@ public final class Plugin: Sendable {
     public let generation: Int
     /// What runs its calls.
     public let instance: any PluginInstance
+    /// How its calls are run.
+    public let limits: PluginLimits
+    /// Its figures: calls, failures, timeouts, crashes, latency.
+    public let stats = PluginStats()
+    /// Its worker threads: every call of a plugin that does not run inline, and batches of all.
+    let executor: PluginExecutor
 
-    /// Creates a plugin over a created instance.
-    public init(info: PluginInfo, generation: Int, instance: any PluginInstance) {
+    /// Creates a plugin over a created instance, with its own workers.
+    public init(info: PluginInfo, generation: Int, instance: any PluginInstance, limits: PluginLimits = PluginLimits()) {
         self.info = info
         self.generation = generation
         self.instance = instance
+        self.limits = limits
+        executor = PluginExecutor(id: info.id, limits: limits, stats: stats)
     }
 
     /// name@version and the load generation: what a cache of this plugin's results is keyed by.
     public var cacheIdentity: String { "\(info.id)#\(generation)" }
 
-    /// Runs the analyzer on UTF-8 `text`. Throws the plugin's error with its status code.
+    /// Runs the analyzer on UTF-8 `text` on the calling thread (which may block as long as the
+    /// plugin does), checks the result and counts the call. Throws the plugin's error with its
+    /// status code, or INTERNAL naming the plugin for a result the host refuses.
     public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String) throws(RPCError) -> SentimentAnalysis {
-        try instance.analyze(text, languageHint: languageHint)
+        try counted { () throws(RPCError) in
+            let analysis = try instance.analyze(text, languageHint: languageHint)
+            if let reason = ResultCheck.reason(refusing: analysis) { throw invalidResult(reason) }
+            return analysis
+        }
     }
 
-    /// Runs the redactor on UTF-8 `text`. Throws the plugin's error with its status code.
+    /// Runs the redactor on UTF-8 `text` on the calling thread, checks the entities against the
+    /// text and counts the call. Throws as `analyze` does.
     public func detect(_ text: UnsafeRawBufferPointer) throws(RPCError) -> [DetectedEntity] {
-        try instance.detect(text)
+        try counted { () throws(RPCError) in
+            let entities = try instance.detect(text)
+            if !entities.isEmpty, let reason = ResultCheck.reason(refusing: entities, scalarCount: ResultCheck.scalarCount(text)) {
+                throw invalidResult(reason)
+            }
+            return entities
+        }
+    }
+
+    private func counted<Value>(_ body: () throws(RPCError) -> Value) throws(RPCError) -> Value {
+        let start = MonotonicClock.nanoseconds()
+        do {
+            let value = try body()
+            stats.recordCall(nanoseconds: MonotonicClock.nanoseconds() &- start, failed: false)
+            return value
+        } catch {
+            stats.recordCall(nanoseconds: MonotonicClock.nanoseconds() &- start, failed: true)
+            throw error
+        }
+    }
+
+    private func invalidResult(_ reason: String) -> RPCError {
+        RPCError(.internal, "\(info.id) returned an invalid result: \(reason)")
     }
 }
 
@@ -60,11 +98,17 @@ final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable
         try callPlugin(id) { buffer, capacity in
             analyze(instance, text.baseAddress?.assumingMemoryBound(to: CChar.self), text.count, languageHint, &result, buffer, capacity)
         }
-        let language = withUnsafeBytes(of: result.language) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        guard let sentiment = Sentiment(rawValue: result.label) else {
+            throw RPCError(.internal, "\(id) returned an invalid result: label \(result.label) is not one of 0-3")
+        }
+        let language = try withUnsafeBytes(of: result.language) { (raw) throws(RPCError) -> String in
+            guard let end = raw.firstIndex(of: 0), let text = String(validating: raw[..<end], as: UTF8.self) else {
+                throw RPCError(.internal, "\(id) returned an invalid result: the language is not NUL-terminated UTF-8")
+            }
+            return text
         }
         return SentimentAnalysis(
-            sentiment: Sentiment(rawValue: result.label) ?? .neutral, positive: result.positive,
+            sentiment: sentiment, positive: result.positive,
             negative: result.negative, neutral: result.neutral, mixed: result.mixed, compound: result.compound,
             language: language.isEmpty ? "und" : language, languageScore: result.language_score)
     }
@@ -81,13 +125,27 @@ final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable
         }
         guard let entities else { return [] }
         defer { free(instance, entities, count) }
-        guard count > 0 else { return [] }
-        return (0..<count).map { index in
-            let entity = entities[index]
-            return DetectedEntity(
-                type: entity.type.map { String(cString: $0) } ?? "UNKNOWN", begin: Int(entity.begin),
-                end: Int(entity.end), score: entity.score)
+        guard count <= ResultLimits.maxEntities else {  // checked before copying anything
+            throw RPCError(.internal, "\(id) returned an invalid result: \(count) entities, more than the limit of \(ResultLimits.maxEntities)")
         }
+        var found: [DetectedEntity] = []
+        found.reserveCapacity(count)
+        for index in 0..<count {
+            let entity = entities[index]
+            guard let type = entity.type, let name = Self.typeName(type) else {
+                throw RPCError(.internal, "\(id) returned an invalid result: entity \(index) has no type name of 1 to \(ResultLimits.maxTypeBytes) bytes of UTF-8")
+            }
+            found.append(DetectedEntity(type: name, begin: Int(entity.begin), end: Int(entity.end), score: entity.score))
+        }
+        return found
+    }
+
+    /// A plugin's NUL-terminated type name when it is 1 to `ResultLimits.maxTypeBytes` bytes of
+    /// UTF-8, read without running past that bound.
+    private static func typeName(_ pointer: UnsafePointer<CChar>) -> String? {
+        let length = strnlen(pointer, ResultLimits.maxTypeBytes + 1)
+        guard length > 0, length <= ResultLimits.maxTypeBytes else { return nil }
+        return String(validating: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 }
 
@@ -100,8 +158,10 @@ func callPlugin(_ id: String, _ body: (UnsafeMutablePointer<CChar>, Int) -> UInt
         let code = body(buffer.baseAddress!, capacity)
         guard code != 0 else { return nil }
         buffer[capacity - 1] = 0  // a plugin that ignored the capacity still ends in NUL
-        let text = String(cString: buffer.baseAddress!)
-        return RPCError(StatusCode(wireValue: code), "\(id): \(text.isEmpty ? "the plugin gave no reason" : text)")
+        let text = String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: strlen(buffer.baseAddress!)), as: UTF8.self)
+        let reason = text.isEmpty ? "the plugin gave no reason" : text
+        guard code <= 16 else { return RPCError(.internal, "\(id) failed with code \(code), not a status code: \(reason)") }
+        return RPCError(StatusCode(wireValue: code), "\(id): \(reason)")
     }
     if let failure { throw failure }
 }

@@ -18,12 +18,17 @@ public struct PluginLoader: Sendable {
     /// glibc returns the already-loaded code for a path it has open (a rebuilt .so at the same
     /// path would otherwise not load).
     public let runDirectory: String
+    /// How the plugin loaded from a path runs its calls: on workers, or inline for plugins the
+    /// server trusts never to block (its own built-in ones).
+    public let limits: @Sendable (_ path: String) -> PluginLimits
     private let counter = Counter()
 
     /// Creates a loader that stages copies in `runDirectory` (created if missing; a folder that
-    /// cannot be created makes every load fail with the reason).
-    public init(runDirectory: String) {
+    /// cannot be created makes every load fail with the reason) and gives each plugin the
+    /// limits `limits` picks for its path (by default, two workers and a queue of 1,024).
+    public init(runDirectory: String, limits: @escaping @Sendable (_ path: String) -> PluginLimits = { _ in PluginLimits() }) {
         self.runDirectory = runDirectory
+        self.limits = limits
         try? Files.createDirectories(runDirectory)
     }
 
@@ -99,7 +104,8 @@ public struct PluginLoader: Sendable {
         }
         return Plugin(
             info: info, generation: generation,
-            instance: LibraryInstance(info: info, library: library, functions: descriptor.functions, instance: instance))
+            instance: LibraryInstance(info: info, library: library, functions: descriptor.functions, instance: instance),
+            limits: limits(file.path))
     }
 
     private static func info(_ descriptor: PluginDescriptor, path: String) throws(RPCError) -> PluginInfo {

@@ -276,6 +276,18 @@ message PluginInfo {
   string abi = 7;
   bool active = 8;
   string sha256 = 20;   // SHA-256 of the file's bytes as loaded, hex
+  PluginStats stats = 21;  // how its calls went (aura-rpc plugins list --stats)
+}
+
+// A plugin's calls since it was loaded. Latency is the time inside the plugin.
+message PluginStats {
+  uint64 calls = 1;       // calls the plugin ran
+  uint64 failures = 2;    // of those, ended in an error (its own, or a result the host refused)
+  uint64 timeouts = 3;    // calls whose caller stopped waiting (deadline or cancel); not run, or abandoned
+  uint64 crashes = 4;     // times its worker process died (process isolation)
+  uint64 rejected = 5;    // calls refused because its queue was full (RESOURCE_EXHAUSTED)
+  uint64 p50_micros = 6;
+  uint64 p99_micros = 7;
 }
 
 message PluginList {

@@ -23,11 +23,12 @@ public final class SentimentEngine: Sendable {
     }
 
     /// Analyzes one text for `method`; throws INVALID_ARGUMENT for a bad text, NOT_FOUND or
-    /// FAILED_PRECONDITION for a missing plugin, INTERNAL when a plugin fails.
+    /// FAILED_PRECONDITION for a missing plugin, and a plugin's failure with its code (see
+    /// `guarded`). The plugins run on their own workers: the caller only waits.
     ///
     /// `usesCache: false` neither reads nor fills the result cache: the records of a large job
     /// are mostly seen once, and would otherwise push the sync path's hot entries out.
-    public func analyze(_ text: String, options: AnalyzeOptions, method: String, usesCache: Bool = true) throws(RPCError) -> SentimentResult {
+    public func analyze(_ text: String, options: AnalyzeOptions, method: String, usesCache: Bool = true) async throws(RPCError) -> SentimentResult {
         try TextInput.validate(text)
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
@@ -44,15 +45,15 @@ public final class SentimentEngine: Sendable {
         var result = SentimentResult()
         var analyzed = text
         if let redactor {
-            let entities = try guarded(method, text) { () throws(RPCError) in try redactor.detect(text) }
+            let entities = try await guarded(method, text) { () async throws(RPCError) in try await redactor.entities(in: text) }
             result.redactor = redactor.info.id
             result.redactions = entities.map(PiiEntity.init)
             if !entities.isEmpty {
-                analyzed = redaction.apply(to: text, entities: entities, mode: .replaceWithType)
+                analyzed = try redaction.apply(to: text, entities: entities, mode: .replaceWithType)
             }
         }
-        let analysis = try guarded(method, text) { () throws(RPCError) in
-            try analyzer.analyze(analyzed, languageHint: options.languageHint)
+        let analysis = try await guarded(method, text) { () async throws(RPCError) in
+            try await analyzer.analysis(of: analyzed, languageHint: options.languageHint)
         }
         result.fill(from: analysis)
         if let key {
@@ -65,18 +66,25 @@ public final class SentimentEngine: Sendable {
         return result
     }
 
-    /// Runs a plugin call; a failure becomes INTERNAL and a dead letter.
-    public func guarded<T>(_ method: String, _ text: String, _ body: () throws(RPCError) -> T) throws(RPCError) -> T {
+    /// Runs a plugin call; a failure becomes a dead letter and reaches the caller with its own
+    /// code (a plugin's status code, INTERNAL for a result the host refused, RESOURCE_EXHAUSTED
+    /// for a full queue) and the request id. A call its caller abandoned is not a dead letter.
+    public func guarded<T>(_ method: String, _ text: String, _ body: () async throws(RPCError) -> T) async throws(RPCError) -> T {
         do {
-            return try body()
+            return try await body()
         } catch {
-            let requestID = deadLetters.nextRequestID()
-            deadLetters.record(
-                requestID: requestID, method: method, code: error.code.rawValue, error: error.message,
-                text: text)
-            pluginFailures.add(1, ordering: .relaxed)
-            throw RPCError(.internal, "plugin failure (request \(requestID)): \(error.message)")
+            throw recordFailure(error, method: method, text: text)
         }
+    }
+
+    /// Records a plugin's failure as a dead letter (unless the caller gave up) and returns the
+    /// error the caller sees: the same code, with the request id.
+    func recordFailure(_ error: RPCError, method: String, text: String) -> RPCError {
+        if Task.isCancelled { return error }
+        let requestID = deadLetters.nextRequestID()
+        deadLetters.record(requestID: requestID, method: method, code: error.code.rawValue, error: error.message, text: text)
+        pluginFailures.add(1, ordering: .relaxed)
+        return RPCError(error.code, "plugin failure (request \(requestID)): \(error.message)")
     }
 
     private let pluginFailures = Atomic<Int>(0)

@@ -27,6 +27,7 @@ let usage = """
                        [--keepalive-interval D] [--keepalive-timeout D]
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
                        [--memory-budget-mb N] [--connection-memory-mb N]
+                       [--plugin-threads N] [--plugin-queue N]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -37,6 +38,11 @@ let usage = """
                          the loader's checks are logged and skipped. The plugins loaded, the
                          active choices and the pins are saved in the data directory
                          (plugins.json) and restored first at every start
+      --plugin-threads N worker threads per plugin: how many of its calls run at once
+                         (default 2); 0 runs every plugin inline on the event loops, for
+                         plugins trusted never to block (a slow one then stalls its loop)
+      --plugin-queue N   calls that may wait for a plugin's workers (default 1024); more are
+                         refused with RESOURCE_EXHAUSTED
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --allow-remote-admin
@@ -106,6 +112,7 @@ do {
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
             "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
             "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
+            "plugin-threads", "plugin-queue",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
 } catch {
@@ -127,6 +134,7 @@ func limit(_ name: String, default value: Duration) throws(UsageError) -> Durati
 var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
+let pluginLimits: PluginLimits
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
@@ -140,6 +148,10 @@ do {
         "max-connections-per-address", default: configuration.maxConnectionsPerAddress, range: 1...1_000_000)
     configuration.memoryBudget = try arguments.integer("memory-budget-mb", default: 1024, range: 1...1 << 24) << 20
     configuration.connectionMemoryShare = try arguments.integer("connection-memory-mb", default: 64, range: 1...1 << 24) << 20
+    let pluginThreads = try arguments.integer("plugin-threads", default: PluginLimits().threads, range: 0...256)
+    pluginLimits = PluginLimits(
+        threads: pluginThreads, queueCapacity: try arguments.integer("plugin-queue", default: PluginLimits().queueCapacity, range: 1...1_000_000),
+        runsInline: pluginThreads == 0)
 } catch {
     fail(error.description)
 }
@@ -203,6 +215,18 @@ func executableDirectory() -> String {
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
 let registry = PluginRegistry(
     loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"), stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
+    loadGuard: PluginLoadGuard(folder: "\(dataDirectory)/plugins-guard"), log: { logger.log(.info, $0) })
+registry.restore()
+/// The package's own plugins, as built next to this binary: they answer in microseconds and never
+/// block, so they run inline on the event loops, without the hop to worker threads that every
+/// other plugin takes (docs/PLUGINS.md, "Threading").
+let builtInPluginPaths = Set(
+    (defaultPlugins.union(["libAuraPluginKeywordRedactor.so"])).map { "\(executableDirectory())/\($0)" })
+let registry = PluginRegistry(
+    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run") { path in
+        builtInPluginPaths.contains(path) ? PluginLimits(runsInline: true) : pluginLimits
+    },
+    stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
     loadGuard: PluginLoadGuard(folder: "\(dataDirectory)/plugins-guard"), log: { logger.log(.info, $0) })
 registry.restore()
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()

@@ -38,6 +38,7 @@ let auraSamples: [String: String] = [
     "aura.DetectLanguageRequest": #"{"text":"hola"}"#,
     "aura.DetectLanguageResponse": #"{"language":"es","score":0.8,"analyzer":"a@1"}"#,
     "aura.PluginInfo": #"{"id":"a@1","kind":"analyzer","name":"a","version":"1","languages":["en","fr"],"path":"/p.so","abi":"1.0","active":true,"sha256":"ab12"}"#,
+    "aura.PluginStats": #"{"calls":"9","failures":"1","timeouts":"2","crashes":"3","rejected":"4","p50Micros":"12","p99Micros":"480"}"#,
     "aura.PluginList": #"{"plugins":[{"id":"a@1"},{"id":"b@2"}],"pins":[{"name":"a","version":"1.0.0"}]}"#,
     "aura.LoadPluginRequest": #"{"path":"/p.so","config":"{}","activate":true,"replace":true,"inactive":true}"#,
     "aura.PluginRef": #"{"id":"a@1"}"#,

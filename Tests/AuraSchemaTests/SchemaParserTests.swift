@@ -68,7 +68,7 @@ struct AuraProtoParsingTests {
             "aura.ListDeadLettersRequest", "aura.DeadLetterList", "aura.JobSpec", "aura.ResumeUpload",
             "aura.SubmitRequest", "aura.SubmitResponse", "aura.UploadRef", "aura.UploadStatus", "aura.JobSummary",
             "aura.Job", "aura.JobRef", "aura.ResultsRequest", "aura.RecordResult", "aura.ListJobsRequest",
-            "aura.JobList", "aura.JobStats",
+            "aura.JobList", "aura.JobStats", "aura.PluginStats",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)
     }

@@ -1,4 +1,5 @@
 import AuraClient
+import AuraHealth
 import AuraMessages
 import AuraPluginHost
 import AuraSentiment
@@ -26,7 +27,7 @@ struct SentimentServer {
         configuration.loopCount = 2
         let server = Server(configuration: configuration, services: [
             SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
-            PluginAdminService(registry: registry), DeadLetterService(queue: engine.deadLetters),
+            PluginAdminService(registry: registry), DeadLetterService(queue: engine.deadLetters), HealthService(serving: []),
         ])
         defer { fixtures.remove() }
         return try await withRunningServer(server) { client in

@@ -14,10 +14,10 @@ public struct PluginFixtures: Sendable {
 
     private static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
-    /// Compiles a variant named `name` with `defines` (e.g. ["FIXTURE_VERSION": "\"2.0.0\""])
-    /// and returns the .so's path.
-    public func build(_ name: String, defines: [String: String] = [:]) throws -> String {
-        let source = Self.root.appendingPathComponent("Tests/TestSupport/fixture_plugin.c.txt").path
+    /// Compiles a variant named `name` of `source` (a C file in this folder) with `defines`
+    /// (e.g. ["FIXTURE_VERSION": "\"2.0.0\""]) and returns the .so's path.
+    public func build(_ name: String, source: String = "fixture_plugin.c.txt", defines: [String: String] = [:]) throws -> String {
+        let source = Self.root.appendingPathComponent("Tests/TestSupport/\(source)").path
         let include = Self.root.appendingPathComponent("Sources/CAuraPlugin/include").path
         let output = "\(directory)/\(name).so"
         let process = Process()

@@ -42,7 +42,7 @@ extension Invocation.Command {
     var flagOptions: Set<String> {
         switch self {
         case .analyze: return ["redact"]
-        case .plugins: return ["activate", "inactive", "replace"]
+        case .plugins: return ["activate", "inactive", "replace", "stats"]
         case .submit: return ["redact", "wait"]
         case .results: return ["csv"]
         case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help, .job, .jobs, .cancel, .watch: return []

@@ -25,11 +25,15 @@ struct PluginsCommand {
         if action != .load, options.options["config"] != nil || !options.flags.isDisjoint(with: ["activate", "inactive", "replace"]) {
             throw CLIFailure.usage("--config, --activate, --inactive and --replace go with plugins load", topic: .plugins)
         }
+        if action != .list, options.flags.contains("stats") {
+            throw CLIFailure.usage("--stats goes with plugins list", topic: .plugins)
+        }
         switch action {
         case .list:
             guard arguments.isEmpty else { throw CLIFailure.usage("plugins list takes no arguments", topic: .plugins) }
             let list = try await invocation.unary("aura.Plugins/List", Empty(), as: PluginList.self)
             if invocation.json { return try Output.json(list, responseOf: "aura.Plugins/List") }
+            if options.flags.contains("stats") { return Self.statsTable(list.plugins).forEach(Output.line) }
             Self.table(list.plugins).forEach(Output.line)
             list.pins.forEach { Output.line("pinned  \($0.name)@\($0.version)") }
         case .load:
@@ -95,6 +99,23 @@ struct PluginsCommand {
         case (.unpin, 1) where !parts[0].isEmpty: return PluginPin(name: parts[0])
         case (.pin, _): throw .usage("plugins pin takes a NAME and a VERSION, e.g. lexicon-sentiment 1.2.0", topic: .plugins)
         default: throw .usage("plugins unpin takes a plugin NAME, e.g. lexicon-sentiment", topic: .plugins)
+        }
+    }
+
+    /// One line per plugin with its figures, under a header: id, calls, failures, timeouts,
+    /// rejected, crashes, p50 and p99 latency in microseconds.
+    static func statsTable(_ plugins: [PluginInfo]) -> [String] {
+        let header = ["plugin", "calls", "failures", "timeouts", "rejected", "crashes", "p50_us", "p99_us"]
+        let rows = [header] + plugins.map { plugin in
+            let stats = plugin.stats
+            return [plugin.id] + [stats.calls, stats.failures, stats.timeouts, stats.rejected, stats.crashes, stats.p50Micros, stats.p99Micros].map(String.init)
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { column in
+                column == 0 ? row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - row[column].count) + row[column]
+            }.joined(separator: "  ")
         }
     }
 

@@ -67,7 +67,7 @@ extension HelpTopic {
         """
 
     static let pluginsText = """
-        usage: aura-rpc plugins list [OPTIONS]
+        usage: aura-rpc plugins list [--stats] [OPTIONS]
                aura-rpc plugins load PATH [--config JSON] [--activate|--inactive] [--replace] [OPTIONS]
                aura-rpc plugins activate NAME@VERSION [OPTIONS]
                aura-rpc plugins rollback KIND|NAME [OPTIONS]
@@ -80,7 +80,9 @@ extension HelpTopic {
         (kind, id, active or inactive, languages, the SHA-256 of the file loaded, the file), then
         one "pinned NAME@VERSION" line per pinned name.
 
-          list          every loaded plugin
+          list          every loaded plugin; --stats adds its figures since it was loaded:
+                        calls, failures, timeouts (callers that stopped waiting), rejected
+                        (its queue was full), crashes, and p50/p99 of the time inside it
           load PATH     loads a plugin .so (a relative PATH is made absolute from the current
                         directory; the server opens the file) and prints it; --config passes
                         the plugin a JSON object. --activate makes it the active one of its

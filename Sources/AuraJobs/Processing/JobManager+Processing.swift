@@ -92,20 +92,18 @@ extension JobManager {
         _ = try await store.end(jobID, state: .completed, summary: summary, now: nowUnixMs)
     }
 
-    /// Analyses one batch on the pool and appends its results; ends the job when too many
-    /// records failed or someone cancelled it.
+    /// Analyses one batch (on the plugins' workers) and appends its results; ends the job when
+    /// too many records failed or someone cancelled it.
     private func analyse(_ records: [DocumentRecord], of job: JobTable.Job) async throws {
-        let engine = engine, options = job.spec.options
-        let results = try await pool.run {
-            records.map { record -> RecordResult in
-                var result = RecordResult(index: UInt64(record.index), line: UInt64(record.line))
-                do throws(RPCError) {
-                    result.result = try engine.analyze(record.text, options: options, method: "aura.Jobs/\(job.id)", usesCache: false)
-                } catch {
-                    result.error = EchoStatus(code: Int32(error.code.rawValue), message: error.message)
-                }
-                return result
+        let outcomes = await engine.analyzeEach(records.map(\.text), options: job.spec.options, method: "aura.Jobs/\(job.id)")
+        try Task.checkCancellation()  // a stopping server leaves the batch to the next start, not failed
+        let results = zip(records, outcomes).map { record, outcome -> RecordResult in
+            var result = RecordResult(index: UInt64(record.index), line: UInt64(record.line))
+            switch outcome {
+            case .success(let analysis): result.result = analysis
+            case .failure(let error): result.error = EchoStatus(code: Int32(error.code.rawValue), message: error.message)
             }
+            return result
         }
         try await store.append([.jobResults(JobResults(
             jobId: job.id, firstIndex: UInt64(records[0].index), results: results.map { $0.encoded() }))])

@@ -15,8 +15,8 @@ public struct LanguageService: Service {
         registry.unary("aura.Language/Detect") { (request: DetectLanguageRequest, _) in
             try TextInput.validate(request.text)
             let analyzer = try engine.plugins.plugin(.analyzer)
-            let analysis = try engine.guarded("aura.Language/Detect", request.text) { () throws(RPCError) in
-                try analyzer.analyze(request.text, languageHint: "")
+            let analysis = try await engine.guarded("aura.Language/Detect", request.text) { () async throws(RPCError) in
+                try await analyzer.analysis(of: request.text)
             }
             return DetectLanguageResponse(language: analysis.language, score: analysis.languageScore, analyzer: analyzer.info.id)
         }

@@ -35,7 +35,11 @@ public struct PluginAdminService: Service {
         }
         methods.unary("aura.Plugins/List") { (_: Empty, _) in
             PluginList(
-                plugins: registry.list().map(AuraMessages.PluginInfo.init),
+                plugins: registry.list().map { entry in
+                    var info = AuraMessages.PluginInfo(entry)
+                    if let plugin = try? registry.plugin(entry.info.kind, id: entry.info.id) { info.stats = AuraMessages.PluginStats(plugin.stats.snapshot) }
+                    return info
+                },
                 pins: registry.pins().sorted { $0.key < $1.key }.map { PluginPin(name: $0.key, version: $0.value) })
         }
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
@@ -122,6 +126,14 @@ extension AuraMessages.PluginInfo {
         abi = entry.info.abi
         active = entry.isActive
         sha256 = entry.info.sha256
+    }
+}
+
+extension AuraMessages.PluginStats {
+    init(_ snapshot: AuraPluginHost.PluginStats.Snapshot) {
+        self.init(
+            calls: snapshot.calls, failures: snapshot.failures, timeouts: snapshot.timeouts, crashes: snapshot.crashes,
+            rejected: snapshot.rejected, p50Micros: snapshot.p50Micros, p99Micros: snapshot.p99Micros)
     }
 }
 

@@ -15,7 +15,9 @@ public struct PrivacyService: Service {
         registry.unary("aura.Privacy/DetectPii") { (request: DetectPiiRequest, _) in
             try TextInput.validate(request.text)
             let redactor = try engine.plugins.plugin(.redactor, id: request.redactor)
-            let entities = try engine.guarded("aura.Privacy/DetectPii", request.text) { () throws(RPCError) in try redactor.detect(request.text) }
+            let entities = try await engine.guarded("aura.Privacy/DetectPii", request.text) { () async throws(RPCError) in
+                try await redactor.entities(in: request.text)
+            }
             return DetectPiiResponse(entities: entities.map(PiiEntity.init), redactor: redactor.info.id)
         }
         registry.unary("aura.Privacy/Redact") { (request: RedactRequest, _) in
@@ -25,10 +27,12 @@ public struct PrivacyService: Service {
                 throw RPCError(.invalidArgument, "unknown redaction mode \(request.mode.rawValue)")
             }
             let redactor = try engine.plugins.plugin(.redactor, id: request.redactor)
-            var entities = try engine.guarded("aura.Privacy/Redact", request.text) { () throws(RPCError) in try redactor.detect(request.text) }
+            var entities = try await engine.guarded("aura.Privacy/Redact", request.text) { () async throws(RPCError) in
+                try await redactor.entities(in: request.text)
+            }
             if !request.types.isEmpty { entities = entities.filter { request.types.contains($0.type) } }
             return RedactResponse(
-                redactedText: engine.redaction.apply(to: request.text, entities: entities, mode: request.mode, mask: mask),
+                redactedText: try engine.redaction.apply(to: request.text, entities: entities, mode: request.mode, mask: mask),
                 entities: entities.map(PiiEntity.init), redactor: redactor.info.id)
         }
     }

@@ -15,25 +15,26 @@ public struct SentimentService: Service {
     public func register(into registry: inout MethodRegistry) {
         let engine = engine
         registry.unary("aura.Sentiment/Analyze") { (request: AnalyzeRequest, _) in
-            try engine.analyze(request.text, options: request.options, method: "aura.Sentiment/Analyze")
+            try await engine.analyze(request.text, options: request.options, method: "aura.Sentiment/Analyze")
         }
         registry.unary("aura.Sentiment/AnalyzeBatch") { (request: AnalyzeBatchRequest, _) in
             guard request.texts.count <= Self.maxBatchSize else {
                 throw RPCError(.invalidArgument, "a batch holds at most \(Self.maxBatchSize) texts, got \(request.texts.count)")
             }
             guard !request.texts.isEmpty else { throw RPCError(.invalidArgument, "the batch has no texts") }
-            let results = request.texts.enumerated().map { index, text in
-                Self.item(UInt32(index)) { () throws(RPCError) in
-                    try engine.analyze(text, options: request.options, method: "aura.Sentiment/AnalyzeBatch")
-                }
+            var results: [ItemResult] = []
+            for (index, text) in request.texts.enumerated() {
+                results.append(await Self.item(UInt32(index)) { () async throws(RPCError) in
+                    try await engine.analyze(text, options: request.options, method: "aura.Sentiment/AnalyzeBatch")
+                })
             }
             return AnalyzeBatchResponse(results: results)
         }
         registry.bidirectional("aura.Sentiment/AnalyzeStream") { (requests: RequestStream<AnalyzeRequest>, responses: ResponseWriter<ItemResult>, _) in
             var index: UInt32 = 0
             for try await request in requests {
-                try await responses.write(Self.item(index) { () throws(RPCError) in
-                    try engine.analyze(request.text, options: request.options, method: "aura.Sentiment/AnalyzeStream")
+                try await responses.write(await Self.item(index) { () async throws(RPCError) in
+                    try await engine.analyze(request.text, options: request.options, method: "aura.Sentiment/AnalyzeStream")
                 })
                 index += 1
             }
@@ -42,9 +43,9 @@ public struct SentimentService: Service {
     }
 
     /// One item's outcome: its result, or its error (the batch or stream goes on).
-    static func item(_ index: UInt32, _ body: () throws(RPCError) -> SentimentResult) -> ItemResult {
+    static func item(_ index: UInt32, _ body: () async throws(RPCError) -> SentimentResult) async -> ItemResult {
         do {
-            return ItemResult(index: index, result: try body())
+            return ItemResult(index: index, result: try await body())
         } catch {
             return ItemResult(index: index, error: EchoStatus(code: Int32(error.code.rawValue), message: error.message))
         }
