@@ -213,10 +213,6 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(
-    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"), stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),
-    loadGuard: PluginLoadGuard(folder: "\(dataDirectory)/plugins-guard"), log: { logger.log(.info, $0) })
-registry.restore()
 /// The package's own plugins, as built next to this binary: they answer in microseconds and never
 /// block, so they run inline on the event loops, without the hop to worker threads that every
 /// other plugin takes (docs/PLUGINS.md, "Threading").

@@ -12,7 +12,7 @@ import Testing
     /// group measures the server at 64 MiB.
     static let bound = 32 << 20
 
-    @Test func aFullCacheHoldsAboutItsBoundInResidentMemory() throws {
+    @Test func aFullCacheHoldsAboutItsBoundInResidentMemory() async throws {
         let fixtures = try PluginFixtures()
         defer { fixtures.remove() }
         let registry = PluginRegistry(loader: PluginLoader(runDirectory: fixtures.directory + "/run"))
@@ -26,7 +26,7 @@ import Testing
         var texts = 0
         repeat {
             texts += 1
-            _ = try engine.analyze("a fine day number \(texts)", options: AnalyzeOptions(), method: "test")
+            _ = try await engine.analyze("a fine day number \(texts)", options: AnalyzeOptions(), method: "test")
         } while texts < 2 * cache.stats.entries
         let grown = try #require(Self.residentBytes()) - before
         let stats = cache.stats
@@ -36,7 +36,7 @@ import Testing
         #expect(
             grown < Self.bound + 16 << 20,
             "RSS grew by \(grown >> 20) MiB for a cache of \(Self.bound >> 20) MiB (\(stats.entries) entries, \(grown / max(1, stats.entries)) bytes each)")
-        let hit = try engine.analyze("a fine day number \(texts)", options: AnalyzeOptions(), method: "test")
+        let hit = try await engine.analyze("a fine day number \(texts)", options: AnalyzeOptions(), method: "test")
         #expect(hit.cached && hit.analyzer == "lexicon-sentiment@1.0.0", "entries are stored without the id; hits get it back")
     }
 
