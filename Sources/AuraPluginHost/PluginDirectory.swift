@@ -8,7 +8,8 @@ public final class PluginDirectory: Sendable {
     /// The directory.
     public let path: String
     /// Which file names count as plugins (the default directory holds other build outputs).
-    /// A plugin file `NAME.so` may have its config in `NAME.json` beside it.
+    /// A plugin file `NAME.so` may have its config in `NAME.json` beside it, with
+    /// `"isolation": "process"` to run it in a worker process.
     public let accepts: @Sendable (String) -> Bool
     private let registry: PluginRegistry
     private let log: @Sendable (String) -> Void
@@ -74,8 +75,9 @@ public final class PluginDirectory: Sendable {
     private func load(_ name: String) {
         do {
             let configPath = "\(path)/\(name.hasSuffix(".so") ? String(name.dropLast(3)) : name).json"
-            let entry = try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "")
-            log("plugins: loaded \(entry.info.kind.name) \(entry.info.id) from \(name)\(entry.isActive ? " (active)" : "")")
+            let file = try PluginConfigFile(text: try Self.readConfig(configPath) ?? "", path: configPath)
+            let entry = try registry.load(path: "\(path)/\(name)", config: file.config, isolation: file.isolation)
+            log("plugins: loaded \(entry.info.kind.name) \(entry.info.id) from \(name)\(entry.isActive ? " (active)" : "")\(file.isolation == .process ? " in a worker process" : "")")
         } catch {
             log("plugins: refused \(name): \(error.message)")
         }

@@ -21,6 +21,8 @@ public struct PluginInfo: Sendable, Equatable {
     public var path: String
     /// The ABI version it was built against, "major.minor".
     public var abi: String
+    /// Where its code runs.
+    public var isolation: PluginIsolation = .inProcess
 
     /// "name@version", the id the CLI and results use.
     public var id: String { "\(name)@\(version)" }

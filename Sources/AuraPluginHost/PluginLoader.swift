@@ -12,12 +12,15 @@ public struct PluginLoader: Sendable {
     /// glibc returns the already-loaded code for a path it has open (a rebuilt .so at the same
     /// path would otherwise not load).
     public let runDirectory: String
-    private let counter = Counter()
+    /// How plugins loaded with process isolation run; nil: such loads are refused.
+    public let workers: WorkerOptions?
+    let counter = Counter()
 
     /// Creates a loader that stages copies in `runDirectory` (created if missing; a folder that
     /// cannot be created makes every load fail with the reason).
-    public init(runDirectory: String) {
+    public init(runDirectory: String, workers: WorkerOptions? = nil) {
         self.runDirectory = runDirectory
+        self.workers = workers
         try? Files.createDirectories(runDirectory)
     }
 

@@ -10,6 +10,15 @@ public final class PluginRegistry: Sendable {
     private struct State {
         var plugins: [String: Plugin] = [:]
         var active: [PluginKind: String] = [:]
+        /// The version each kind had before its active one: what a quarantine restores.
+        var previous: [PluginKind: String] = [:]
+        /// Plugins quarantined after crashing too often in their worker process, with the reason.
+        var quarantined: [String: String] = [:]
+
+        mutating func makeActive(_ id: String, kind: PluginKind) {
+            if let current = active[kind], current != id { previous[kind] = current }
+            active[kind] = id
+        }
     }
 
     /// A loaded plugin and whether it is the active one of its kind.
@@ -18,6 +27,8 @@ public final class PluginRegistry: Sendable {
         public let info: PluginInfo
         /// Whether new calls of its kind go to it.
         public let isActive: Bool
+        /// Why its calls fail (quarantined after repeated crashes), nil when it is available.
+        public var unavailableReason: String? = nil
     }
 
     /// Loads plugin files.
@@ -29,19 +40,23 @@ public final class PluginRegistry: Sendable {
 
     /// Loads the plugin at `path` with `config`. It becomes active when `activate` says so, or
     /// (when nil) if no plugin of its kind is active yet or it is a newer version of the active
-    /// one. Loading the same name@version again replaces the old copy.
+    /// one. Loading the same name@version again replaces the old copy. `isolation` says where
+    /// its code runs.
     @discardableResult
-    public func load(path: String, config: String = "", activate: Bool? = nil) throws(RPCError) -> Entry {
-        let plugin = try loader.load(path: path, config: config)
+    public func load(path: String, config: String = "", activate: Bool? = nil, isolation: PluginIsolation = .inProcess) throws(RPCError) -> Entry {
+        let plugin = try loader.load(path: path, config: config, isolation: isolation) { [weak self] plugin, reason in
+            self?.quarantine(plugin.id, generation: plugin.generation, reason: reason)
+        }
         let info = plugin.info
         return try state.withLock { (state) throws(RPCError) in
             if let existing = state.plugins[info.id], existing.info.kind != info.kind {
                 throw RPCError(.alreadyExists, "\(info.id) is loaded already as a \(existing.info.kind.name); a \(info.kind.name) needs another name")
             }
             state.plugins[info.id] = plugin
+            state.quarantined[info.id] = nil
             let current = state.active[info.kind].flatMap { state.plugins[$0]?.info }
             let becomesActive = activate ?? (current == nil || (current!.name == info.name && versionPrecedes(current!.version, info.version)))
-            if becomesActive { state.active[info.kind] = info.id }
+            if becomesActive { state.makeActive(info.id, kind: info.kind) }
             return Entry(info: info, isActive: state.active[info.kind] == info.id)
         }
     }
@@ -50,7 +65,24 @@ public final class PluginRegistry: Sendable {
     public func activate(_ id: String) throws(RPCError) {
         try state.withLock { (state) throws(RPCError) in
             guard let plugin = state.plugins[id] else { throw RPCError(.notFound, "no plugin \(id) is loaded") }
-            state.active[plugin.info.kind] = id
+            state.makeActive(id, kind: plugin.info.kind)
+        }
+    }
+
+    /// Marks `id` (of load `generation`) UNAVAILABLE after repeated crashes and, when it is the
+    /// active plugin of its kind, makes the previously active version active again (if that one
+    /// is still loaded and not quarantined too). Returns the restored id.
+    @discardableResult
+    func quarantine(_ id: String, generation: Int, reason: String) -> String? {
+        state.withLock { state in
+            guard let plugin = state.plugins[id], plugin.generation == generation else { return nil }
+            state.quarantined[id] = reason
+            let kind = plugin.info.kind
+            guard state.active[kind] == id, let previous = state.previous[kind], state.plugins[previous] != nil,
+                  state.quarantined[previous] == nil
+            else { return nil }
+            state.makeActive(previous, kind: kind)
+            return previous
         }
     }
 
@@ -70,7 +102,7 @@ public final class PluginRegistry: Sendable {
     public func list() -> [Entry] {
         state.withLock { state in
             state.plugins.values
-                .map { Entry(info: $0.info, isActive: state.active[$0.info.kind] == $0.info.id) }
+                .map { Entry(info: $0.info, isActive: state.active[$0.info.kind] == $0.info.id, unavailableReason: state.quarantined[$0.info.id]) }
                 .sorted { ($0.info.kind.rawValue, $0.info.id) < ($1.info.kind.rawValue, $1.info.id) }
         }
     }
