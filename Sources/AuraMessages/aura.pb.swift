@@ -1304,11 +1304,17 @@ public struct PluginInfo: GeneratedMessage {
     /// Field 8, `active`.
     public var active: Bool = false
 
+    /// where its code runs: in-process | process (a worker process)
+    public var isolation: String = ""
+
+    /// AVAILABLE, or UNAVAILABLE: why (quarantined after repeated crashes)
+    public var status: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false) {
+    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, isolation: String = "", status: String = "") {
         self.id = id
         self.kind = kind
         self.name = name
@@ -1317,6 +1323,8 @@ public struct PluginInfo: GeneratedMessage {
         self.path = path
         self.abi = abi
         self.active = active
+        self.isolation = isolation
+        self.status = status
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1331,6 +1339,8 @@ public struct PluginInfo: GeneratedMessage {
             case 6: path = try reader.readString(field)
             case 7: abi = try reader.readString(field)
             case 8: active = try reader.readUInt(field) != 0
+            case 20: isolation = try reader.readString(field)
+            case 21: status = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1345,6 +1355,8 @@ public struct PluginInfo: GeneratedMessage {
         writer.writeString(field: 6, path)
         writer.writeString(field: 7, abi)
         writer.writeUInt(field: 8, active ? 1 : 0)
+        writer.writeString(field: 20, isolation)
+        writer.writeString(field: 21, status)
     }
 }
 
@@ -1387,14 +1399,18 @@ public struct LoadPluginRequest: GeneratedMessage {
     /// make it active at once
     public var activate: Bool = false
 
+    /// "" or in-process (the default), or process: run it in a worker process
+    public var isolation: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(path: String = "", config: String = "", activate: Bool = false) {
+    public init(path: String = "", config: String = "", activate: Bool = false, isolation: String = "") {
         self.path = path
         self.config = config
         self.activate = activate
+        self.isolation = isolation
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1404,6 +1420,7 @@ public struct LoadPluginRequest: GeneratedMessage {
             case 1: path = try reader.readString(field)
             case 2: config = try reader.readString(field)
             case 3: activate = try reader.readUInt(field) != 0
+            case 10: isolation = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1413,6 +1430,7 @@ public struct LoadPluginRequest: GeneratedMessage {
         writer.writeString(field: 1, path)
         writer.writeString(field: 2, config)
         writer.writeUInt(field: 3, activate ? 1 : 0)
+        writer.writeString(field: 10, isolation)
     }
 }
 

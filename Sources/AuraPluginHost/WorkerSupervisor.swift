@@ -124,6 +124,7 @@ final class WorkerSupervisor: Sendable {
             _ = try? process.wait()
             throw RPCError(.cancelled, "\(info.id) was stopped while its worker restarted")
         }
+        options.log("plugins: the worker of \(info.id) restarted (pid \(process.id))")
         options.observe(.started(pid: process.id))
         return next
     }

@@ -275,6 +275,8 @@ message PluginInfo {
   string path = 6;
   string abi = 7;
   bool active = 8;
+  string isolation = 20;  // where its code runs: in-process | process (a worker process)
+  string status = 21;     // AVAILABLE, or UNAVAILABLE: why (quarantined after repeated crashes)
 }
 
 message PluginList {
@@ -285,6 +287,7 @@ message LoadPluginRequest {
   string path = 1;
   string config = 2;    // a JSON object; empty: the plugin's defaults
   bool activate = 3;    // make it active at once
+  string isolation = 10; // "" or in-process (the default), or process: run it in a worker process
 }
 
 message PluginRef {

@@ -67,7 +67,8 @@ public final class SentimentEngine: Sendable {
                 requestID: requestID, method: method, code: error.code.rawValue, error: error.message,
                 text: text)
             pluginFailures.add(1, ordering: .relaxed)
-            throw RPCError(.internal, "plugin failure (request \(requestID)): \(error.message)")
+            // UNAVAILABLE (an isolated plugin's worker is down) tells the client to retry.
+            throw RPCError(error.code == .unavailable ? .unavailable : .internal, "plugin failure (request \(requestID)): \(error.message)")
         }
     }
 

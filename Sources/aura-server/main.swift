@@ -143,7 +143,9 @@ func executableDirectory() -> String {
 /// What the default plugin folder (this binary's build folder) loads: the default analyzer and
 /// redactor. The keyword redactor needs a keyword list: load it with `aura-rpc plugins load`.
 let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraPluginPatternRedactor.so"]
-let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run"))
+// Plugins with "isolation": "process" run in aura-plugin-worker, built beside this executable.
+let workerOptions = WorkerOptions(executablePath: executableDirectory() + "/aura-plugin-worker") { logger.log(.warning, $0) }
+let registry = PluginRegistry(loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run", workers: workerOptions))
 let pluginPath = arguments.options["plugins"] ?? executableDirectory()
 let isDefaultPluginPath = arguments.options["plugins"] == nil
 let plugins = PluginDirectory(

@@ -21,8 +21,8 @@ struct PluginsCommand {
         }
         let arguments = Array(invocation.operands.dropFirst())
         let options = invocation.parsed
-        if action != .load, options.options["config"] != nil || options.flags.contains("activate") {
-            throw CLIFailure.usage("--config and --activate go with plugins load", topic: .plugins)
+        if action != .load, options.options["config"] != nil || options.options["isolation"] != nil || options.flags.contains("activate") {
+            throw CLIFailure.usage("--config, --isolation and --activate go with plugins load", topic: .plugins)
         }
         switch action {
         case .list:
@@ -33,7 +33,7 @@ struct PluginsCommand {
         case .load:
             let request = LoadPluginRequest(
                 path: try Self.path(arguments), config: try Self.config(options.options["config"]),
-                activate: options.flags.contains("activate"))
+                activate: options.flags.contains("activate"), isolation: try Self.isolation(options.options["isolation"]))
             let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Load")
         case .activate:
@@ -53,11 +53,14 @@ struct PluginsCommand {
         Self.table([info]).forEach(Output.line)
     }
 
-    /// One line per plugin, in aligned columns: kind, id, active or inactive, languages, path.
+    /// One line per plugin, in aligned columns: kind, id, active or inactive (with "process"
+    /// when it runs in a worker process, "UNAVAILABLE" when quarantined), languages, path.
     static func table(_ plugins: [PluginInfo]) -> [String] {
         let rows = plugins.map { plugin in
-            [plugin.kind, plugin.id, plugin.active ? "active" : "inactive",
-             plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","), plugin.path]
+            let state = [plugin.active ? "active" : "inactive", plugin.isolation == "process" ? "process" : "",
+                         plugin.status.hasPrefix("UNAVAILABLE") ? "UNAVAILABLE" : ""].filter { !$0.isEmpty }
+            return [plugin.kind, plugin.id, state.joined(separator: ","),
+                    plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","), plugin.path]
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
@@ -80,6 +83,15 @@ struct PluginsCommand {
         guard let text else { return "" }
         guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
             throw .input("--config must be a JSON object, got \(text)", hint: #"e.g. --config '{"keywords":["acme"]}'"#)
+        }
+        return text
+    }
+
+    /// The --isolation value: "" (the server's default, in process), "in-process" or "process".
+    private static func isolation(_ text: String?) throws(CLIFailure) -> String {
+        guard let text else { return "" }
+        guard ["in-process", "process"].contains(text) else {
+            throw .usage("--isolation takes in-process or process, got \"\(text)\"", topic: .plugins)
         }
         return text
     }

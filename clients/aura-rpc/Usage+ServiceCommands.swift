@@ -68,13 +68,15 @@ extension HelpTopic {
 
     static let pluginsText = """
         usage: aura-rpc plugins list [OPTIONS]
-               aura-rpc plugins load PATH [--config JSON] [--activate] [OPTIONS]
+               aura-rpc plugins load PATH [--config JSON] [--activate] [--isolation MODE] [OPTIONS]
                aura-rpc plugins activate NAME@VERSION [OPTIONS]
                aura-rpc plugins unload NAME@VERSION [OPTIONS]
 
         The plugins of a running server (aura.Plugins), one line each:
           analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  /srv/plugins/libAuraPluginLexiconSentiment.so
-        (kind, id, active or inactive, languages, the file it was loaded from).
+        (kind, id, active or inactive, languages, the file it was loaded from). The third column
+        adds "process" for a plugin in a worker process and "UNAVAILABLE" for one quarantined
+        after repeated crashes (--json shows why in "status").
 
           list          every loaded plugin
           load PATH     loads a plugin .so (a relative PATH is made absolute from the current
@@ -85,7 +87,9 @@ extension HelpTopic {
                         is not a plugin or whose create() rejects the config is INVALID_ARGUMENT
                         (exit 3), another plugin ABI version FAILED_PRECONDITION (9), a missing
                         file NOT_FOUND (5); from another machine, PERMISSION_DENIED (7) unless
-                        the server runs with --allow-remote-admin
+                        the server runs with --allow-remote-admin. --isolation process runs
+                        the plugin in a worker process of its own (a crash, exit, hang or leak
+                        there ends only the worker); in-process is the default
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
           unload ID     forgets plugin ID; the active plugin of a kind cannot be unloaded

@@ -31,7 +31,11 @@ public struct PluginAdminService: Service {
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
             try checkPeer(context)
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
-            return AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil))
+            guard let isolation = request.isolation.isEmpty ? .inProcess : PluginIsolation(rawValue: request.isolation) else {
+                throw RPCError(.invalidArgument, "isolation is \"in-process\" or \"process\", not \"\(request.isolation)\"")
+            }
+            return AuraMessages.PluginInfo(
+                try registry.load(path: request.path, config: request.config, activate: request.activate ? true : nil, isolation: isolation))
         }
         methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
             try checkPeer(context)
@@ -91,6 +95,8 @@ extension AuraMessages.PluginInfo {
         path = entry.info.path
         abi = entry.info.abi
         active = entry.isActive
+        isolation = entry.info.isolation.rawValue
+        status = entry.unavailableReason.map { "UNAVAILABLE: \($0)" } ?? "AVAILABLE"
     }
 }
 
