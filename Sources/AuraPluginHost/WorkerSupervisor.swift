@@ -78,8 +78,8 @@ final class WorkerSupervisor: Sendable {
                 reason = ended
             } else {
                 reason = startFailure
+                options.observe(.died(reason: reason))
             }
-            options.observe(.died(reason: reason))
             let action = current.withLock { current in
                 current.connection = nil
                 return current.lifecycle.workerEnded(reason: reason, at: MonotonicClock.nanoseconds())
@@ -168,6 +168,7 @@ final class WorkerSupervisor: Sendable {
         connection.process.kill()
         let status = (try? connection.process.wait())?.description ?? "status unknown"
         let reason = problem.map { "\($0); killed" } ?? status
+        if !stopped { options.observe(.died(reason: reason)) }  // before the callers learn of it
         connection.close(failing: RPCError(.unavailable, "\(info.id): its worker process ended (\(reason))\(stopped ? "" : "; it restarts")"))
         return stopped ? nil : reason
     }

@@ -70,17 +70,20 @@ import Testing
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
-    /// Two calls hang: the watchdog kills the worker, both fail, and the next call works.
+    /// Two calls hang: the watchdog kills the worker, both fail (the second may start only
+    /// after the first ended the worker), and the next call works.
     @Test func hungCallsAreKilledByTheWatchdog() async throws {
         let plugin = try loader { $0.hangLimit = .milliseconds(200) }
             .load(path: fixtures.misbehavingAnalyzer(version: "1.0.0"), isolation: .process)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let failures = try await withThrowingTaskGroup(of: RPCError?.self) { group in
             for _ in 0..<2 {
-                group.addTask { expectUnavailable(plugin, "hang forever", mentioning: "hang limit") }
+                group.addTask { #expect(throws: RPCError.self) { _ = try plugin.analyze("hang forever") } }
             }
-            try await group.waitForAll()
+            return try await group.reduce(into: [RPCError?]()) { $0.append($1) }
         }
-        try await watch.started.waitUntil(atLeast: 2)
+        #expect(failures.allSatisfy { $0?.code == .unavailable }, "\(failures)")
+        #expect(failures.contains { $0?.message.contains("a call ran past the hang limit of 0.2 seconds") == true }, "\(failures)")
+        try await watch.started.waitUntil(atLeast: watch.died.count + 1)
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
@@ -130,6 +133,7 @@ import Testing
 /// Collects what workers report: events to wait on and log lines to check.
 final class WorkerWatch: Sendable {
     let started = EventCounter()
+    let died = EventCounter()
     let quarantined = EventCounter()
     private let logged = Mutex<[String]>([])
 
@@ -137,11 +141,11 @@ final class WorkerWatch: Sendable {
 
     func options(executablePath: String) -> WorkerOptions {
         var options = WorkerOptions(executablePath: executablePath) { [self] line in logged.withLock { $0.append(line) } }
-        options.observe = { [started, quarantined] event in
+        options.observe = { [started, died, quarantined] event in
             switch event {
             case .started: started.increment()
+            case .died: died.increment()
             case .quarantined: quarantined.increment()
-            case .died: break
             }
         }
         return options
