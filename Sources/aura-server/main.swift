@@ -28,7 +28,8 @@ let usage = """
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
-                         config) and watch DIR for new ones (default: the package's default
+                         config; "isolation": "process" in it runs the plugin in a worker
+                         process) and watch DIR for new ones (default: the package's default
                          analyzer and redactor, built next to this binary)
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
