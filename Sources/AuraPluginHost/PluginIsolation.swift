@@ -18,6 +18,8 @@ public struct WorkerOptions: Sendable {
     public var memoryLimitBytes = 1 << 30
     /// A call running longer than this is taken as a hang: the worker is killed and restarted.
     public var hangLimit: Duration = .seconds(30)
+    /// How long a worker may take to start and load the plugin (a slow `create` included).
+    public var startLimit: Duration = .seconds(30)
     /// The wait after the first crash before the restart; it doubles with each crash in the window.
     public var restartBackoff: Duration = .milliseconds(100)
     /// The longest wait before a restart.

@@ -55,11 +55,11 @@ struct WorkerLaunch: Sendable {
     }
 
     private func awaitLoaded(_ output: WorkerOutput) throws(RPCError) -> PluginInfo {
-        let deadline = MonotonicClock.nanoseconds() &+ options.hangLimit.clampedNanoseconds
+        let deadline = MonotonicClock.nanoseconds() &+ options.startLimit.clampedNanoseconds
         while true {
             let now = MonotonicClock.nanoseconds()
             guard now < deadline else {
-                throw RPCError(.deadlineExceeded, "\(pluginPath) did not load within \(options.hangLimit) in its worker")
+                throw RPCError(.deadlineExceeded, "\(pluginPath) did not load within \(options.startLimit) in its worker")
             }
             switch try output.next(timeoutMilliseconds: Int(min((deadline - now) / 1_000_000 + 1, 1000))) {
             case .frame(var body):

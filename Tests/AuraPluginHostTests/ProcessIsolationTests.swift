@@ -59,14 +59,14 @@ import Testing
     @Test func aSegfaultEndsOnlyTheWorkerWhichRestarts() async throws {
         let plugin = try loader().load(path: fixtures.misbehavingAnalyzer(version: "1.0.0"), isolation: .process)
         expectUnavailable(plugin, "crash now", mentioning: "SIGSEGV")
-        try await watch.started.waitUntil(atLeast: 2)
+        try await watch.waitForStarts(2)
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
     @Test func exitEndsOnlyTheWorkerWhichRestarts() async throws {
         let plugin = try loader().load(path: fixtures.misbehavingAnalyzer(version: "1.0.0"), isolation: .process)
         expectUnavailable(plugin, "exit now", mentioning: "exit status 3")
-        try await watch.started.waitUntil(atLeast: 2)
+        try await watch.waitForStarts(2)
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
@@ -83,7 +83,7 @@ import Testing
         }
         #expect(failures.allSatisfy { $0?.code == .unavailable }, "\(failures)")
         #expect(failures.contains { $0?.message.contains("a call ran past the hang limit of 0.2 seconds") == true }, "\(failures)")
-        try await watch.started.waitUntil(atLeast: watch.died.count + 1)
+        try await watch.waitForStarts(watch.died.count + 1)
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
@@ -102,7 +102,7 @@ import Testing
         }
         #expect(failure?.code == .unavailable)
         #expect(failure?.message.contains("SIGABRT") == true, "\(failure?.message ?? "no failure")")
-        try await watch.started.waitUntil(atLeast: 2)
+        try await watch.waitForStarts(2)
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
@@ -115,10 +115,10 @@ import Testing
         let v2 = try registry.plugin(.analyzer)
         #expect(try v2.analyze("fine").sentiment == .negative)
         for crash in 1...3 {
-            try await watch.started.waitUntil(atLeast: crash)
+            try await watch.waitForStarts(crash)
             expectUnavailable(v2, "crash", mentioning: "SIGSEGV")
         }
-        try await watch.quarantined.waitUntil(atLeast: 1)
+        try await withTimeout(.seconds(120), "the quarantine") { [watch] in try await watch.quarantined.waitUntil(atLeast: 1) }
         let entries = registry.list()
         let quarantined = try #require(entries.first { $0.info.id == "fixture@2.0.0" })
         #expect(quarantined.unavailableReason?.contains("SIGSEGV") == true && !quarantined.isActive)
@@ -138,6 +138,11 @@ final class WorkerWatch: Sendable {
     private let logged = Mutex<[String]>([])
 
     var lines: [String] { logged.withLock { $0 } }
+
+    /// Returns once `count` workers started; a bug that never restarts one fails the test.
+    func waitForStarts(_ count: Int) async throws {
+        try await withTimeout(.seconds(120), "\(count) worker starts") { [started] in try await started.waitUntil(atLeast: count) }
+    }
 
     func options(executablePath: String) -> WorkerOptions {
         var options = WorkerOptions(executablePath: executablePath) { [self] line in logged.withLock { $0.append(line) } }
