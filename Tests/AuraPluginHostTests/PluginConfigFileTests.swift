@@ -6,17 +6,20 @@ import Testing
 /// `"isolation"` in NAME.json: the host's key, taken out of the config the plugin sees.
 @Suite struct PluginConfigFileTests {
     @Test func theIsolationKeyIsTakenOutOfTheConfig() throws {
-        let file = try PluginConfigFile(text: #"{"keywords": ["acme"], "isolation": "process"}"#, path: "x.json")
-        #expect(file.isolation == .process && file.config == #"{"keywords":["acme"]}"#)
+        let file = try PluginConfigFile(text: #"{"keywords": ["a}", "isolation"], "isolation": "process"}"#, path: "x.json")
+        #expect(file.isolation == .process && file.config == #"{"keywords": ["a}", "isolation"]}"#)
+        let first = try PluginConfigFile(text: #"{ "isolation":"process" , "limit": 3 }"#, path: "x.json")
+        #expect(first.isolation == .process && first.config == #"{ "limit": 3 }"#)
         let alone = try PluginConfigFile(text: #"{"isolation": "in-process"}"#, path: "x.json")
         #expect(alone.isolation == .inProcess && alone.config == "")
         let untouched = try PluginConfigFile(text: #"{ "keywords": [] }"#, path: "x.json")
         #expect(untouched.isolation == .inProcess && untouched.config == #"{ "keywords": [] }"#)
     }
 
-    @Test func anUnknownIsolationIsRefused() {
+    @Test func anUnknownIsolationOrABrokenFileIsRefused() {
         let error = #expect(throws: RPCError.self) { _ = try PluginConfigFile(text: #"{"isolation": "sandbox"}"#, path: "x.json") }
         #expect(error?.code == .invalidArgument && error?.message.contains("x.json") == true)
+        #expect(throws: RPCError.self) { _ = try PluginConfigFile(text: #"{"isolation": "process""#, path: "x.json") }
     }
 
     @Test func aDirectoryPluginWithProcessIsolationRunsInAWorker() throws {
