@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "aura-server", targets: ["aura-server"]),
         .executable(name: "aura-rpc", targets: ["aura-rpc"]),
         .executable(name: "aura-bench", targets: ["aura-bench"]),
+        .executable(name: "aura-plugin-worker", targets: ["aura-plugin-worker"]),
         .library(name: "AuraClient", targets: ["AuraClient"]),
         // Plugins: loaded by the server with dlopen, never linked into it.
         .library(name: "AuraPluginLexiconSentiment", type: .dynamic, targets: ["AuraPluginLexiconSentiment"]),
@@ -46,6 +47,8 @@ let package = Package(
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "CAuraPlugin"]),
+        // Runs one plugin in a process of its own for a server (process isolation).
+        .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
 
         // Server core and services.
         .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
@@ -122,7 +125,7 @@ let package = Package(
         .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
         .testTarget(name: "AuraAbuseTests", dependencies: ["AuraAbuse", "TestSupport"]),  // hostile peers against the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),
-        .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "TestSupport"]),
+        .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "AuraPosix", "AuraBytes", "AuraCore", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
             dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth"]),

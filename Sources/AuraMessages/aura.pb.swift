@@ -1318,11 +1318,17 @@ public struct PluginInfo: GeneratedMessage {
     public mutating func clearStats() { _stats = nil }
     private var _stats: PluginStats? = nil
 
+    /// where its code runs: in-process | process (a worker process)
+    public var isolation: String = ""
+
+    /// AVAILABLE, or UNAVAILABLE: why (quarantined after repeated crashes)
+    public var status: String = ""
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, sha256: String = "", stats: PluginStats? = nil) {
+    public init(id: String = "", kind: String = "", name: String = "", version: String = "", languages: [String] = [], path: String = "", abi: String = "", active: Bool = false, sha256: String = "", stats: PluginStats? = nil, isolation: String = "", status: String = "") {
         self.id = id
         self.kind = kind
         self.name = name
@@ -1333,6 +1339,8 @@ public struct PluginInfo: GeneratedMessage {
         self.active = active
         self.sha256 = sha256
         self._stats = stats
+        self.isolation = isolation
+        self.status = status
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -1349,6 +1357,8 @@ public struct PluginInfo: GeneratedMessage {
             case 8: active = try reader.readUInt(field) != 0
             case 20: sha256 = try reader.readString(field)
             case 21: _stats = try reader.readMessage(field, as: PluginStats.self)
+            case 22: isolation = try reader.readString(field)
+            case 23: status = try reader.readString(field)
             default: try reader.skip(field)
             }
         }
@@ -1365,6 +1375,8 @@ public struct PluginInfo: GeneratedMessage {
         writer.writeUInt(field: 8, active ? 1 : 0)
         writer.writeString(field: 20, sha256)
         if let value = _stats { writer.writeMessage(field: 21, value) }
+        writer.writeString(field: 22, isolation)
+        writer.writeString(field: 23, status)
     }
 }
 
@@ -1477,6 +1489,9 @@ public struct LoadPluginRequest: GeneratedMessage {
     /// make it active at once
     public var activate: Bool = false
 
+    /// "" or in-process (the default), or process: run it in a worker process
+    public var isolation: String = ""
+
     /// replace a loaded plugin of the same name@version from other bytes or config
     public var replace: Bool = false
 
@@ -1487,10 +1502,11 @@ public struct LoadPluginRequest: GeneratedMessage {
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(path: String = "", config: String = "", activate: Bool = false, replace: Bool = false, inactive: Bool = false) {
+    public init(path: String = "", config: String = "", activate: Bool = false, isolation: String = "", replace: Bool = false, inactive: Bool = false) {
         self.path = path
         self.config = config
         self.activate = activate
+        self.isolation = isolation
         self.replace = replace
         self.inactive = inactive
     }
@@ -1502,6 +1518,7 @@ public struct LoadPluginRequest: GeneratedMessage {
             case 1: path = try reader.readString(field)
             case 2: config = try reader.readString(field)
             case 3: activate = try reader.readUInt(field) != 0
+            case 10: isolation = try reader.readString(field)
             case 20: replace = try reader.readUInt(field) != 0
             case 21: inactive = try reader.readUInt(field) != 0
             default: try reader.skip(field)
@@ -1513,6 +1530,7 @@ public struct LoadPluginRequest: GeneratedMessage {
         writer.writeString(field: 1, path)
         writer.writeString(field: 2, config)
         writer.writeUInt(field: 3, activate ? 1 : 0)
+        writer.writeString(field: 10, isolation)
         writer.writeUInt(field: 20, replace ? 1 : 0)
         writer.writeUInt(field: 21, inactive ? 1 : 0)
     }

@@ -8,7 +8,8 @@ public final class PluginDirectory: Sendable {
     /// The directory.
     public let path: String
     /// Which file names count as plugins (the default directory holds other build outputs).
-    /// A plugin file `NAME.so` may have its config in `NAME.json` beside it.
+    /// A plugin file `NAME.so` may have its config in `NAME.json` beside it, with
+    /// `"isolation": "process"` to run it in a worker process.
     public let accepts: @Sendable (String) -> Bool
     private let registry: PluginRegistry
     private let log: @Sendable (String) -> Void
@@ -75,7 +76,8 @@ public final class PluginDirectory: Sendable {
     private func load(_ name: String) {
         do {
             let configPath = "\(path)/\(name.hasSuffix(".so") ? String(name.dropLast(3)) : name).json"
-            try registry.load(path: "\(path)/\(name)", config: try Self.readConfig(configPath) ?? "", unattended: true)
+            let file = try PluginConfigFile(text: try Self.readConfig(configPath) ?? "", path: configPath)
+            try registry.load(path: "\(path)/\(name)", config: file.config, isolation: file.isolation, unattended: true)
         } catch {
             log("plugins: refused \(name), skipped: \(error.message)")
         }

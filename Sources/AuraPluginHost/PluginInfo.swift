@@ -23,6 +23,8 @@ public struct PluginInfo: Sendable, Equatable {
     public var abi: String
     /// The SHA-256 of the file's bytes as loaded, in hex.
     public var sha256: String = ""
+    /// Where its code runs.
+    public var isolation: PluginIsolation = .inProcess
 
     /// Creates an identity.
     public init(kind: PluginKind, name: String, version: String, languages: [String], path: String, abi: String, sha256: String = "") {

@@ -21,13 +21,20 @@ public struct PluginLoader: Sendable {
     /// How the plugin loaded from a path runs its calls: on workers, or inline for plugins the
     /// server trusts never to block (its own built-in ones).
     public let limits: @Sendable (_ path: String) -> PluginLimits
-    private let counter = Counter()
+    /// How plugins loaded with process isolation run; nil: such loads are refused.
+    public let workers: WorkerOptions?
+    let counter = Counter()
 
     /// Creates a loader that stages copies in `runDirectory` (created if missing; a folder that
-    /// cannot be created makes every load fail with the reason) and gives each plugin the
-    /// limits `limits` picks for its path (by default, two workers and a queue of 1,024).
-    public init(runDirectory: String, limits: @escaping @Sendable (_ path: String) -> PluginLimits = { _ in PluginLimits() }) {
+    /// cannot be created makes every load fail with the reason), runs process-isolated plugins
+    /// as `workers` says, and gives each plugin the limits `limits` picks for its path (by
+    /// default, two workers and a queue of 1,024).
+    public init(
+        runDirectory: String, workers: WorkerOptions? = nil,
+        limits: @escaping @Sendable (_ path: String) -> PluginLimits = { _ in PluginLimits() }
+    ) {
         self.runDirectory = runDirectory
+        self.workers = workers
         self.limits = limits
         try? Files.createDirectories(runDirectory)
     }

@@ -10,12 +10,13 @@ extension PluginRegistry {
     /// whose load stopped the server before is skipped (`PluginLoadGuard`).
     @discardableResult
     public func load(
-        path: String, config: String = "", activate: Bool? = nil, replace: Bool = false, unattended: Bool = false
+        path: String, config: String = "", activate: Bool? = nil, replace: Bool = false,
+        isolation: PluginIsolation = .inProcess, unattended: Bool = false
     ) throws(RPCError) -> Entry {
         let file = try loader.read(path)
         let activation: PluginSelection.Activation = activate.map { $0 ? .now : .never } ?? .byPolicy
         if let same = try sameFile(file, config: config, activation: activation) { return same }
-        let plugin = try guardedLoad(file, config: config, unattended: unattended)
+        let plugin = try guardedLoad(file, config: config, isolation: isolation, unattended: unattended)
         let info = plugin.info
         return try change({ (state) throws(RPCError) -> (Entry, replaced: Bool?) in
             if let existing = state.plugins[info.id], existing.plugin.info.kind == info.kind {
@@ -29,7 +30,8 @@ extension PluginRegistry {
                 }
             }
             try state.selection.admit(info, activation: activation)
-            let replaced = state.plugins.updateValue(Loaded(plugin: plugin, config: config), forKey: info.id)
+            let replaced = state.plugins.updateValue(Loaded(plugin: plugin, config: config, isolation: isolation), forKey: info.id)
+            state.quarantined[info.id] = nil
             return (entry(info.id, in: state)!, replaced != nil)
         }, log: { entry, replaced in
             guard let replaced else { return nil }

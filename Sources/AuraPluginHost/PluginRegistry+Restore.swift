@@ -34,14 +34,15 @@ extension PluginRegistry {
                 log("plugins: not restoring \(saved.id): \(saved.path) changed since it was loaded (sha256 \(file.sha256), was \(saved.sha256)); load it again by hand")
                 return
             }
-            let plugin = try guardedLoad(file, config: saved.config, unattended: true)
+            let isolation = saved.isolation.flatMap(PluginIsolation.init(rawValue:)) ?? .inProcess
+            let plugin = try guardedLoad(file, config: saved.config, isolation: isolation, unattended: true)
             guard plugin.info.id == saved.id else {
                 log("plugins: not restoring \(saved.id): \(saved.path) now holds \(plugin.info.id)")
                 return
             }
             try change(saves: false, { (state) throws(RPCError) in
                 try state.selection.admit(plugin.info, activation: .never)
-                state.plugins[plugin.info.id] = Loaded(plugin: plugin, config: saved.config)
+                state.plugins[plugin.info.id] = Loaded(plugin: plugin, config: saved.config, isolation: isolation)
             }, log: { "restored \(saved.id) from \(saved.path)" })
         } catch {
             log("plugins: not restoring \(saved.id): \(error.message)")

@@ -13,6 +13,7 @@ public final class PluginRegistry: Sendable {
     struct Loaded {
         var plugin: Plugin
         var config: String
+        var isolation: PluginIsolation = .inProcess
     }
 
     struct State {
@@ -20,6 +21,8 @@ public final class PluginRegistry: Sendable {
         var selection = PluginSelection()
         /// Bumped at every change, so the state file keeps the latest.
         var changes = 0
+        /// Plugins quarantined after crashing too often in their worker process, with the reason.
+        var quarantined: [String: String] = [:]
     }
 
     /// A loaded plugin and whether it is the active one of its kind.
@@ -28,6 +31,8 @@ public final class PluginRegistry: Sendable {
         public let info: PluginInfo
         /// Whether new calls of its kind go to it.
         public let isActive: Bool
+        /// Why its calls fail (quarantined after repeated crashes), nil when it is available.
+        public var unavailableReason: String? = nil
     }
 
     /// Loads plugin files.
@@ -56,7 +61,12 @@ public final class PluginRegistry: Sendable {
     /// Runs the plugin's code (`dlopen`, `create`) under the load guard. A load nobody asked
     /// for (`unattended`) of a file that killed the server before is refused; one by hand that
     /// works clears that mark.
-    func guardedLoad(_ file: PluginFile, config: String, unattended: Bool) throws(RPCError) -> Plugin {
+    func guardedLoad(_ file: PluginFile, config: String, isolation: PluginIsolation = .inProcess, unattended: Bool) throws(RPCError) -> Plugin {
+        if isolation == .process {  // its code runs in a worker process: it cannot stop the server
+            return try loader.load(file, config: config, isolation: .process) { [weak self] plugin, reason in
+                self?.quarantine(plugin.id, generation: plugin.generation, reason: reason)
+            }
+        }
         guard let loadGuard else { return try loader.load(file, config: config) }
         if unattended && loadGuard.crashedBefore(file.sha256) {
             throw RPCError(.failedPrecondition, "loading \(file.path) (sha256 \(file.sha256)) stopped the server before; it is skipped until loaded by hand (aura-rpc plugins load)")
@@ -70,7 +80,7 @@ public final class PluginRegistry: Sendable {
     public func list() -> [Entry] {
         state.withLock { state in
             state.plugins.values
-                .map { Entry(info: $0.plugin.info, isActive: state.selection.isActive($0.plugin.info.id)) }
+                .map { entry($0.plugin.info.id, in: state)! }
                 .sorted { ($0.info.kind.rawValue, $0.info.id) < ($1.info.kind.rawValue, $1.info.id) }
         }
     }
@@ -95,7 +105,9 @@ public final class PluginRegistry: Sendable {
     }
 
     func entry(_ id: String, in state: State) -> Entry? {
-        state.plugins[id].map { Entry(info: $0.plugin.info, isActive: state.selection.isActive(id)) }
+        state.plugins[id].map {
+            Entry(info: $0.plugin.info, isActive: state.selection.isActive(id), unavailableReason: state.quarantined[id])
+        }
     }
 
     /// Runs `change` on the state under the lock; then, if it did not throw, logs `line` (made
@@ -122,7 +134,11 @@ public final class PluginRegistry: Sendable {
         var saved = PluginState()
         saved.plugins = state.plugins.values
             .sorted { $0.plugin.generation < $1.plugin.generation }
-            .map { PluginState.Loaded(id: $0.plugin.info.id, path: $0.plugin.info.path, config: $0.config, sha256: $0.plugin.info.sha256) }
+            .map {
+                PluginState.Loaded(
+                    id: $0.plugin.info.id, path: $0.plugin.info.path, config: $0.config, sha256: $0.plugin.info.sha256,
+                    isolation: $0.isolation == .process ? $0.isolation.rawValue : nil)
+            }
         saved.active = Dictionary(uniqueKeysWithValues: state.selection.active.map { ($0.key.name, $0.value) })
         saved.history = Dictionary(uniqueKeysWithValues: state.selection.history.map { ($0.key.name, $0.value) })
         saved.pins = state.selection.pins

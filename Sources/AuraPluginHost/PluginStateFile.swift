@@ -16,6 +16,8 @@ public struct PluginState: Codable, Sendable, Equatable {
         public var config: String
         /// The SHA-256 of the bytes loaded: a file changed since is not restored.
         public var sha256: String
+        /// Where its code runs, when not in process (`PluginIsolation`'s raw value).
+        public var isolation: String? = nil
     }
 
     /// The format's version, for later changes.

@@ -14,6 +14,7 @@ enum LinuxCalls {
     ) -> CInt
     typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> CInt
     typealias MallocTrim = @convention(c) (Int) -> CInt
+    typealias SpawnAddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, CInt) -> CInt
 
     nonisolated(unsafe) static let epollCreate1 = load("epoll_create1", as: EpollCreate1.self)
     nonisolated(unsafe) static let epollCtl = load("epoll_ctl", as: EpollCtl.self)
@@ -22,6 +23,7 @@ enum LinuxCalls {
     nonisolated(unsafe) static let accept4 = load("accept4", as: Accept4.self)
     nonisolated(unsafe) static let pthreadSetName = load("pthread_setname_np", as: PthreadSetName.self)
     nonisolated(unsafe) static let mallocTrim = load("malloc_trim", as: MallocTrim.self)
+    nonisolated(unsafe) static let spawnAddCloseFrom = load("posix_spawn_file_actions_addclosefrom_np", as: SpawnAddCloseFrom.self)
 
     static let epollCtlAdd: CInt = 1
     static let epollCtlDel: CInt = 2

@@ -33,7 +33,8 @@ let usage = """
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
-                         config) and watch DIR for new ones (default: the package's default
+                         config; "isolation": "process" in it runs the plugin in a worker
+                         process) and watch DIR for new ones (default: the package's default
                          analyzer and redactor, built next to this binary); files that fail
                          the loader's checks are logged and skipped. The plugins loaded, the
                          active choices and the pins are saved in the data directory
@@ -218,8 +219,10 @@ let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraP
 /// other plugin takes (docs/PLUGINS.md, "Threading").
 let builtInPluginPaths = Set(
     (defaultPlugins.union(["libAuraPluginKeywordRedactor.so"])).map { "\(executableDirectory())/\($0)" })
+// Plugins with "isolation": "process" run in aura-plugin-worker, built beside this executable.
+let workerOptions = WorkerOptions(executablePath: executableDirectory() + "/aura-plugin-worker") { logger.log(.warning, $0) }
 let registry = PluginRegistry(
-    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run") { path in
+    loader: PluginLoader(runDirectory: "\(dataDirectory)/plugins-run", workers: workerOptions) { path in
         builtInPluginPaths.contains(path) ? PluginLimits(runsInline: true) : pluginLimits
     },
     stateFile: PluginStateFile(path: "\(dataDirectory)/plugins.json"),

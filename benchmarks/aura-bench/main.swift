@@ -134,6 +134,9 @@ do {
             report(try await cacheOff.analyze(inFlight: 64, unique: true, label: "cache off"))
             report(try await cacheOff.analyze(inFlight: 1, unique: true, label: "cache off"))
             uncached.stop()
+            let isolation = IsolationBenchmark(
+                serverBinary: arguments.options["server-binary"], serverLoops: serverLoops, loop: group.loops[0], duration: duration)
+            for result in try await isolation.run() { report(result) }
         }
     }
     if wanted("plugins") {

@@ -28,7 +28,7 @@ extension Invocation.Command {
         case .analyze: return ["language", "analyzer", "redactor"]
         case .redact: return ["mode", "mask-char", "types", "redactor"]
         case .detectPii: return ["redactor"]
-        case .plugins: return ["config"]
+        case .plugins: return ["config", "isolation"]
         case .dlq: return ["limit"]
         case .submit:
             return ["format", "column", "field", "language", "analyzer", "redactor", "name", "idempotency-key", "upload-id", "resume"]

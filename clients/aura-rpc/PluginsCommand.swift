@@ -22,8 +22,8 @@ struct PluginsCommand {
         }
         let arguments = Array(invocation.operands.dropFirst())
         let options = invocation.parsed
-        if action != .load, options.options["config"] != nil || !options.flags.isDisjoint(with: ["activate", "inactive", "replace"]) {
-            throw CLIFailure.usage("--config, --activate, --inactive and --replace go with plugins load", topic: .plugins)
+        if action != .load, options.options["config"] != nil || options.options["isolation"] != nil || !options.flags.isDisjoint(with: ["activate", "inactive", "replace"]) {
+            throw CLIFailure.usage("--config, --isolation, --activate, --inactive and --replace go with plugins load", topic: .plugins)
         }
         if action != .list, options.flags.contains("stats") {
             throw CLIFailure.usage("--stats goes with plugins list", topic: .plugins)
@@ -43,7 +43,7 @@ struct PluginsCommand {
             let request = LoadPluginRequest(
                 path: try Self.path(arguments), config: try Self.config(options.options["config"]),
                 activate: options.flags.contains("activate"), replace: options.flags.contains("replace"),
-                inactive: options.flags.contains("inactive"))
+                inactive: options.flags.contains("inactive"), isolation: try Self.isolation(options.options["isolation"]))
             let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Load")
         case .activate:
@@ -75,13 +75,16 @@ struct PluginsCommand {
         Self.table([info]).forEach(Output.line)
     }
 
-    /// One line per plugin, in aligned columns: kind, id, active or inactive, languages,
-    /// SHA-256 of the file, path.
+    /// One line per plugin, in aligned columns: kind, id, active or inactive (with "process"
+    /// when it runs in a worker process, "UNAVAILABLE" when quarantined), languages, SHA-256 of
+    /// the file, path.
     static func table(_ plugins: [PluginInfo]) -> [String] {
         let rows = plugins.map { plugin in
-            [plugin.kind, plugin.id, plugin.active ? "active" : "inactive",
-             plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","),
-             plugin.sha256.isEmpty ? "-" : "sha256:\(plugin.sha256)", plugin.path]
+            let state = [plugin.active ? "active" : "inactive", plugin.isolation == "process" ? "process" : "",
+                         plugin.status.hasPrefix("UNAVAILABLE") ? "UNAVAILABLE" : ""].filter { !$0.isEmpty }
+            return [plugin.kind, plugin.id, state.joined(separator: ","),
+                    plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","),
+                    plugin.sha256.isEmpty ? "-" : "sha256:\(plugin.sha256)", plugin.path]
         }
         let aligned = 5
         let widths = (0..<aligned).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -133,6 +136,15 @@ struct PluginsCommand {
         guard let text else { return "" }
         guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
             throw .input("--config must be a JSON object, got \(text)", hint: #"e.g. --config '{"keywords":["acme"]}'"#)
+        }
+        return text
+    }
+
+    /// The --isolation value: "" (the server's default, in process), "in-process" or "process".
+    private static func isolation(_ text: String?) throws(CLIFailure) -> String {
+        guard let text else { return "" }
+        guard ["in-process", "process"].contains(text) else {
+            throw .usage("--isolation takes in-process or process, got \"\(text)\"", topic: .plugins)
         }
         return text
     }

@@ -68,7 +68,8 @@ extension HelpTopic {
 
     static let pluginsText = """
         usage: aura-rpc plugins list [--stats] [OPTIONS]
-               aura-rpc plugins load PATH [--config JSON] [--activate|--inactive] [--replace] [OPTIONS]
+               aura-rpc plugins load PATH [--config JSON] [--activate|--inactive] [--replace]
+                                        [--isolation MODE] [OPTIONS]
                aura-rpc plugins activate NAME@VERSION [OPTIONS]
                aura-rpc plugins rollback KIND|NAME [OPTIONS]
                aura-rpc plugins pin NAME VERSION [OPTIONS]
@@ -78,7 +79,9 @@ extension HelpTopic {
         The plugins of a running server (aura.Plugins), one line each:
           analyzer  lexicon-sentiment@1.0.0  active  en,es,fr  sha256:3f2a...  /srv/plugins/libAuraPluginLexiconSentiment.so
         (kind, id, active or inactive, languages, the SHA-256 of the file loaded, the file), then
-        one "pinned NAME@VERSION" line per pinned name.
+        one "pinned NAME@VERSION" line per pinned name. The third column adds "process" for a
+        plugin in a worker process and "UNAVAILABLE" for one quarantined after repeated crashes
+        (--json shows why in "status").
 
           list          every loaded plugin; --stats adds its figures since it was loaded:
                         calls, failures, timeouts (callers that stopped waiting), rejected
@@ -95,7 +98,9 @@ extension HelpTopic {
                         the config is INVALID_ARGUMENT (exit 3), another plugin ABI version or a
                         pin FAILED_PRECONDITION (9), a missing file NOT_FOUND (5); from another
                         machine, PERMISSION_DENIED (7) unless the server runs with
-                        --allow-remote-admin
+                        --allow-remote-admin. --isolation process runs the plugin in a worker
+                        process of its own (a crash, exit, hang or leak there ends only the
+                        worker); in-process is the default
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
           rollback K|N  makes the previously active plugin of kind K (analyzer, redactor), or of

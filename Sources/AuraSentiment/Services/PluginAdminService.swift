@@ -44,10 +44,13 @@ public struct PluginAdminService: Service {
         }
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
+            guard let isolation = request.isolation.isEmpty ? .inProcess : PluginIsolation(rawValue: request.isolation) else {
+                throw RPCError(.invalidArgument, "isolation is \"in-process\" or \"process\", not \"\(request.isolation)\"")
+            }
             guard !(request.activate && request.inactive) else { throw RPCError(.invalidArgument, "activate and inactive exclude each other") }
             let activate: Bool? = request.activate ? true : request.inactive ? false : nil
             return try await change(context) { () throws(RPCError) in
-                AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: activate, replace: request.replace))
+                AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: activate, replace: request.replace, isolation: isolation))
             }
         }
         methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
@@ -125,6 +128,8 @@ extension AuraMessages.PluginInfo {
         path = entry.info.path
         abi = entry.info.abi
         active = entry.isActive
+        isolation = entry.info.isolation.rawValue
+        status = entry.unavailableReason.map { "UNAVAILABLE: \($0)" } ?? "AVAILABLE"
         sha256 = entry.info.sha256
     }
 }
