@@ -42,8 +42,8 @@ struct PluginsCommand {
             }
             let request = LoadPluginRequest(
                 path: try Self.path(arguments), config: try Self.config(options.options["config"]),
-                activate: options.flags.contains("activate"), replace: options.flags.contains("replace"),
-                inactive: options.flags.contains("inactive"), isolation: try Self.isolation(options.options["isolation"]))
+                activate: options.flags.contains("activate"), isolation: try Self.isolation(options.options["isolation"]),
+                replace: options.flags.contains("replace"), inactive: options.flags.contains("inactive"))
             let info = try await invocation.unary("aura.Plugins/Load", request, as: PluginInfo.self)
             try show(info, responseOf: "aura.Plugins/Load")
         case .activate:
