@@ -26,7 +26,7 @@ extension ConnectionDriver {
         case (_, 1), (_, 2):
             let size = script.pick(Self.messageSizes)
             let compress = parameter % 6 == 2
-            if (try? core.sendMessage(id, ByteBuffer(bytes: repeatElement(UInt8(7), count: size)), compress: compress, endStream: choice & 1 == 1)) != nil {
+            if (try? core.sendMessage(id, ByteBuffer(bytes: Self.pattern[0..<size]), compress: compress, endStream: choice & 1 == 1)) != nil {
                 applicationBytes += size + 64 + FrameHeader.size * (size / 16_384 + 1)
             }
         case (.server, 3):

@@ -8,6 +8,15 @@ extension ConnectionDriver {
     /// Message sizes that sit on the edges of frames, windows and limits.
     static let messageSizes = [0, 1, 100, 1_000, 1_025, 16_374, 16_384, 65_526, 65_536, 100_000, 1 << 20, 4 << 20]
 
+    /// Bytes `(i % 251)`, as in Protocol/vectors, for messages up to the largest size. Payloads
+    /// are sliced from arrays built once: building megabytes per input would drown the fuzzer.
+    static let pattern: [UInt8] = (0...(4 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+
+    /// Zlib streams of `size + 1` zeros for each of `messageSizes`: compression bombs when large.
+    static let zeroStreams: [ByteBuffer] = messageSizes.map {
+        MessageEncoding.deflate(ByteBuffer(bytes: [UInt8](repeating: 0, count: $0 + 1)))
+    }
+
     /// A stream id: most bytes name a small id (existing streams, stream 0, even ids), the top
     /// ones a fresh id above every id used so far.
     func streamID(_ choice: UInt8) -> UInt32 {
@@ -76,8 +85,8 @@ extension ConnectionDriver {
         let payload: ByteBuffer
         switch parameter & 3 {
         case 0: payload = ByteBuffer(bytes: script.bytes(Int(script.byte())))
-        case 1: payload = ByteBuffer(bytes: (0..<script.pick(Self.messageSizes)).lazy.map { UInt8(truncatingIfNeeded: $0 % 251) })
-        case 2: payload = MessageEncoding.deflate(ByteBuffer(bytes: repeatElement(UInt8(0), count: script.pick(Self.messageSizes) + 1)))
+        case 1: payload = ByteBuffer(bytes: Self.pattern[0..<script.pick(Self.messageSizes)])
+        case 2: payload = script.pick(Self.zeroStreams)
         default: payload = MessageEncoding.deflate(ByteBuffer(bytes: script.bytes(Int(script.byte()))))
         }
         FrameEncoder.encode(.message(streamID: id, payload: payload, flags: flags), into: &pending)
