@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "AuraCodegen", dependencies: ["AuraSchema"]),
         .executableTarget(name: "aura-protoc", dependencies: ["AuraCodegen", "AuraSchema", "AuraPosix", "AuraCommandLine"]),
 
+        // The entry points the fuzzers in fuzz/ drive; the replay tests run the corpus through them.
+        .target(name: "AuraFuzzTargets", dependencies: ["AuraWire", "AuraMessages", "AuraSchema", "AuraDocuments"]),
+
         // Transport: syscalls and the epoll event loop.
         .target(name: "AuraPosix", dependencies: ["AuraBytes"]),
         .target(name: "AuraEventLoop", dependencies: ["AuraPosix", "AuraBytes"]),
@@ -109,6 +112,7 @@ let package = Package(
         .testTarget(
             name: "AuraCodegenTests", dependencies: ["AuraCodegen", "AuraSchema", "AuraMessages", "AuraProto", "AuraWire", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "AuraFuzzTargetsTests", dependencies: ["AuraFuzzTargets"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
         .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix"]),
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
