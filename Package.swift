@@ -132,7 +132,10 @@ let package = Package(
         .testTarget(name: "AuraPluginHostTests", dependencies: ["AuraPluginHost", "AuraPosix", "AuraBytes", "AuraCore", "TestSupport"]),
         .testTarget(
             name: "AuraSentimentTests",
-            dependencies: ["AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth"]),
+            dependencies: [
+                "AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth",
+                "AuraCrashHarness",
+            ]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(

@@ -17,13 +17,17 @@ public final class Plugin: Sendable {
     /// How its calls are run.
     public let limits: PluginLimits
     /// Its figures: calls, failures, timeouts, crashes, latency.
-    public let stats = PluginStats()
+    public let stats: PluginStats
     /// Its worker threads: every call of a plugin that does not run inline, and batches of all.
     let executor: PluginExecutor
 
-    /// Creates a plugin over a created instance, with its own workers.
-    public init(info: PluginInfo, generation: Int, instance: any PluginInstance, limits: PluginLimits = PluginLimits()) {
+    /// Creates a plugin over a created instance, with its own workers, counting into `stats`.
+    public init(
+        info: PluginInfo, generation: Int, instance: any PluginInstance, limits: PluginLimits = PluginLimits(),
+        stats: PluginStats = PluginStats()
+    ) {
         self.info = info
+        self.stats = stats
         self.generation = generation
         self.instance = instance
         self.limits = limits

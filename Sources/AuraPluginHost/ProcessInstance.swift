@@ -48,14 +48,20 @@ extension PluginLoader {
         onQuarantine: @escaping @Sendable (_ plugin: (id: String, generation: Int), _ reason: String) -> String? = { _, _ in nil }
     ) throws(RPCError) -> Plugin {
         guard isolation == .process else { return try load(file, config: config) }
-        guard let workers else {
+        guard var workers else {
             throw RPCError(.failedPrecondition, "this server runs no plugin worker processes; load \(file.path) in process")
         }
         let generation = counter.next()
+        let stats = PluginStats(), observe = workers.observe
+        workers.observe = { event in
+            if case .died = event { stats.recordCrash() }
+            observe(event)
+        }
         let launch = WorkerLaunch(pluginPath: file.path, config: config, runDirectory: runDirectory, options: workers)
         let supervisor = try WorkerSupervisor.start(launch: launch) { info, reason in onQuarantine((info.id, generation), reason) }
         var info = supervisor.info
         info.sha256 = file.sha256
-        return Plugin(info: info, generation: generation, instance: ProcessInstance(supervisor: supervisor), limits: limits(file.path))
+        return Plugin(info: info, generation: generation, instance: ProcessInstance(supervisor: supervisor), limits: limits(file.path),
+            stats: stats)
     }
 }

@@ -60,6 +60,7 @@ import Testing
         let plugin = try loader().load(path: fixtures.misbehavingAnalyzer(version: "1.0.0"), isolation: .process)
         expectUnavailable(plugin, "crash now", mentioning: "SIGSEGV")
         try await watch.waitForStarts(2)
+        #expect(plugin.stats.snapshot.crashes == 1, "the crash is counted in the plugin's stats")
         #expect(try plugin.analyze("fine").sentiment == .positive)
     }
 
