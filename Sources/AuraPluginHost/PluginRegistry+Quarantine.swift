@@ -6,16 +6,13 @@ extension PluginRegistry {
     /// previously active version (as `rollback` does). Returns the id made active instead.
     @discardableResult
     func quarantine(_ id: String, generation: Int, reason: String) -> String? {
-        let outcome = try? change({ (state) throws(RPCError) -> (applies: Bool, restored: String?) in
-            guard let loaded = state.plugins[id], loaded.plugin.generation == generation else { return (false, nil) }
+        let restored = try? change({ (state) throws(RPCError) -> String? in
+            guard let loaded = state.plugins[id], loaded.plugin.generation == generation else { return nil }
             state.quarantined[id] = reason
             let kind = loaded.plugin.info.kind
-            guard state.selection.active[kind] == id else { return (true, nil) }
-            return (true, try? state.selection.rollback(kind.name).id)
-        }, log: { outcome in
-            guard outcome.applies else { return nil }
-            return "quarantined \(id): \(reason)\(outcome.restored.map { "; \($0) is active again" } ?? "; no earlier version to restore")"
-        })
-        return outcome?.restored
+            guard state.selection.active[kind] == id else { return nil }
+            return try? state.selection.rollback(kind.name).id
+        }, log: { _ in nil })  // the worker's supervisor logs it, naming the signal and the version restored
+        return restored ?? nil
     }
 }
