@@ -18,13 +18,14 @@ extension AbuseScenario {
     }
 
     /// `connections` peers send `bytes`, which open `streams` calls each that the server must
-    /// end with TRAILERS `code`, keeping the connections; RSS may grow by 32 MiB at most.
+    /// end with TRAILERS `code`, keeping the connections; RSS may grow by 16 MiB and 256 KiB a
+    /// connection at most (its buffers and calls), far below one reply asked for.
     static func streamErrors(
         name: String, connections count: Int, streams: Int, bytes: [UInt8], code: String, serverArguments: [String] = []
     ) -> AbuseScenario {
         let total = count * streams
         return AbuseScenario(
-            name: name, serverArguments: serverArguments, peakGrowthLimit: 32 << 20,
+            name: name, serverArguments: serverArguments, peakGrowthLimit: (16 << 20) + count * (256 << 10),
             act: { crowd in
                 let peers = try await crowd.connect(count) { $0.send(bytes) }
                 let ended = await crowd.events.wait(within: .seconds(30)) { $0.trailers.values.reduce(0, +) >= total }
