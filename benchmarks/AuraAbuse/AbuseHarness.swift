@@ -51,24 +51,25 @@ public struct AbuseHarness: Sendable {
         memory.resetPeak()
         client.start()
         let started = ContinuousClock.now
-        let crowd = PeerCrowd(address: try SocketAddress(parsing: server.address), loop: loop)
+        let crowd = PeerCrowd(address: try SocketAddress(parsing: server.address), loop: loop, serverMemory: memory)
         let outcome = try await scenario.act(crowd)
         let elapsed = ContinuousClock.now - started
         let peak = max(memory.peak, memory.resident)
-        let after = await settledResident(memory, near: before)
+        let after = await settledResident(memory, near: before, within: scenario.afterGrowthLimit == nil ? .seconds(2) : .seconds(10))
         let figures = await client.stop()
         return AbuseReport(
             scenario: scenario.name, residentBefore: before, residentPeak: peak, residentAfter: after,
             clientCalls: figures.calls, clientFailureCount: figures.failureCount, clientFailures: figures.failures,
-            clientMaxLatency: figures.maxLatency, outcome: outcome, problems: scenario.check(outcome), elapsed: elapsed)
+            clientMaxLatency: figures.maxLatency, outcome: outcome,
+            problems: scenario.check(outcome) + scenario.memoryProblems(before: before, peak: peak, after: after), elapsed: elapsed)
     }
 
     /// The server's RSS once the abusers are gone: the server learns of their closes a moment
-    /// after they happen and nothing tells us when, so this reads it every 50 ms for up to 2 s,
-    /// returning early once it is within 4 MiB of `before`; the lowest reading otherwise.
-    private func settledResident(_ memory: ServerMemory, near before: Int) async -> Int {
+    /// after they happen and nothing tells us when, so this reads it every 50 ms for up to
+    /// `bound`, returning early once it is within 4 MiB of `before`; the lowest reading otherwise.
+    private func settledResident(_ memory: ServerMemory, near before: Int, within bound: Duration) async -> Int {
         var lowest = memory.resident
-        let end = ContinuousClock.now + .seconds(2)
+        let end = ContinuousClock.now + bound
         while lowest > before + (4 << 20), ContinuousClock.now < end {
             try? await Task.sleep(for: .milliseconds(50))
             lowest = min(lowest, memory.resident)

@@ -16,17 +16,36 @@ public struct AbuseScenario: Sendable {
     let act: @Sendable (_ crowd: PeerCrowd) async throws -> AbuseOutcome
     /// What went wrong, judged from the outcome; empty when the server did its job.
     let check: @Sendable (_ outcome: AbuseOutcome) -> [String]
+    /// The most the server's RSS may grow above its baseline at the peak, if the scenario bounds it.
+    public let peakGrowthLimit: Int?
+    /// The most the server's RSS may stay above its baseline once the abusers left, if the
+    /// scenario bounds it (the harness then waits longer for it to settle).
+    public let afterGrowthLimit: Int?
 
     /// Creates a scenario.
     public init(
-        name: String, serverArguments: [String] = [],
+        name: String, serverArguments: [String] = [], peakGrowthLimit: Int? = nil, afterGrowthLimit: Int? = nil,
         act: @escaping @Sendable (_ crowd: PeerCrowd) async throws -> AbuseOutcome,
         check: @escaping @Sendable (_ outcome: AbuseOutcome) -> [String]
     ) {
         self.name = name
         self.serverArguments = serverArguments
+        self.peakGrowthLimit = peakGrowthLimit
+        self.afterGrowthLimit = afterGrowthLimit
         self.act = act
         self.check = check
+    }
+
+    /// Problems with the server's memory: RSS `before`, at its `peak` and `after` the abuse.
+    func memoryProblems(before: Int, peak: Int, after: Int) -> [String] {
+        var problems: [String] = []
+        if let limit = peakGrowthLimit, peak - before > limit {
+            problems.append("RSS grew by \((peak - before) >> 20) MiB at the peak, over \(limit >> 20) MiB")
+        }
+        if let limit = afterGrowthLimit, after - before > limit {
+            problems.append("RSS stayed \((after - before) >> 20) MiB above its baseline, over \(limit >> 20) MiB")
+        }
+        return problems
     }
 
     /// Every scenario; `scale` multiplies the number of abusive connections (1 for tests).
@@ -35,6 +54,8 @@ public struct AbuseScenario: Sendable {
             slowloris(.preface, scale: scale), slowloris(.frameHeader, scale: scale), slowloris(.framePayload, scale: scale),
             idleConnections(scale: scale), incompleteMessages(scale: scale), largeMetadata(scale: scale),
             connectionLimit(.perAddress, scale: scale), connectionLimit(.total, scale: scale),
+            neverReading(scale: scale), memoryReturns(scale: scale), oversizedResponses(scale: scale),
+            metadataOverLimit(scale: scale), invalidMetadataKeys(scale: scale),
         ]
     }
 

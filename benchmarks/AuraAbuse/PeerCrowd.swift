@@ -5,12 +5,15 @@ import AuraPosix
 public final class PeerCrowd: Sendable {
     /// What happened to the peers so far.
     public let events = PeerEvents()
+    /// The server's resident memory, for scenarios that wait until the abuse has taken hold.
+    public let serverMemory: ServerMemory
     private let address: SocketAddress
     private let loop: EventLoop
 
-    init(address: SocketAddress, loop: EventLoop) {
+    init(address: SocketAddress, loop: EventLoop, serverMemory: ServerMemory) {
         self.address = address
         self.loop = loop
+        self.serverMemory = serverMemory
     }
 
     /// Opens `count` connections (a hundred at a time), each doing `start` once connected.
@@ -43,5 +46,16 @@ public final class PeerCrowd: Sendable {
         let target = events.counts.pingsAcknowledged + peers.count
         for peer in peers { peer.send(WireBytes.ping) }
         return await events.wait(within: bound) { $0.pingsAcknowledged >= target }
+    }
+
+    /// Waits until the server's RSS reaches `bytes`, reading it every 20 ms (nothing announces
+    /// it); false when `bound` passes first.
+    public func waitForResident(atLeast bytes: Int, within bound: Duration) async -> Bool {
+        let end = ContinuousClock.now + bound
+        while serverMemory.resident < bytes {
+            guard ContinuousClock.now < end else { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
     }
 }

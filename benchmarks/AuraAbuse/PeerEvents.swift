@@ -14,6 +14,8 @@ public final class PeerEvents: Sendable {
         public var pingsAcknowledged = 0
         /// GOAWAY frames received, by "CODE: reason".
         public var goAways: [String: Int] = [:]
+        /// Calls ended by the server's TRAILERS, by status code name.
+        public var trailers: [String: Int] = [:]
     }
 
     private struct State {

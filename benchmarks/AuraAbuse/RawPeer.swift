@@ -39,6 +39,12 @@ public final class RawPeer: ChannelHandler, @unchecked Sendable {  // loop-confi
         channel.eventLoop.schedule(after: interval) { self.trickle(bytes.dropFirst(), every: interval, on: channel) }
     }
 
+    /// Stops reading what the server sends: its replies pile up in the socket buffers and
+    /// then in the server's outbound queue.
+    public func stopReading() {
+        onLoop { channel in channel.setReadingEnabled(false) }
+    }
+
     /// Closes the connection from our side.
     public func close() {
         onLoop { channel in
@@ -70,6 +76,7 @@ public final class RawPeer: ChannelHandler, @unchecked Sendable {  // loop-confi
         case .settings(_, ack: true): events.record { $0.settingsAcknowledged += 1 }
         case .ping(_, ack: true): events.record { $0.pingsAcknowledged += 1 }
         case .goAway(_, let code, let reason): events.record { $0.goAways["\(code.name): \(reason)", default: 0] += 1 }
+        case .trailers(_, let trailers): events.record { $0.trailers[trailers?.code.name ?? "no status", default: 0] += 1 }
         default: break
         }
     }
