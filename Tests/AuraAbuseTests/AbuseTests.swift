@@ -10,8 +10,9 @@ import TestSupport
 /// and give its memory back afterwards.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct AbuseTests {
-    /// Far above a healthy call (well under 10 ms), far below a server stuck behind an abuser.
-    static let latencyBound = Duration.seconds(2)
+    /// Far above a healthy call (well under 10 ms, and 2 s was seen on a loaded 2-core machine),
+    /// below a server stuck behind an abuser for a scenario's length.
+    static let latencyBound = Duration.seconds(4)
     /// What RSS may keep above its baseline after the abuse. glibc keeps part of what the
     /// abusers made the server allocate (freed, in its arenas, not given back): 100 incomplete
     /// 512 KiB messages take RSS from 17 to 113 MiB and leave it at 53. A server that kept
