@@ -1,8 +1,9 @@
 import AuraPosix
 import Synchronization
 
-/// Gives freed memory back to the kernel after a connection that held a lot of it closes, so
-/// the server's resident size returns near its baseline once an abuse ends.
+/// Gives freed memory back to the kernel after a connection that held a lot of it closes, or
+/// after many connections close, so the server's resident size returns near its baseline once
+/// an abuse ends.
 ///
 /// glibc keeps freed blocks below its (self-raising) mmap threshold in its arenas, and the
 /// resident size stays at its peak; `Heap.trim()` (`malloc_trim(0)`) returns those pages. It
@@ -11,8 +12,13 @@ import Synchronization
 /// follow-up `followUp` later, since the calls of a closed connection may free their buffers
 /// some time after it (a loaded machine runs their cancelled tasks late).
 final class HeapTrimmer: Sendable {
-    /// A connection that held at least this much asks for a trim when it closes.
+    /// Connections that held this much together since the last request ask for a trim when
+    /// they close: one large one, or many small ones.
     static let threshold = 8 << 20
+    /// What a connection's own buffers cost besides what it held for its peer: ten thousand
+    /// idle connections gone leave about 100 MiB to give back.
+    static let connectionOverhead = 10 << 10
+    private let releasedSinceRequest = Atomic<Int>(0)
 
     private let schedule = Mutex(TrimSchedule(
         minimumInterval: .seconds(1), settleDelay: .milliseconds(50), followUp: .seconds(2)))
@@ -23,7 +29,9 @@ final class HeapTrimmer: Sendable {
 
     /// A connection that held `peakBytes` at most closed.
     func connectionClosed(peakBytes: Int) {
-        guard peakBytes >= Self.threshold else { return }
+        let released = releasedSinceRequest.add(peakBytes + Self.connectionOverhead, ordering: .relaxed).newValue
+        guard released >= Self.threshold else { return }
+        releasedSinceRequest.store(0, ordering: .relaxed)
         guard schedule.withLock({ $0.request(at: .now) }) else { return }  // its thread will serve it
         do {
             try PosixThread.spawn(name: "aura-heap-trim") { [self] in runDueTrims() }.detach()
