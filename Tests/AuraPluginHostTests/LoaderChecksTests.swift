@@ -15,21 +15,12 @@ import Testing
         loader = PluginLoader(runDirectory: fixtures.directory + "/run")
     }
 
-    private func refusal(_ path: String) -> RPCError? {
-        do {
-            _ = try loader.load(path: path)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func aFixtureCutAtAnyOffsetIsRefusedBeforeLoading() throws {
         let whole = try fixtures.analyzer(version: "1.0.0")
         let size = try Data(contentsOf: URL(fileURLWithPath: whole)).count
         let cuts = [0, 3, 4, 17, 63, 64, 120, 500, size / 4, size / 2, size * 3 / 4, size - 64, size - 1]
         for cut in cuts {
-            let error = refusal(try fixtures.truncated(whole, to: cut, name: "cut-\(cut).so"))
+            let error = loader.refusal(try fixtures.truncated(whole, to: cut, name: "cut-\(cut).so"))
             #expect(error?.code == .invalidArgument, "cut at \(cut) of \(size)")
             #expect(error?.message.contains("refused before loading") == true, "cut at \(cut): \(error?.message ?? "loaded")")
         }
@@ -50,7 +41,7 @@ import Testing
     ] as [(Int, [UInt8], String)])
     func aDamagedHeaderIsRefusedWithTheReason(offset: Int, patch: [UInt8], reason: String) throws {
         let path = try fixtures.patched(try fixtures.analyzer(version: "1.0.0"), at: offset, with: patch, name: "damaged-\(offset).so")
-        let error = refusal(path)
+        let error = loader.refusal(path)
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains(reason) == true, "\(error?.message ?? "loaded")")
     }
@@ -64,15 +55,15 @@ import Testing
         let load = try #require((0..<count).first { bytes[programHeaders + $0 * 56] == 1 })  // the first PT_LOAD
         let fileSize = programHeaders + load * 56 + 32
         let damaged = try fixtures.patched(path, at: fileSize, with: PluginFixtures.littleEndian(UInt64(bytes.count) * 2), name: "long-segment.so")
-        let error = refusal(damaged)
+        let error = loader.refusal(damaged)
         #expect(error?.message.contains("segment \(load)") == true, "\(error?.message ?? "loaded")")
     }
 
     @Test func aNullCreateOrDestroyIsRefusedAtLoad() throws {
-        let create = refusal(try fixtures.build("null-create", defines: ["FIXTURE_NULL_CREATE": "1"]))
+        let create = loader.refusal(try fixtures.build("null-create", defines: ["FIXTURE_NULL_CREATE": "1"]))
         #expect(create?.code == .invalidArgument)
         #expect(create?.message.contains("create function is NULL") == true)
-        let destroy = refusal(try fixtures.build("null-destroy", defines: ["FIXTURE_NULL_DESTROY": "1"]))
+        let destroy = loader.refusal(try fixtures.build("null-destroy", defines: ["FIXTURE_NULL_DESTROY": "1"]))
         #expect(destroy?.code == .invalidArgument)
         #expect(destroy?.message.contains("destroy function is NULL") == true)
     }
@@ -88,13 +79,13 @@ import Testing
     }
 
     @Test func aRedactorWhoseDescriptorStopsBeforeItsFunctionsIsRefused() throws {
-        let error = refusal(try fixtures.build("small-redactor", defines: ["FIXTURE_SMALL_DESCRIPTOR": "1", "FIXTURE_KIND": "2"]))
+        let error = loader.refusal(try fixtures.build("small-redactor", defines: ["FIXTURE_SMALL_DESCRIPTOR": "1", "FIXTURE_KIND": "2"]))
         #expect(error?.message.contains("without a detect function") == true, "\(error?.message ?? "loaded")")
     }
 
     @Test(arguments: ["1.0", "1", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.0.0+", "1.0.0 beta", "latest"])
     func aVersionThatIsNotSemanticIsRefused(version: String) throws {
-        let error = refusal(try fixtures.analyzer(version: version))
+        let error = loader.refusal(try fixtures.analyzer(version: version))
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("not a semantic version") == true, "\(error?.message ?? "loaded")")
     }

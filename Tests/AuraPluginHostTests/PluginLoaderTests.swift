@@ -12,15 +12,6 @@ import Testing
         loader = PluginLoader(runDirectory: fixtures.directory + "/run")
     }
 
-    private func refusal(_ path: String) -> RPCError? {
-        do {
-            _ = try loader.load(path: path)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func loadsAnAnalyzerAndRunsIt() throws {
         let plugin = try loader.load(path: try fixtures.analyzer(version: "1.2.0", label: 1))
         #expect(plugin.info.id == "fixture@1.2.0")
@@ -48,36 +39,36 @@ import Testing
     }
 
     @Test func refusesAFileThatIsNotELF() throws {
-        let error = refusal(try fixtures.file("text.so", contents: "not a library at all"))
+        let error = loader.refusal(try fixtures.file("text.so", contents: "not a library at all"))
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("not an ELF file") == true)
     }
 
     @Test func refusesAMissingFile() {
-        let error = refusal(fixtures.directory + "/absent.so")
+        let error = loader.refusal(fixtures.directory + "/absent.so")
         #expect(error?.code == .notFound)
     }
 
     @Test func refusesALibraryWithoutTheEntrySymbol() throws {
-        let error = refusal(try fixtures.build("no-entry", defines: ["FIXTURE_NO_ENTRY": "1"]))
+        let error = loader.refusal(try fixtures.build("no-entry", defines: ["FIXTURE_NO_ENTRY": "1"]))
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("does not export aura_plugin_entry") == true)
     }
 
     @Test func refusesAnotherABIMajorVersion() throws {
-        let error = refusal(try fixtures.build("abi2", defines: ["FIXTURE_ABI_MAJOR": "2"]))
+        let error = loader.refusal(try fixtures.build("abi2", defines: ["FIXTURE_ABI_MAJOR": "2"]))
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("plugin ABI 2.x") == true)
     }
 
     @Test func refusesAnUnknownKind() throws {
-        let error = refusal(try fixtures.build("kind7", defines: ["FIXTURE_KIND": "7"]))
+        let error = loader.refusal(try fixtures.build("kind7", defines: ["FIXTURE_KIND": "7"]))
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("unknown plugin kind 7") == true)
     }
 
     @Test func refusesAPluginWhoseCreateFails() throws {
-        let error = refusal(try fixtures.build("create-fails", defines: ["FIXTURE_CREATE_FAILS": "1"]))
+        let error = loader.refusal(try fixtures.build("create-fails", defines: ["FIXTURE_CREATE_FAILS": "1"]))
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("refused its config: this fixture refuses every config") == true)
     }
