@@ -134,7 +134,7 @@ let package = Package(
             name: "AuraSentimentTests",
             dependencies: [
                 "AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth",
-                "AuraCrashHarness",
+                "AuraCrashHarness", "AuraAbuse",
             ]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),

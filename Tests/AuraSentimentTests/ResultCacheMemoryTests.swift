@@ -1,3 +1,4 @@
+import AuraAbuse
 import AuraClient
 import AuraCrashHarness
 import AuraMessages
@@ -41,7 +42,9 @@ import Testing
     static func fill(_ server: ServerChild) async throws -> (grown: Int, stats: AnalyzerStats) {
         let client = AuraClient(address: server.address)
         try await analyze(client, texts: 0..<2_000)  // warm: connection buffers, plugin state
-        let before = try #require(residentBytes(server.process.processIdentifier))
+        let memory = ServerMemory(pid: server.process.processIdentifier)
+        let before = memory.resident
+        try #require(before > 0, "the server's /proc/PID/status cannot be read")
         var texts = 2_000
         var stats = AnalyzerStats()
         repeat {
@@ -49,7 +52,7 @@ import Testing
             texts += 20_000
             stats = try await client.unary("aura.Sentiment/Stats", Empty(), as: AnalyzerStats.self)
         } while UInt64(texts) < 2 * stats.cacheEntries + 2_000
-        let grown = try #require(residentBytes(server.process.processIdentifier)) - before
+        let grown = memory.resident - before
         await client.close()
         return (grown, stats)
     }
@@ -67,14 +70,5 @@ import Testing
             }
             try await group.waitForAll()
         }
-    }
-
-    /// A process's resident size (VmRSS), in bytes.
-    static func residentBytes(_ pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.filter(\.isNumber))
-        else { return nil }
-        return kilobytes * 1024
     }
 }

@@ -5,6 +5,9 @@ import Glibc
 public struct ServerMemory: Sendable {
     let pid: Int32
 
+    /// The memory of process `pid`.
+    public init(pid: Int32) { self.pid = pid }
+
     /// Resident bytes now.
     public var resident: Int { field("VmRSS:") }
 

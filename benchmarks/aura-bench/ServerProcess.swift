@@ -1,4 +1,5 @@
 import Foundation
+import AuraAbuse
 
 /// An `aura-server` child process on 127.0.0.1 with an ephemeral port, for benchmarks that
 /// measure the server apart from the client (its RSS, its CPU).
@@ -43,13 +44,7 @@ final class ServerProcess {
     }
 
     /// The server's resident memory in bytes, from /proc.
-    var residentBytes: Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes * 1024
-    }
+    var residentBytes: Int { ServerMemory(pid: process.processIdentifier).resident }
 
     /// Stops the server (SIGTERM) and waits for it.
     func stop() {
