@@ -29,12 +29,9 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 public enum Crypto {
     /// The SHA-256 of `data`.
     public static func sha256(_ data: UnsafeRawBufferPointer) -> SHA256Digest {
-        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { out in
-            var length: UInt32 = 32
-            let ok = EVP_Digest(data.baseAddress, data.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, EVP_sha256(), nil)
-            precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed")
-            return SHA256Digest(bytes: UnsafeRawBufferPointer(out))
-        }
+        var hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.finalize()
     }
 
     /// The SHA-256 of `bytes`.

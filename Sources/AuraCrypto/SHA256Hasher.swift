@@ -1,31 +1,28 @@
 import CCrypto
 
-/// SHA-256 over data that arrives in pieces (a document streamed in chunks): `update` as bytes
-/// come, `finalize` once. Not thread-safe: one owner at a time.
-public final class SHA256Hasher: @unchecked Sendable {  // used by one task at a time; moves between threads only with it
-    private let context: OpaquePointer
+/// SHA-256 over data that arrives in pieces (a document streamed in chunks, a text normalized
+/// run by run): `update` as bytes come, `finalize` once. A value: the state lives inline, so a
+/// hasher on the stack costs no allocation. Uses OpenSSL's low-level SHA-256 (see
+/// Sources/CCrypto/shim.h for why not EVP).
+public struct SHA256Hasher: Sendable {
+    private var context = SHA256_CTX()
 
     /// A hasher with nothing hashed yet.
     public init() {
-        context = EVP_MD_CTX_new()!
-        precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "EVP_DigestInit_ex(SHA-256) failed")
+        precondition(SHA256_Init(&context) == 1, "SHA256_Init failed")
     }
 
-    deinit { EVP_MD_CTX_free(context) }
-
     /// Hashes the next bytes.
-    public func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count > 0 else { return }
-        precondition(EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1, "EVP_DigestUpdate failed")
+        precondition(SHA256_Update(&context, bytes.baseAddress, bytes.count) == 1, "SHA256_Update failed")
     }
 
     /// The digest of everything hashed; the hasher starts over afterwards.
-    public func finalize() -> SHA256Digest {
+    public mutating func finalize() -> SHA256Digest {
         withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { out in
-            var length: UInt32 = 32
-            precondition(EVP_DigestFinal_ex(context, out.baseAddress!.assumingMemoryBound(to: UInt8.self), &length) == 1 && length == 32,
-                         "EVP_DigestFinal_ex failed")
-            precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "EVP_DigestInit_ex(SHA-256) failed")
+            precondition(SHA256_Final(out.baseAddress!.assumingMemoryBound(to: UInt8.self), &context) == 1, "SHA256_Final failed")
+            precondition(SHA256_Init(&context) == 1, "SHA256_Init failed")
             return SHA256Digest(bytes: UnsafeRawBufferPointer(out))
         }
     }

@@ -7,31 +7,33 @@ import AuraCore
 extension Plugin {
     /// The analyzer's checked verdict on `text`.
     public func analysis(of text: String, languageHint: String = "") async throws(RPCError) -> SentimentAnalysis {
-        try await run(inline: limits.runsInline) { () throws(RPCError) in try self.analyze(text, languageHint: languageHint) }
+        // Inline without a closure: an escaping one would be allocated for every call.
+        if limits.runsInline { return try analyze(text, languageHint: languageHint) }
+        return try await onWorkers { () throws(RPCError) in try self.analyze(text, languageHint: languageHint) }
     }
 
     /// The redactor's checked entities in `text`.
     public func entities(in text: String) async throws(RPCError) -> [DetectedEntity] {
-        try await run(inline: limits.runsInline) { () throws(RPCError) in try self.detect(text) }
+        if limits.runsInline { return try detect(text) }
+        return try await onWorkers { () throws(RPCError) in try self.detect(text) }
     }
 
     /// The analyzer's verdict on each of `texts`, in one trip to a worker; each text fails or
     /// succeeds alone. Throws only when the trip itself fails (queue full, caller gone).
     public func analyses(of texts: [String], languageHint: String = "") async throws(RPCError) -> [Result<SentimentAnalysis, RPCError>] {
-        try await run(inline: false) { () throws(RPCError) in
+        try await onWorkers { () throws(RPCError) in
             texts.map { text in Result { () throws(RPCError) in try self.analyze(text, languageHint: languageHint) } }
         }
     }
 
     /// The redactor's entities in each of `texts`, in one trip to a worker.
     public func entities(inEach texts: [String]) async throws(RPCError) -> [Result<[DetectedEntity], RPCError>] {
-        try await run(inline: false) { () throws(RPCError) in
+        try await onWorkers { () throws(RPCError) in
             texts.map { text in Result { () throws(RPCError) in try self.detect(text) } }
         }
     }
 
-    private func run<Value: Sendable>(inline: Bool, _ work: @escaping @Sendable () throws(RPCError) -> Value) async throws(RPCError) -> Value {
-        if inline { return try work() }
-        return try await executor.run { Result { () throws(RPCError) in try work() } }
+    private func onWorkers<Value: Sendable>(_ work: @escaping @Sendable () throws(RPCError) -> Value) async throws(RPCError) -> Value {
+        try await executor.run { Result { () throws(RPCError) in try work() } }
     }
 }

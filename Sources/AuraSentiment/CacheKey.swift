@@ -9,36 +9,51 @@ import AuraMessages
 /// lowercase, although the issue suggested it: the analyzer weighs capitals ("GREAT!!!" is more
 /// positive than "great!!!"), so a lowercased key would serve one's result for the other. When
 /// the text is redacted first the exact text is hashed, since entity offsets depend on it.
+///
+/// Every text is hashed on the sync path, so this allocates nothing: the normalized runs go
+/// straight into a hasher on the stack.
 enum CacheKey {
     static func make(text: String, exact: Bool, analyzer: String, languageHint: String, redactor: String) -> SHA256Digest {
-        var material = [UInt8]()
-        material.reserveCapacity(text.utf8.count + analyzer.utf8.count + languageHint.utf8.count + redactor.utf8.count + 3)
+        var hasher = SHA256Hasher()
         var text = text
         text.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            if exact { material.append(contentsOf: bytes) } else { appendNormalized(bytes, to: &material) }
+            if exact { hasher.update(bytes) } else { hashNormalized(bytes, into: &hasher) }
         }
-        for part in [analyzer, languageHint, redactor] {
-            material.append(0)
-            material.append(contentsOf: part.utf8)
-        }
-        return Crypto.sha256(material)
+        hasher.update(separatedPart: analyzer)
+        hasher.update(separatedPart: languageHint)
+        hasher.update(separatedPart: redactor)
+        return hasher.finalize()
     }
 
-    /// Appends `utf8` with runs of ASCII whitespace collapsed to one space and the ends trimmed.
-    static func appendNormalized(_ utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        let start = out.count
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) {
-                pendingSpace = out.count > start
-                continue
+    /// Hashes `utf8` with runs of ASCII whitespace collapsed to one space and the ends trimmed.
+    static func hashNormalized(_ utf8: UnsafeRawBufferPointer, into hasher: inout SHA256Hasher) {
+        var runStart: Int?
+        var wroteAny = false
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0d)
+            if isSpace, let start = runStart {
+                if wroteAny { withUnsafeBytes(of: UInt8(0x20)) { hasher.update($0) } }
+                hasher.update(UnsafeRawBufferPointer(rebasing: utf8[start..<index]))
+                wroteAny = true
+                runStart = nil
+            } else if !isSpace, runStart == nil {
+                runStart = index
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append(byte)
         }
+        if let start = runStart {
+            if wroteAny { withUnsafeBytes(of: UInt8(0x20)) { hasher.update($0) } }
+            hasher.update(UnsafeRawBufferPointer(rebasing: utf8[start...]))
+        }
+    }
+}
+
+extension SHA256Hasher {
+    /// Hashes a zero byte, then the UTF-8 bytes of `part`.
+    mutating func update(separatedPart part: String) {
+        withUnsafeBytes(of: UInt8(0)) { update($0) }
+        var part = part
+        part.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -32,7 +32,8 @@ public final class SentimentEngine: Sendable {
         try TextInput.validate(text)
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
-        let key = usesCache ? CacheKey.make(
+        // With the cache off no text is hashed (hashing is a tenth of an uncached call).
+        let key = usesCache && cache.isEnabled ? CacheKey.make(
             text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
             redactor: redactor?.cacheIdentity ?? "") : nil
         if let key, var hit = cache.get(key) {

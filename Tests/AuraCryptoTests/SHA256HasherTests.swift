@@ -5,7 +5,7 @@ import Testing
 @Suite struct SHA256HasherTests {
     @Test(arguments: [1, 3, 64, 1000, 7919])
     func oneMillionAsInPiecesIsTheFIPSVector(_ piece: Int) {
-        let hasher = SHA256Hasher()
+        var hasher = SHA256Hasher()
         let data = [UInt8](repeating: 0x61, count: 1_000_000)
         data.withUnsafeBytes { bytes in
             var start = 0
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func finalizeStartsOver() {
-        let hasher = SHA256Hasher()
+        var hasher = SHA256Hasher()
         Array("abc".utf8).withUnsafeBytes { hasher.update($0) }
         _ = hasher.finalize()
         #expect(hasher.finalize() == Crypto.sha256([]))

@@ -12,7 +12,7 @@ final class UploadSession: @unchecked Sendable {  // owned by one Submit task; i
     let spec: JobSpec
     private let manager: JobManager
     private var splitter: DocumentSplitter
-    private let hasher = SHA256Hasher()
+    private var hasher = SHA256Hasher()
     private(set) var receivedBytes: UInt64
     private var batch: [JobLogEntry] = []
     private var batchBytes = 0

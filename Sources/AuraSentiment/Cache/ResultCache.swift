@@ -62,6 +62,8 @@ public final class ResultCache<Value: Sendable>: Sendable {
 
     /// The most bytes the values may cost together.
     public let maxBytes: Int
+    /// Whether anything can be stored (`--cache-mb 0` turns the cache off).
+    public var isEnabled: Bool { maxBytes >= Self.entryOverhead }
     /// How long an entry lives.
     public let timeToLive: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
