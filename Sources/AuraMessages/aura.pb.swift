@@ -1318,7 +1318,7 @@ public struct PluginInfo: GeneratedMessage {
     public mutating func clearStats() { _stats = nil }
     private var _stats: PluginStats? = nil
 
-    /// where its code runs: in-process | process (a worker process)
+    /// where its code runs: in-process | process (a worker process) | inline (on the event loops)
     public var isolation: String = ""
 
     /// AVAILABLE, or UNAVAILABLE: why (quarantined after repeated crashes)
@@ -1489,7 +1489,7 @@ public struct LoadPluginRequest: GeneratedMessage {
     /// make it active at once
     public var activate: Bool = false
 
-    /// "" or in-process (the default), or process: run it in a worker process
+    /// "" or in-process (the default), process (a worker process) or inline (on the event loops)
     public var isolation: String = ""
 
     /// replace a loaded plugin of the same name@version from other bytes or config

@@ -1,7 +1,7 @@
 import AuraCore
 
 /// A plugin's `NAME.json` beside `NAME.so`: the config its `create` gets, minus the keys that
-/// are the host's: `"isolation"` ("in-process", the default, or "process"), taken out before
+/// are the host's: `"isolation"` ("in-process", the default, "process" or "inline"), taken out before
 /// the plugin sees the config. Only the top level is read (no Foundation in the server).
 struct PluginConfigFile {
     /// The config for the plugin ("" for its defaults).
@@ -19,7 +19,7 @@ struct PluginConfigFile {
         guard let index = members.firstIndex(where: { $0.key == "isolation" }) else { return }
         let member = members[index]
         guard let name = Self.stringValue(bytes[member.value]), let isolation = PluginIsolation(rawValue: name) else {
-            throw RPCError(.invalidArgument, "\(path): \"isolation\" is \"in-process\" or \"process\"")
+            throw RPCError(.invalidArgument, "\(path): \"isolation\" is \"in-process\", \"process\" or \"inline\"")
         }
         self.isolation = isolation
         guard members.count > 1 else {

@@ -6,6 +6,11 @@ public enum PluginIsolation: String, Sendable {
     /// In a worker process of its own: a crash, `exit()`, hang or runaway memory ends only the
     /// worker, which restarts; calls cost a round trip over a socket.
     case process
+    /// Mapped into the server and called on the event loop threads themselves, without the hop
+    /// to the plugin's worker threads: the fastest calls, for a plugin its deployer trusts to
+    /// answer in microseconds and never block (a slow one stalls every client on its loop).
+    /// The package's built-in plugins always run this way.
+    case inline
 }
 
 /// How plugin worker processes run and when they give up.

@@ -64,8 +64,9 @@ public struct PluginLoader: Sendable {
         return PluginFile(path: path, bytes: bytes)
     }
 
-    /// Maps a checked file and creates an instance with `config`.
-    public func load(_ file: PluginFile, config: String = "") throws(RPCError) -> Plugin {
+    /// Maps a checked file and creates an instance with `config`; `inline` runs its single
+    /// calls on the caller's thread whatever `limits` says for its path.
+    public func load(_ file: PluginFile, config: String = "", inline: Bool = false) throws(RPCError) -> Plugin {
         let path = file.path
         let generation = counter.next()
         let staged = "\(runDirectory)/\(generation)-\(System.processID)-\(path.split(separator: "/").last ?? "plugin")"
@@ -95,6 +96,9 @@ public struct PluginLoader: Sendable {
         let descriptor = try PluginDescriptor(UnsafeRawPointer(raw), path: path)
         var info = try Self.info(descriptor, path: path)
         info.sha256 = file.sha256
+        var limits = limits(file.path)
+        if inline { limits.runsInline = true }
+        info.isolation = limits.runsInline ? .inline : .inProcess
         try Self.checkFunctions(descriptor.functions, info: info)
         var createError = ""
         let instance: OpaquePointer? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { error in
@@ -112,7 +116,7 @@ public struct PluginLoader: Sendable {
         return Plugin(
             info: info, generation: generation,
             instance: LibraryInstance(info: info, library: library, functions: descriptor.functions, instance: instance),
-            limits: limits(file.path))
+            limits: limits)
     }
 
     private static func info(_ descriptor: PluginDescriptor, path: String) throws(RPCError) -> PluginInfo {

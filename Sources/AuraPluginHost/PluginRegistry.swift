@@ -67,11 +67,12 @@ public final class PluginRegistry: Sendable {
                 self?.quarantine(plugin.id, generation: plugin.generation, reason: reason)
             }
         }
-        guard let loadGuard else { return try loader.load(file, config: config) }
+        let inline = isolation == .inline
+        guard let loadGuard else { return try loader.load(file, config: config, inline: inline) }
         if unattended && loadGuard.crashedBefore(file.sha256) {
             throw RPCError(.failedPrecondition, "loading \(file.path) (sha256 \(file.sha256)) stopped the server before; it is skipped until loaded by hand (aura-rpc plugins load)")
         }
-        let plugin = try loadGuard.loading(file) { () throws(RPCError) in try loader.load(file, config: config) }
+        let plugin = try loadGuard.loading(file) { () throws(RPCError) in try loader.load(file, config: config, inline: inline) }
         if !unattended { loadGuard.clear(file.sha256) }
         return plugin
     }
@@ -137,7 +138,7 @@ public final class PluginRegistry: Sendable {
             .map {
                 PluginState.Loaded(
                     id: $0.plugin.info.id, path: $0.plugin.info.path, config: $0.config, sha256: $0.plugin.info.sha256,
-                    isolation: $0.isolation == .process ? $0.isolation.rawValue : nil)
+                    isolation: $0.isolation == .inProcess ? nil : $0.isolation.rawValue)
             }
         saved.active = Dictionary(uniqueKeysWithValues: state.selection.active.map { ($0.key.name, $0.value) })
         saved.history = Dictionary(uniqueKeysWithValues: state.selection.history.map { ($0.key.name, $0.value) })

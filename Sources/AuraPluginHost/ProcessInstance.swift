@@ -47,7 +47,7 @@ extension PluginLoader {
         _ file: PluginFile, config: String = "", isolation: PluginIsolation,
         onQuarantine: @escaping @Sendable (_ plugin: (id: String, generation: Int), _ reason: String) -> String? = { _, _ in nil }
     ) throws(RPCError) -> Plugin {
-        guard isolation == .process else { return try load(file, config: config) }
+        guard isolation == .process else { return try load(file, config: config, inline: isolation == .inline) }
         guard var workers else {
             throw RPCError(.failedPrecondition, "this server runs no plugin worker processes; load \(file.path) in process")
         }

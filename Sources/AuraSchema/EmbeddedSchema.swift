@@ -277,7 +277,7 @@ message PluginInfo {
   bool active = 8;
   string sha256 = 20;   // SHA-256 of the file's bytes as loaded, hex
   PluginStats stats = 21;  // how its calls went (aura-rpc plugins list --stats)
-  string isolation = 22;  // where its code runs: in-process | process (a worker process)
+  string isolation = 22;  // where its code runs: in-process | process (a worker process) | inline (on the event loops)
   string status = 23;     // AVAILABLE, or UNAVAILABLE: why (quarantined after repeated crashes)
 }
 
@@ -303,7 +303,7 @@ message LoadPluginRequest {
   bool activate = 3;    // make it active at once
   bool replace = 20;    // replace a loaded plugin of the same name@version from other bytes or config
   bool inactive = 21;   // never make it active on this load, whatever the version policy
-  string isolation = 10; // "" or in-process (the default), or process: run it in a worker process
+  string isolation = 10; // "" or in-process (the default), process (a worker process) or inline (on the event loops)
 }
 
 message PluginRef {

@@ -34,7 +34,8 @@ let usage = """
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
                          config; "isolation": "process" in it runs the plugin in a worker
-                         process) and watch DIR for new ones (default: the package's default
+                         process, "inline" on the event loops for a plugin that never
+                         blocks) and watch DIR for new ones (default: the package's default
                          analyzer and redactor, built next to this binary); files that fail
                          the loader's checks are logged and skipped. The plugins loaded, the
                          active choices and the pins are saved in the data directory

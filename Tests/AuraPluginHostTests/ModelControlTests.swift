@@ -106,6 +106,26 @@ import Testing
         #expect(restored.list().count == 3)
     }
 
+    /// A plugin loaded inline runs its single calls on the caller's thread, says so in its
+    /// info, and is restored inline; the same file loaded in process takes the hop.
+    @Test func anInlineLoadIsKeptAcrossARestart() throws {
+        let inline = try fixtures.analyzer(name: "quick", version: "1.0.0", label: 0)
+        let hopping = try fixtures.analyzer(name: "slow", version: "1.0.0", label: 1)
+        do {
+            let registry = registry()
+            let entry = try registry.load(path: inline, isolation: .inline)
+            #expect(entry.info.isolation == .inline)
+            #expect(try registry.load(path: hopping).info.isolation == .inProcess)
+        }
+        let restored = registry()
+        restored.restore()
+        let plugins = Dictionary(uniqueKeysWithValues: restored.list().map { ($0.info.id, $0) })
+        #expect(plugins["quick@1.0.0"]?.info.isolation == .inline)
+        #expect(plugins["slow@1.0.0"]?.info.isolation == .inProcess)
+        #expect(try restored.plugin(.analyzer, id: "quick@1.0.0").limits.runsInline)
+        #expect(try restored.plugin(.analyzer, id: "slow@1.0.0").limits.runsInline == false)
+    }
+
     @Test func aChangedOrMissingFileIsNotRestoredAndTheRestIs() throws {
         let v1 = try fixtures.analyzer(version: "1.0.0", label: 0)
         let other = try fixtures.analyzer(name: "other", version: "1.0.0", label: 1)

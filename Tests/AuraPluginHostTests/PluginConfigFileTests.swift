@@ -12,6 +12,8 @@ import Testing
         #expect(first.isolation == .process && first.config == #"{ "limit": 3 }"#)
         let alone = try PluginConfigFile(text: #"{"isolation": "in-process"}"#, path: "x.json")
         #expect(alone.isolation == .inProcess && alone.config == "")
+        let inline = try PluginConfigFile(text: #"{"isolation": "inline", "limit": 3}"#, path: "x.json")
+        #expect(inline.isolation == .inline && inline.config == #"{"limit": 3}"#)
         let untouched = try PluginConfigFile(text: #"{ "keywords": [] }"#, path: "x.json")
         #expect(untouched.isolation == .inProcess && untouched.config == #"{ "keywords": [] }"#)
     }

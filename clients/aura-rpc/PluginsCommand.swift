@@ -76,11 +76,12 @@ struct PluginsCommand {
     }
 
     /// One line per plugin, in aligned columns: kind, id, active or inactive (with "process"
-    /// when it runs in a worker process, "UNAVAILABLE" when quarantined), languages, SHA-256 of
+    /// when it runs in a worker process, "inline" when on the event loops, "UNAVAILABLE" when
+    /// quarantined), languages, SHA-256 of
     /// the file, path.
     static func table(_ plugins: [PluginInfo]) -> [String] {
         let rows = plugins.map { plugin in
-            let state = [plugin.active ? "active" : "inactive", plugin.isolation == "process" ? "process" : "",
+            let state = [plugin.active ? "active" : "inactive", ["process", "inline"].contains(plugin.isolation) ? plugin.isolation : "",
                          plugin.status.hasPrefix("UNAVAILABLE") ? "UNAVAILABLE" : ""].filter { !$0.isEmpty }
             return [plugin.kind, plugin.id, state.joined(separator: ","),
                     plugin.languages.isEmpty ? "-" : plugin.languages.joined(separator: ","),
@@ -140,11 +141,12 @@ struct PluginsCommand {
         return text
     }
 
-    /// The --isolation value: "" (the server's default, in process), "in-process" or "process".
+    /// The --isolation value: "" (the server's default, in process), "in-process", "process" or
+    /// "inline".
     private static func isolation(_ text: String?) throws(CLIFailure) -> String {
         guard let text else { return "" }
-        guard ["in-process", "process"].contains(text) else {
-            throw .usage("--isolation takes in-process or process, got \"\(text)\"", topic: .plugins)
+        guard ["in-process", "process", "inline"].contains(text) else {
+            throw .usage("--isolation takes in-process, process or inline, got \"\(text)\"", topic: .plugins)
         }
         return text
     }

@@ -100,7 +100,9 @@ extension HelpTopic {
                         machine, PERMISSION_DENIED (7) unless the server runs with
                         --allow-remote-admin. --isolation process runs the plugin in a worker
                         process of its own (a crash, exit, hang or leak there ends only the
-                        worker); in-process is the default
+                        worker); --isolation inline calls it on the server's event loops,
+                        without the hop to its worker threads (only for a plugin that never
+                        blocks); in-process is the default
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
           rollback K|N  makes the previously active plugin of kind K (analyzer, redactor), or of

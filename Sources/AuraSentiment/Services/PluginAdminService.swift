@@ -45,7 +45,7 @@ public struct PluginAdminService: Service {
         methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
             guard let isolation = request.isolation.isEmpty ? .inProcess : PluginIsolation(rawValue: request.isolation) else {
-                throw RPCError(.invalidArgument, "isolation is \"in-process\" or \"process\", not \"\(request.isolation)\"")
+                throw RPCError(.invalidArgument, "isolation is \"in-process\", \"process\" or \"inline\", not \"\(request.isolation)\"")
             }
             guard !(request.activate && request.inactive) else { throw RPCError(.invalidArgument, "activate and inactive exclude each other") }
             let activate: Bool? = request.activate ? true : request.inactive ? false : nil
