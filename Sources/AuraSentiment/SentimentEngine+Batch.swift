@@ -1,20 +1,28 @@
+import AuraCrypto
 import AuraMessages
 import AuraPluginHost
 import AuraWire
 
 extension SentimentEngine {
-    /// Analyzes each of `texts` as `analyze` would without the cache, in one trip to each
-    /// plugin's workers (a job's batch of records); each text succeeds or fails alone, and a
-    /// failed trip (queue full, caller gone) fails every text it carried.
-    public func analyzeEach(_ texts: [String], options: AnalyzeOptions, method: String) async -> [Result<SentimentResult, RPCError>] {
+    /// Analyzes each of `texts` as `analyze` would, in one trip to each plugin's workers (a
+    /// job's batch of records, a sync batch); each text succeeds or fails alone, and a failed
+    /// trip (queue full, caller gone) fails every text it carried. `usesCache` as in `analyze`:
+    /// a job's records leave the cache alone; a sync batch reads and fills it.
+    public func analyzeEach(
+        _ texts: [String], options: AnalyzeOptions, method: String, usesCache: Bool = false
+    ) async -> [Result<SentimentResult, RPCError>] {
         var outcomes = [Result<SentimentResult, RPCError>?](repeating: nil, count: texts.count)
         var results = [SentimentResult](repeating: SentimentResult(), count: texts.count)
         var analyzed = texts
         do throws(RPCError) {
             let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
             let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
+            var keys = [SHA256Digest?](repeating: nil, count: texts.count)
             for index in texts.indices {
                 do throws(RPCError) { try TextInput.validate(texts[index]) } catch { outcomes[index] = .failure(error) }
+                guard usesCache, outcomes[index] == nil else { continue }
+                keys[index] = cacheKey(texts[index], analyzer: analyzer, redactor: redactor, options: options)
+                outcomes[index] = cachedResult(keys[index], analyzer: analyzer, redactor: redactor).map { .success($0) }
             }
             if let redactor {
                 let pending = texts.indices.filter { outcomes[$0] == nil }
@@ -35,6 +43,7 @@ extension SentimentEngine {
             for (index, analysis) in zip(pending, analyses) {
                 outcomes[index] = analysis.mapError { recordFailure($0, method: method, text: texts[index]) }.map { analysis in
                     results[index].fill(from: analysis)
+                    store(results[index], under: keys[index])
                     results[index].analyzer = analyzer.info.id
                     return results[index]
                 }

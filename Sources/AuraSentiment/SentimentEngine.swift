@@ -1,3 +1,4 @@
+import AuraCrypto
 import AuraMessages
 import AuraPluginHost
 import AuraWire
@@ -32,17 +33,8 @@ public final class SentimentEngine: Sendable {
         try TextInput.validate(text)
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
-        // With the cache off no text is hashed (hashing is a tenth of an uncached call).
-        let key = usesCache && cache.isEnabled ? CacheKey.make(
-            text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
-            redactor: redactor?.cacheIdentity ?? "") : nil
-        if let key, var hit = cache.get(key) {
-            // Stored without the plugin ids, which the key already pins down.
-            hit.cached = true
-            hit.analyzer = analyzer.info.id
-            if let redactor { hit.redactor = redactor.info.id }
-            return hit
-        }
+        let key = usesCache ? cacheKey(text, analyzer: analyzer, redactor: redactor, options: options) : nil
+        if let hit = cachedResult(key, analyzer: analyzer, redactor: redactor) { return hit }
         var result = SentimentResult()
         var analyzed = text
         if let redactor {
@@ -57,14 +49,38 @@ public final class SentimentEngine: Sendable {
             try await analyzer.analysis(of: analyzed, languageHint: options.languageHint)
         }
         result.fill(from: analysis)
-        if let key {
-            // Every entry would otherwise carry its own heap copy of the analyzer's id.
-            var stored = result
-            stored.redactor = ""
-            cache.put(key, stored, cost: stored.cacheCost)
-        }
+        store(result, under: key)
         result.analyzer = analyzer.info.id
         return result
+    }
+
+    /// The cache key of `text` under these plugins and options; nil with the cache off, so
+    /// that no text is hashed (hashing is a tenth of an uncached call).
+    func cacheKey(_ text: String, analyzer: Plugin, redactor: Plugin?, options: AnalyzeOptions) -> SHA256Digest? {
+        guard cache.isEnabled else { return nil }
+        return CacheKey.make(
+            text: text, exact: redactor != nil, analyzer: analyzer.cacheIdentity, languageHint: options.languageHint,
+            redactor: redactor?.cacheIdentity ?? "")
+    }
+
+    /// The cached result under `key`, marked cached, with the plugin ids put back: entries are
+    /// stored without them (the key already pins them down), or every entry would carry its
+    /// own heap copy of the analyzer's id.
+    func cachedResult(_ key: SHA256Digest?, analyzer: Plugin, redactor: Plugin?) -> SentimentResult? {
+        guard let key, var hit = cache.get(key) else { return nil }
+        hit.cached = true
+        hit.analyzer = analyzer.info.id
+        if let redactor { hit.redactor = redactor.info.id }
+        return hit
+    }
+
+    /// Stores `result` under `key` (when there is one) without its plugin ids.
+    func store(_ result: SentimentResult, under key: SHA256Digest?) {
+        guard let key else { return }
+        var stored = result
+        stored.analyzer = ""
+        stored.redactor = ""
+        cache.put(key, stored, cost: stored.cacheCost)
     }
 
     /// Runs a plugin call; a failure becomes a dead letter and reaches the caller with its own

@@ -93,7 +93,7 @@ import Testing
         #expect(stats.timeouts == 1)
     }
 
-    @Test func anInlinePluginRunsSingleCallsOnTheCallersThreadAndBatchesOnItsWorkers() async throws {
+    @Test func anInlinePluginRunsSingleCallsAndSmallBatchesOnTheCallersThread() async throws {
         defer { fixtures.remove() }
         let plugin = try unruly(PluginLimits(runsInline: true))
         #expect(try await plugin.analysis(of: "fine").sentiment == .neutral)

@@ -59,6 +59,26 @@ import Testing
         #expect(try await analyze("never cached").cached == false)
     }
 
+    /// A sync batch reads and fills the cache like single calls, sends only the misses to the
+    /// plugin (one trip), and keeps each text's outcome apart.
+    @Test func aBatchReadsAndFillsTheCacheAndSendsOnlyMissesToThePlugin() async throws {
+        _ = try await analyze("seen  before")
+        let analyzer = try engine.plugins.plugin(.analyzer)
+        let callsBefore = analyzer.stats.snapshot.calls
+        let outcomes = await engine.analyzeEach(["seen before", "new one", "", "new one"], options: AnalyzeOptions(), method: "test", usesCache: true)
+        let results = outcomes.map { try? $0.get() }
+        #expect(results[0]?.cached == true && results[0]?.analyzer == "fixture@1.0.0")
+        #expect(results[1]?.cached == false && results[1]?.analyzer == "fixture@1.0.0")
+        #expect(results[2] == nil, "an empty text fails alone")
+        #expect(results[3]?.cached == false, "looked up before the batch ran")
+        #expect(analyzer.stats.snapshot.calls - callsBefore == 2)
+        #expect(try await analyze("new one").cached)
+
+        let jobStats = engine.stats
+        _ = await engine.analyzeEach(["seen before", "a job's record"], options: AnalyzeOptions(), method: "test")
+        #expect(engine.stats == jobStats, "a job's batch leaves the cache alone")
+    }
+
     @Test func aFileLoadedAgainUnderTheSameVersionDoesNotGetTheOldResults() async throws {
         _ = try await analyze("reloaded text")
         try engine.plugins.load(path: fixtures.analyzer(version: "1.0.0", label: 1), replace: true)

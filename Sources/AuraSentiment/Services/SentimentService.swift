@@ -22,13 +22,10 @@ public struct SentimentService: Service {
                 throw RPCError(.invalidArgument, "a batch holds at most \(Self.maxBatchSize) texts, got \(request.texts.count)")
             }
             guard !request.texts.isEmpty else { throw RPCError(.invalidArgument, "the batch has no texts") }
-            var results: [ItemResult] = []
-            for (index, text) in request.texts.enumerated() {
-                results.append(await Self.item(UInt32(index)) { () async throws(RPCError) in
-                    try await engine.analyze(text, options: request.options, method: "aura.Sentiment/AnalyzeBatch")
-                })
-            }
-            return AnalyzeBatchResponse(results: results)
+            // The texts the cache does not answer go to each plugin in one trip.
+            let outcomes = await engine.analyzeEach(
+                request.texts, options: request.options, method: "aura.Sentiment/AnalyzeBatch", usesCache: true)
+            return AnalyzeBatchResponse(results: outcomes.enumerated().map { index, outcome in Self.item(UInt32(index), outcome) })
         }
         registry.bidirectional("aura.Sentiment/AnalyzeStream") { (requests: RequestStream<AnalyzeRequest>, responses: ResponseWriter<ItemResult>, _) in
             var index: UInt32 = 0
@@ -47,7 +44,15 @@ public struct SentimentService: Service {
         do {
             return ItemResult(index: index, result: try await body())
         } catch {
-            return ItemResult(index: index, error: EchoStatus(code: Int32(error.code.rawValue), message: error.message))
+            return item(index, .failure(error))
+        }
+    }
+
+    /// One item's outcome as an `ItemResult`.
+    static func item(_ index: UInt32, _ outcome: Result<SentimentResult, RPCError>) -> ItemResult {
+        switch outcome {
+        case .success(let result): ItemResult(index: index, result: result)
+        case .failure(let error): ItemResult(index: index, error: EchoStatus(code: Int32(error.code.rawValue), message: error.message))
         }
     }
 }
