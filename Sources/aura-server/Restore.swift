@@ -10,11 +10,11 @@ func restore(from backup: String, to target: String, force: Bool) -> Int32 {
         let manifest = report.manifest
         StandardStream.out(
             "restored \(manifest.entries.count) files (\(manifest.totalBytes) bytes, every SHA-256 verified) from \(backup) into \(target); "
-                + "the backup was taken at \(manifest.createdUnixMs) ms since 1970\n")
-        if let setAside = report.setAside { StandardStream.out("the former contents of \(target) are in \(setAside)\n") }
+                + "the backup was taken at \(manifest.createdUnixMs) ms since 1970")
+        if let setAside = report.setAside { StandardStream.out("the former contents of \(target) are in \(setAside)") }
         return 0
     } catch {
-        StandardStream.error("aura-server: restore failed: \(error)\n")
+        StandardStream.error("aura-server: restore failed: \(error)")
         return 1
     }
 }

@@ -195,7 +195,7 @@ if arguments.flags.contains("check-config") {
     } catch {
         fail(error.description)
     }
-    ServerOptions.describe(arguments, valueOptions: valueOptions, flagOptions: flagOptions).forEach { StandardStream.out($0 + "\n") }
+    ServerOptions.describe(arguments, valueOptions: valueOptions, flagOptions: flagOptions).forEach(StandardStream.out)
     exit(0)
 }
 if let backup = arguments.options["restore"] {
