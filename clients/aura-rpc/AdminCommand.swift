@@ -32,7 +32,7 @@ struct AdminCommand {
             throw RPCError(failure.code, "\(failure.message); \(directory) holds an unfinished backup (no \(ManifestFile.name)): remove it")
         }
         if invocation.json {
-            return Output.line(#"{"directory":"\#(directory)","files":\#(manifest.entries.count),"bytes":\#(manifest.totalBytes)}"#)
+            return Output.line("{\"directory\":\(Output.jsonQuoted(directory)),\"files\":\(manifest.entries.count),\"bytes\":\(manifest.totalBytes)}")
         }
         Output.line("backup of \(manifest.entries.count) files (\(manifest.totalBytes) bytes) in \(directory), every SHA-256 verified")
         Output.line("restore it with: aura-server --restore \(directory) --data-dir DIR")
