@@ -67,14 +67,23 @@ let package = Package(
                 "AuraBlockingPool", "AuraPosix",
             ]),
         .target(name: "AuraCommandLine"),
+        // Backups: the snapshot a server streams (aura.Admin/Backup), written by a client and
+        // restored by `aura-server --restore`.
+        .target(name: "AuraBackup", dependencies: ["AuraPosix", "AuraCrypto", "AuraMessages"]),
+        .target(
+            name: "AuraBackupService",
+            dependencies: ["AuraBackup", "AuraJobLog", "AuraServer", "AuraBlockingPool", "AuraBytes", "AuraCore", "AuraCrypto", "AuraMessages", "AuraPosix"]),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
+            dependencies: [
+                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine", "AuraBackup",
+                "AuraBackupService",
+            ]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
         .executableTarget(
-            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
+            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine", "AuraBackup"], path: "clients/aura-rpc"),
         .executableTarget(
             name: "aura-bench",
             dependencies: [
@@ -118,6 +127,10 @@ let package = Package(
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(name: "AuraCommandLineTests", dependencies: ["AuraCommandLine"]),
+        .testTarget(
+            name: "AuraBackupTests",
+            dependencies: ["AuraBackup", "AuraBackupService", "AuraJobLog", "AuraMessages", "AuraBytes", "AuraPosix", "AuraServer", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

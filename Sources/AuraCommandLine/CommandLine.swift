@@ -3,9 +3,12 @@
 /// wrong.
 public struct ParsedArguments: Sendable {
     /// Values of `--name value` options, by name without dashes (the last one wins).
-    public private(set) var options: [String: String] = [:]
+    public internal(set) var options: [String: String] = [:]
     /// Boolean flags given, by name without dashes.
-    public private(set) var flags: Set<String> = []
+    public internal(set) var flags: Set<String> = []
+    /// Where each option and flag came from, when not from the command line
+    /// (`layered(over:environment:defaults:prefix:)` fills it).
+    public internal(set) var origins: [String: OptionOrigin] = [:]
     /// The other arguments, in order.
     public private(set) var positionals: [String] = []
 
@@ -52,7 +55,7 @@ public struct ParsedArguments: Sendable {
     public func integer(_ name: String, default value: Int, range: ClosedRange<Int> = Int.min...Int.max) throws(UsageError) -> Int {
         guard let text = options[name] else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw UsageError("--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            throw UsageError("--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"\(source(of: name))")
         }
         return number
     }
@@ -62,7 +65,7 @@ public struct ParsedArguments: Sendable {
     public func duration(_ name: String) throws(UsageError) -> Duration? {
         guard let text = options[name] else { return nil }
         guard let duration = Self.parseDuration(text) else {
-            throw UsageError("--\(name) must be a duration such as 500ms, 2s, 1m, 12h or 7d, got \"\(text)\"")
+            throw UsageError("--\(name) must be a duration such as 500ms, 2s, 1m, 12h or 7d, got \"\(text)\"\(source(of: name))")
         }
         return duration
     }
@@ -80,7 +83,7 @@ public struct ParsedArguments: Sendable {
 }
 
 /// A command line that does not parse: printed with the usage and exit status 2.
-public struct UsageError: Error, CustomStringConvertible, Sendable {
+public struct UsageError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What is wrong.
     public let description: String
 

@@ -11,6 +11,8 @@ final class LogCatalog: @unchecked Sendable {
     /// Bytes the current segment and the prepared next one take on disk beyond their records.
     private var reservedBytes = 0
     private var syncs = SyncWindow(capacity: 1024)
+    /// Backups in progress (`SegmentHold`s not released): no segment is removed while any is.
+    private var holds = 0
 
     init(extents: [SegmentExtent], currentFile: RandomAccessFile) {
         precondition(!extents.isEmpty, "a log has a current segment")
@@ -57,8 +59,21 @@ final class LogCatalog: @unchecked Sendable {
         defer { lock.unlock() }
         guard let index = index(of: id) else { throw SystemError(call: "removeSegment \(id)", errno: ENOENT) }
         guard index < extents.count - 1 else { throw SystemError(call: "removeSegment \(id) (the current segment)", errno: EBUSY) }
+        guard holds == 0 else { throw SystemError(call: "removeSegment \(id) (held by a backup in progress)", errno: EBUSY) }
         extents.remove(at: index)
     }
+
+    /// The segments with their durable ends, held from removal until `releaseHold()`.
+    func hold() -> [SegmentExtent] {
+        lock.withLock {
+            holds += 1
+            return extents
+        }
+    }
+
+    func releaseHold() { lock.withLock { holds -= 1 } }
+
+    var isHeld: Bool { lock.withLock { holds > 0 } }
 
     func recordSync(nanoseconds: UInt64) { lock.withLock { syncs.record(nanoseconds) } }
 

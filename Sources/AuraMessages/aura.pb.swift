@@ -2640,6 +2640,148 @@ public struct JobStats: GeneratedMessage {
     }
 }
 
+/// `aura.BackupRequest`.
+public struct BackupRequest: GeneratedMessage {
+    /// A message with every field at its default.
+    public init() {}
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() { try reader.skip(field) }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {}
+}
+
+/// One piece of the snapshot. Files come one after the other, each from offset 0 in order (an
+/// empty file is one chunk without data); the last message carries only the manifest.
+public struct BackupChunk: GeneratedMessage {
+    /// relative to the data directory, e.g. "joblog/00000000000000000001.seg"
+    public var path: String = ""
+
+    /// where data goes in the file
+    public var offset: UInt64 = 0
+
+    /// Field 3, `data`.
+    public var data: ByteBuffer = .empty
+
+    /// set in the last message only
+    public var manifest: BackupManifest {
+        get { _manifest ?? BackupManifest() }
+        set { _manifest = newValue }
+    }
+    /// Whether `manifest` is set.
+    public var hasManifest: Bool { _manifest != nil }
+    /// Unsets `manifest`.
+    public mutating func clearManifest() { _manifest = nil }
+    private var _manifest: BackupManifest? = nil
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(path: String = "", offset: UInt64 = 0, data: ByteBuffer = .empty, manifest: BackupManifest? = nil) {
+        self.path = path
+        self.offset = offset
+        self.data = data
+        self._manifest = manifest
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: path = try reader.readString(field)
+            case 2: offset = try reader.readUInt(field)
+            case 3: data = try reader.readBytes(field)
+            case 4: _manifest = try reader.readMessage(field, as: BackupManifest.self)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, path)
+        writer.writeUInt(field: 2, offset)
+        writer.writeBytes(field: 3, data)
+        if let value = _manifest { writer.writeMessage(field: 4, value) }
+    }
+}
+
+/// Every file of a snapshot with its size and SHA-256.
+public struct BackupManifest: GeneratedMessage {
+    /// Field 1, `created_unix_ms`.
+    public var createdUnixMs: Int64 = 0
+
+    /// Field 2, `files`.
+    public var files: [BackupFile] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(createdUnixMs: Int64 = 0, files: [BackupFile] = []) {
+        self.createdUnixMs = createdUnixMs
+        self.files = files
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: createdUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            case 2: files.append(try reader.readMessage(field, as: BackupFile.self))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, UInt64(bitPattern: createdUnixMs))
+        for value in files { writer.writeMessage(field: 2, value) }
+    }
+}
+
+/// `aura.BackupFile`.
+public struct BackupFile: GeneratedMessage {
+    /// Field 1, `path`.
+    public var path: String = ""
+
+    /// Field 2, `size`.
+    public var size: UInt64 = 0
+
+    /// lowercase hex
+    public var sha256: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(path: String = "", size: UInt64 = 0, sha256: String = "") {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: path = try reader.readString(field)
+            case 2: size = try reader.readUInt(field)
+            case 3: sha256 = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, path)
+        writer.writeUInt(field: 2, size)
+        writer.writeString(field: 3, sha256)
+    }
+}
+
 /// Every message type generated from Protocol/aura.proto, by its full schema name.
 public enum GeneratedMessages {
     /// The message types by full name, e.g. `aura.AnalyzeBatchRequest`.
@@ -2649,6 +2791,10 @@ public enum GeneratedMessages {
         "aura.AnalyzeOptions": AnalyzeOptions.self,
         "aura.AnalyzeRequest": AnalyzeRequest.self,
         "aura.AnalyzerStats": AnalyzerStats.self,
+        "aura.BackupChunk": BackupChunk.self,
+        "aura.BackupFile": BackupFile.self,
+        "aura.BackupManifest": BackupManifest.self,
+        "aura.BackupRequest": BackupRequest.self,
         "aura.DeadLetter": DeadLetter.self,
         "aura.DeadLetterList": DeadLetterList.self,
         "aura.DetectLanguageRequest": DetectLanguageRequest.self,

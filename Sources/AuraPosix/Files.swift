@@ -78,6 +78,36 @@ public enum Files {
         guard access(path, R_OK) == 0 else { throw SystemError(call: "access \(path)", errno: errno) }
     }
 
+    /// Throws the reason unless `path` is a folder this process can create files in (ENOENT
+    /// when nothing is there, ENOTDIR for something that is not a folder).
+    public static func checkWritableDirectory(_ path: String) throws(SystemError) {
+        switch try kind(of: path) {
+        case .directory: break
+        case nil: throw SystemError(call: "stat \(path)", errno: ENOENT)
+        case .file, .other: throw SystemError(call: "stat \(path)", errno: ENOTDIR)
+        }
+        guard access(path, W_OK | X_OK) == 0 else { throw SystemError(call: "access \(path)", errno: errno) }
+    }
+
+    /// What is at a path: a regular file, a folder, or something else (a link is followed).
+    public enum Kind: Sendable, Equatable {
+        case file, directory, other
+    }
+
+    /// What is at `path`, or nil when nothing is.
+    public static func kind(of path: String) throws(SystemError) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw SystemError(call: "stat \(path)", errno: errno)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
     /// The names in the folder at `path` (no "." or ".."), in the order the system gives them.
     public static func names(inDirectory path: String) throws(SystemError) -> [String] {
         guard let directory = opendir(path) else { throw SystemError(call: "opendir \(path)", errno: errno) }
@@ -88,6 +118,11 @@ public enum Files {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// Removes the empty folder at `path`.
+    public static func removeDirectory(_ path: String) throws(SystemError) {
+        guard rmdir(path) == 0 else { throw SystemError(call: "rmdir \(path)", errno: errno) }
     }
 
     /// Removes the name `path` (the file lives on while something holds it open or mapped).

@@ -506,5 +506,35 @@ service Jobs {
   rpc Stats(Empty) returns (JobStats);
 }
 
+// aura.Admin: operating the server (needs the admin scope). Backup: a consistent snapshot of
+// the data directory, streamed to the caller (docs/OPERATIONS.md, "Backup and restore").
+
+message BackupRequest {}
+
+// One piece of the snapshot. Files come one after the other, each from offset 0 in order (an
+// empty file is one chunk without data); the last message carries only the manifest.
+message BackupChunk {
+  string path = 1;              // relative to the data directory, e.g. "joblog/00000000000000000001.seg"
+  uint64 offset = 2;            // where data goes in the file
+  bytes data = 3;
+  BackupManifest manifest = 4;  // set in the last message only
+}
+
+// Every file of a snapshot with its size and SHA-256.
+message BackupManifest {
+  int64 created_unix_ms = 1;
+  repeated BackupFile files = 2;
+}
+
+message BackupFile {
+  string path = 1;
+  uint64 size = 2;
+  string sha256 = 3;            // lowercase hex
+}
+
+service Admin {
+  rpc Backup(BackupRequest) returns (stream BackupChunk);
+}
+
 """#
 }

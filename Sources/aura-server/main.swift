@@ -1,3 +1,4 @@
+import AuraBackupService
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
@@ -28,7 +29,21 @@ let usage = """
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
                        [--memory-budget-mb N] [--connection-memory-mb N]
                        [--plugin-threads N] [--plugin-queue N]
+                       [--config FILE] [--check-config]
+           aura-server --restore BACKUP --data-dir DIR [--force]
 
+      --config FILE      read settings from FILE: one "name = value" a line (the long option
+                         names below; a flag takes true or false) and # comment lines.
+                         Environment variables AURA_SERVER_<NAME> (e.g. AURA_SERVER_JOB_WORKERS)
+                         override the file, and the command line overrides both
+                         (docs/OPERATIONS.md; deploy/aura.conf lists every setting)
+      --check-config     check the file, the environment, the command line and the data
+                         directory, print the effective settings and where each comes from,
+                         and exit (0 when all is well, 2 otherwise)
+      --restore BACKUP   make the backup folder BACKUP (from aura-rpc admin backup) the data
+                         directory given by --data-dir, every file verified, and exit; a data
+                         directory that holds anything is refused unless --force, which keeps
+                         its contents aside as DIR.before-restore-<time>
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
@@ -48,8 +63,8 @@ let usage = """
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
       --allow-remote-admin
-                         let clients on other machines load, activate and unload plugins
-                         (by default only clients on this machine may)
+                         let clients on other machines load, activate and unload plugins and
+                         take backups (by default only clients on this machine may)
       --access-log PATH  write one JSON line per call (time, request id, peer, method, status,
                          duration, bytes in and out) to PATH, or to stderr with "-" (default off)
       --log-level LEVEL  the lowest level of the server's own log lines on stderr: debug, info,
@@ -105,18 +120,18 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+let valueOptions: Set<String> = [
+    "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
+    "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
+    "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
+    "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
+    "plugin-threads", "plugin-queue", "config", "restore",
+]
+let flagOptions: Set<String> = ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance", "check-config", "force"]
 let arguments: ParsedArguments
 do {
-    arguments = try ParsedArguments(
-        Array(CommandLine.arguments.dropFirst()),
-        valueOptions: [
-            "addr", "data-dir", "loops", "plugins", "cache-mb", "access-log", "log-level", "job-workers", "job-retention",
-            "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
-            "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
-            "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-            "plugin-threads", "plugin-queue",
-        ],
-        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
+    arguments = try ServerOptions.parse(
+        Array(CommandLine.arguments.dropFirst()), environment: Environment.variables, valueOptions: valueOptions, flagOptions: flagOptions)
 } catch {
     fail(error.description)
 }
@@ -129,7 +144,7 @@ guard arguments.positionals.isEmpty else { fail("unexpected argument \(arguments
 /// The duration `--name` gives, which must be more than zero (a zero limit would drop every peer).
 func limit(_ name: String, default value: Duration) throws(UsageError) -> Duration {
     guard let given = try arguments.duration(name) else { return value }
-    guard given > .zero else { throw UsageError("--\(name) must be more than 0, got \(arguments.options[name] ?? "")") }
+    guard given > .zero else { throw UsageError("--\(name) must be more than 0, got \(arguments.options[name] ?? "")\(arguments.source(of: name))") }
     return given
 }
 
@@ -159,7 +174,33 @@ do {
 }
 let logLevelName = arguments.options["log-level"] ?? "info"
 guard let logLevel = LogLevel(name: logLevelName) else {
-    fail("--log-level takes debug, info, warning or error, got \"\(logLevelName)\"")
+    fail("--log-level takes debug, info, warning or error, got \"\(logLevelName)\"\(arguments.source(of: "log-level"))")
+}
+let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
+var jobsConfiguration = JobsConfiguration(logDirectory: "\(dataDirectory)/joblog")
+do {
+    jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
+    jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
+    jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-gb", default: 64, range: 1...1 << 20) << 30
+    if arguments.options["job-log-max-mb"] != nil {
+        jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-mb", default: 0, range: 1...1 << 30) << 20
+    }
+    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...4096) << 20
+    jobsConfiguration.sweepInterval = try arguments.duration("job-sweep-interval") ?? jobsConfiguration.sweepInterval
+} catch {
+    fail(error.description)
+}
+if arguments.flags.contains("check-config") {
+    do {
+        try ServerOptions.checkDataDirectory(dataDirectory)
+    } catch {
+        fail(error.description)
+    }
+    ServerOptions.describe(arguments, valueOptions: valueOptions, flagOptions: flagOptions).forEach(StandardStream.out)
+    exit(0)
+}
+if let backup = arguments.options["restore"] {
+    exit(restore(from: backup, to: dataDirectory, force: arguments.flags.contains("force")))
 }
 let logWriter: BackgroundLineWriter<LogLine>
 let accessLogWriter: BackgroundLineWriter<AccessLogRecord>?
@@ -180,7 +221,6 @@ if let openFiles = try? OpenFileLimit.raiseToMaximum(), openFiles < configuratio
 // The access log comes first, so that it records calls a later interceptor rejects.
 configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [RequestIDInterceptor()]
 
-let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
 do {
     try Files.createDirectories(dataDirectory)
 } catch {
@@ -242,19 +282,6 @@ let engine = SentimentEngine(
     plugins: registry, cache: ResultCache(maxBytes: cacheMegabytes << 20),
     deadLetters: DeadLetterQueue(keepsText: arguments.flags.contains("dlq-keep-text")),
     redaction: Redaction(hashKey: redactionKey(in: dataDirectory)))
-var jobsConfiguration = JobsConfiguration(logDirectory: "\(dataDirectory)/joblog")
-do {
-    jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
-    jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
-    jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-gb", default: 64, range: 1...1 << 20) << 30
-    if arguments.options["job-log-max-mb"] != nil {
-        jobsConfiguration.maxLogBytes = try arguments.integer("job-log-max-mb", default: 0, range: 1...1 << 30) << 20
-    }
-    jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...4096) << 20
-    jobsConfiguration.sweepInterval = try arguments.duration("job-sweep-interval") ?? jobsConfiguration.sweepInterval
-} catch {
-    fail(error.description)
-}
 let jobs: JobManager
 do {
     jobs = try JobManager(configuration: jobsConfiguration, engine: engine, repair: arguments.flags.contains("repair")) {
@@ -271,6 +298,7 @@ let services: [any Service] = [
     PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
     JobService(manager: jobs),
+    BackupService(dataDirectory: dataDirectory, allowsRemoteCallers: arguments.flags.contains("allow-remote-admin")) { jobs.holdJobLogSegments() },
 ] + (arguments.flags.contains("conformance") ? [TestService()] : [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)

@@ -37,9 +37,10 @@ final class RunningCommand: Sendable {
     private let errors: PipeReader
     private let start = Date()
 
-    /// Starts `aura-rpc arguments...`, AURA_ADDR unset unless `environment` sets it.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        let binary = try Binaries.path(of: "aura-rpc")
+    /// Starts `program arguments...` (aura-rpc unless told), AURA_ADDR unset unless
+    /// `environment` sets it.
+    init(_ arguments: [String], environment: [String: String] = [:], program: String = "aura-rpc") throws {
+        let binary = try Binaries.path(of: program)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments

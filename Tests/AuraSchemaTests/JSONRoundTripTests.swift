@@ -61,6 +61,10 @@ let auraSamples: [String: String] = [
     "aura.ListJobsRequest": #"{"state":"PENDING","pageSize":50,"pageToken":"t"}"#,
     "aura.JobList": #"{"jobs":[{"jobId":"a"},{"jobId":"b","state":"COMPLETED"}],"nextPageToken":"n"}"#,
     "aura.JobStats": #"{"pending":"1","processing":"2","completed":"3","failed":"4","cancelled":"5","logBytes":"6","logBudgetBytes":"7","logSegments":"8","recordsProcessed":"9"}"#,
+    "aura.BackupRequest": "{}",
+    "aura.BackupChunk": #"{"path":"joblog/00000000000000000001.seg","offset":"1048576","data":"aGVsbG8="}"#,
+    "aura.BackupManifest": #"{"createdUnixMs":"1764517200000","files":[{"path":"plugins.json","size":"5","sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"}]}"#,
+    "aura.BackupFile": #"{"path":"redaction.key","size":"32","sha256":"ab"}"#,
 ]
 
 @Suite("JSON round trips")

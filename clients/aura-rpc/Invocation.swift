@@ -10,6 +10,7 @@ struct Invocation: Sendable {
     enum Command: String, Sendable, CaseIterable {
         case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
         case submit, job, results, jobs, cancel, watch
+        case admin
         case call, health, list, help
     }
 
@@ -127,6 +128,7 @@ struct Invocation: Sendable {
         case .jobs: try await JobCommands(invocation: self).jobs()
         case .cancel: try await JobCommands(invocation: self).cancel()
         case .watch: try await JobCommands(invocation: self).watch()
+        case .admin: try await AdminCommand(invocation: self).run()
         }
     }
 

@@ -4,6 +4,7 @@ enum HelpTopic: String, CaseIterable {
     case main, call, health, list, help
     case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
     case submit, job, results, jobs, cancel, watch
+    case admin
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -28,6 +29,7 @@ enum HelpTopic: String, CaseIterable {
         case .submit: return Self.submitText + "\n\n" + Self.optionsText
         case .job, .jobs, .cancel, .watch: return Self.jobText + "\n\n" + Self.optionsText
         case .results: return Self.resultsText + "\n\n" + Self.optionsText
+        case .admin: return Self.adminText + "\n\n" + Self.optionsText
         }
     }
 
@@ -53,6 +55,8 @@ enum HelpTopic: String, CaseIterable {
           jobs                  the jobs, newest first (--status S, --limit N)
           cancel ID             cancel a job
           watch ID              follow a job until it ends
+          admin backup DIR      a consistent snapshot of the server's data directory, written
+                                into the new or empty folder DIR (aura-server --restore DIR)
           call METHOD [JSON|-]  call any method of the schema
           health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
           list                  the schema's methods with their shapes and message types
@@ -70,6 +74,19 @@ enum HelpTopic: String, CaseIterable {
                  the status code of the first line that failed
           64     a bad command line, an unknown method, or a request that is not valid JSON
                  for its message type (no call is made; a stdin stream is cancelled)
+        """
+
+    private static let adminText = """
+        usage: aura-rpc admin backup DIR
+
+        aura.Admin/Backup: the server streams a consistent snapshot of its data directory (the
+        job log up to the moment the call began, plugins.json, keys, every other state file)
+        while it keeps serving; aura-rpc writes it into DIR, which must be new or empty, checks
+        every file's size and SHA-256 against the manifest the server sends last, and writes
+        DIR/MANIFEST only then. A folder without MANIFEST is an unfinished backup.
+        Restore it with aura-server --restore DIR --data-dir TARGET (docs/OPERATIONS.md).
+        Only callers on the server's machine may take a backup unless the server runs with
+        --allow-remote-admin.
         """
 
     private static let optionsText = """

@@ -39,8 +39,10 @@ extension JobManager {
     /// Removes the oldest closed segments while they hold nothing live, and stops at the first
     /// that does (or that an append in flight may still land in). Removing only a prefix of the
     /// log keeps replay exact: whatever began in the removed part was retired or abandoned, and
-    /// a record the table has not applied yet is never in it.
+    /// a record the table has not applied yet is never in it. Nothing is removed while a backup
+    /// holds the segments (a hold that begins meanwhile makes the removal fail, EBUSY).
     func removeDeadSegments() async throws {
+        guard !store.log.segmentsHeld else { return log("job log: compaction waits for the backup in progress") }
         let closed = store.log.segments.dropLast().map(\.id)  // never the one being written
         let live = store.read { $0.liveRanges }
         let floor = store.oldestSegmentInFlight ?? .max
@@ -55,4 +57,8 @@ extension JobManager {
         }
         log("job log: removed \(dead.count) segment(s)")
     }
+
+    /// Holds the job log's segments as they are now, for a backup (`SegmentHold`): compaction
+    /// waits until the hold is released.
+    public func holdJobLogSegments() -> SegmentHold { store.log.holdSegments() }
 }

@@ -1,0 +1,86 @@
+import AuraBackup
+import AuraBlockingPool
+import AuraBytes
+import AuraCore
+import AuraCrypto
+import AuraJobLog
+import AuraMessages
+import AuraPosix
+import AuraServer
+
+/// `aura.Admin/Backup`: a consistent snapshot of the data directory, streamed to the caller as
+/// `BackupChunk`s, so a backup can be taken from another machine.
+///
+/// The job log's segments are held (`SegmentHold`: compaction waits) and each is copied up to
+/// its durable end when the call began, so every job acknowledged before then is in the copy,
+/// and nothing acknowledged later can appear half-written. Files are read on a thread of the
+/// service's own, never on an event loop; the stream's flow control paces the reads.
+public struct BackupService: Service {
+    public let name = "aura.Admin"
+    let dataDirectory: String
+    let jobLogFolder: String
+    let holdJobLog: @Sendable () -> SegmentHold
+    let allowsRemoteCallers: Bool
+    let pool: BlockingPool
+
+    /// The bytes of one chunk: well under the largest message, large enough to stream fast.
+    static let chunkSize = 1 << 20
+
+    /// A service backing up `dataDirectory`, whose job log is the folder `jobLogFolder` in it
+    /// and is held by `holdJobLog`. Until API keys with scopes come, only callers on this
+    /// machine may take a backup unless `allowsRemoteCallers` (`--allow-remote-admin`).
+    public init(
+        dataDirectory: String, jobLogFolder: String = "joblog", allowsRemoteCallers: Bool = false,
+        holdJobLog: @escaping @Sendable () -> SegmentHold
+    ) {
+        self.dataDirectory = dataDirectory
+        self.jobLogFolder = jobLogFolder
+        self.holdJobLog = holdJobLog
+        self.allowsRemoteCallers = allowsRemoteCallers
+        pool = BlockingPool(threadCount: 1, queueCapacity: 16, name: "aura-backup")
+    }
+
+    public func register(into methods: inout MethodRegistry) {
+        let service = self
+        methods.serverStreaming("aura.Admin/Backup") { (_: BackupRequest, responses: ResponseWriter<BackupChunk>, context) in
+            guard service.allowsRemoteCallers || context.peerIsLoopback else {
+                throw RPCError(.permissionDenied, "backups can be taken only from this machine (peer \(context.peer)); start the server with --allow-remote-admin to change that")
+            }
+            try await service.stream(to: responses)
+        }
+    }
+
+    private func stream(to responses: ResponseWriter<BackupChunk>) async throws {
+        let hold = holdJobLog()
+        defer { hold.release() }
+        let createdUnixMs = WallClock.microseconds() / 1000
+        let (dataDirectory, jobLogFolder) = (dataDirectory, jobLogFolder)
+        let snapshot = try await backupErrors { try DataSnapshot.take(dataDirectory: dataDirectory, jobLogFolder: jobLogFolder, hold: hold) }
+        var files: [BackupFile] = []
+        for item in snapshot.items {
+            let hasher = SHA256Hasher()
+            var offset = 0
+            repeat {
+                let count = min(Self.chunkSize, item.length - offset)
+                let data = try await backupErrors { [offset] in
+                    let data = try DataSnapshot.read(item, count: count, at: offset)
+                    data.withUnsafeReadableBytes { hasher.update($0) }
+                    return data
+                }
+                try await responses.write(BackupChunk(path: item.path, offset: UInt64(offset), data: data))
+                offset += count
+            } while offset < item.length
+            files.append(BackupFile(path: item.path, size: UInt64(item.length), sha256: hasher.finalize().description))
+        }
+        try await responses.write(BackupChunk(manifest: BackupManifest(createdUnixMs: createdUnixMs, files: files)))
+    }
+
+    /// Runs `work` on the service's thread; a `BackupError` becomes INTERNAL with its message.
+    private func backupErrors<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await pool.run { try work() }
+        } catch let error as BackupError {
+            throw RPCError(.internal, "backup failed: \(error)")
+        }
+    }
+}
