@@ -77,7 +77,7 @@ public final class BackupReceiver {
     }
 
     private func finishFile() throws(BackupError) {
-        guard let file = current else { return }
+        guard var file = current else { return }
         try BackupError.during("sync \(file.file.path)") { () throws(SystemError) in try file.file.synchronize() }
         received[file.path] = (file.size, file.hasher.finalize().description)
         current = nil

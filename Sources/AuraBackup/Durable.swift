@@ -22,7 +22,7 @@ package enum Durable {
     package static func digest(of path: String, sync: Bool = false) throws(SystemError) -> (size: Int, sha256: String) {
         let file = try RandomAccessFile.open(path, readOnly: true)
         if sync { try file.synchronize() }
-        let hasher = SHA256Hasher()
+        var hasher = SHA256Hasher()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var size = 0
         while true {

@@ -58,14 +58,17 @@ public struct BackupService: Service {
         let snapshot = try await backupErrors { try DataSnapshot.take(dataDirectory: dataDirectory, jobLogFolder: jobLogFolder, hold: hold) }
         var files: [BackupFile] = []
         for item in snapshot.items {
-            let hasher = SHA256Hasher()
+            var hasher = SHA256Hasher()
             var offset = 0
             repeat {
                 let count = min(Self.chunkSize, item.length - offset)
-                let data = try await backupErrors { [offset] in
+                // Read and hashed on the service's thread; the hasher (a value) travels along.
+                let data: ByteBuffer
+                (data, hasher) = try await backupErrors { [offset, hasher] in
+                    var hasher = hasher
                     let data = try DataSnapshot.read(item, count: count, at: offset)
                     data.withUnsafeReadableBytes { hasher.update($0) }
-                    return data
+                    return (data, hasher)
                 }
                 try await responses.write(BackupChunk(path: item.path, offset: UInt64(offset), data: data))
                 offset += count
