@@ -53,8 +53,13 @@ let package = Package(
         // Runs one plugin in a process of its own for a server (process isolation).
         .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
 
+        // Metrics: counters and latency histograms without locks, the Prometheus text format, alerts.
+        .target(name: "AuraMetrics"),
+        // A small HTTP/1.1 server on its own event loop, for /metrics and /healthz.
+        .target(name: "AuraHTTP", dependencies: ["AuraEventLoop", "AuraBytes", "AuraPosix"]),
+
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
@@ -67,9 +72,13 @@ let package = Package(
                 "AuraBlockingPool", "AuraPosix",
             ]),
         .target(name: "AuraCommandLine"),
+        // The server's figures: metrics of every component, aura.Admin/Stats, /metrics, alerts.
+        .target(
+            name: "AuraAdmin",
+            dependencies: ["AuraServer", "AuraWire", "AuraMetrics", "AuraHTTP", "AuraMessages", "AuraSentiment", "AuraJobs", "AuraPluginHost", "AuraPosix"]),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine", "AuraAdmin", "AuraHTTP", "AuraMetrics"]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
@@ -118,6 +127,8 @@ let package = Package(
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(name: "AuraMetricsTests", dependencies: ["AuraMetrics"]),
+        .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

@@ -11,9 +11,11 @@ final class LogCatalog: @unchecked Sendable {
     /// Bytes the current segment and the prepared next one take on disk beyond their records.
     private var reservedBytes = 0
     private var syncs = SyncWindow(capacity: 1024)
+    private let syncObserver: (@Sendable (UInt64) -> Void)?
 
-    init(extents: [SegmentExtent], currentFile: RandomAccessFile) {
+    init(extents: [SegmentExtent], currentFile: RandomAccessFile, syncObserver: (@Sendable (UInt64) -> Void)? = nil) {
         precondition(!extents.isEmpty, "a log has a current segment")
+        self.syncObserver = syncObserver
         self.extents = extents
         self.currentFile = currentFile
     }
@@ -60,7 +62,10 @@ final class LogCatalog: @unchecked Sendable {
         extents.remove(at: index)
     }
 
-    func recordSync(nanoseconds: UInt64) { lock.withLock { syncs.record(nanoseconds) } }
+    func recordSync(nanoseconds: UInt64) {
+        lock.withLock { syncs.record(nanoseconds) }
+        syncObserver?(nanoseconds)
+    }
 
     var syncStats: SyncStats { lock.withLock { syncs.stats } }
 

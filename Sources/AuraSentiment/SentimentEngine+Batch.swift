@@ -36,6 +36,7 @@ extension SentimentEngine {
                 outcomes[index] = analysis.mapError { recordFailure($0, method: method, text: texts[index]) }.map { analysis in
                     results[index].fill(from: analysis)
                     results[index].analyzer = analyzer.info.id
+                    sentiments.record(results[index].sentiment)
                     return results[index]
                 }
             }

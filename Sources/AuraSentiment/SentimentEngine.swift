@@ -13,6 +13,8 @@ public final class SentimentEngine: Sendable {
     public let deadLetters: DeadLetterQueue
     /// How personal data is replaced.
     public let redaction: Redaction
+    /// Results by sentiment label, for metrics.
+    public let sentiments = SentimentTally()
 
     /// Creates an engine.
     public init(plugins: PluginRegistry, cache: ResultCache<SentimentResult>, deadLetters: DeadLetterQueue, redaction: Redaction) {
@@ -40,6 +42,7 @@ public final class SentimentEngine: Sendable {
             hit.cached = true
             hit.analyzer = analyzer.info.id
             if let redactor { hit.redactor = redactor.info.id }
+            sentiments.record(hit.sentiment)
             return hit
         }
         var result = SentimentResult()
@@ -56,6 +59,7 @@ public final class SentimentEngine: Sendable {
             try await analyzer.analysis(of: analyzed, languageHint: options.languageHint)
         }
         result.fill(from: analysis)
+        sentiments.record(result.sentiment)
         if let key {
             // Every entry would otherwise carry its own heap copy of the analyzer's id.
             var stored = result

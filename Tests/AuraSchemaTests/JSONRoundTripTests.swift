@@ -61,6 +61,11 @@ let auraSamples: [String: String] = [
     "aura.ListJobsRequest": #"{"state":"PENDING","pageSize":50,"pageToken":"t"}"#,
     "aura.JobList": #"{"jobs":[{"jobId":"a"},{"jobId":"b","state":"COMPLETED"}],"nextPageToken":"n"}"#,
     "aura.JobStats": #"{"pending":"1","processing":"2","completed":"3","failed":"4","cancelled":"5","logBytes":"6","logBudgetBytes":"7","logSegments":"8","recordsProcessed":"9"}"#,
+    "aura.ServerMethodStats": #"{"method":"aura.Sentiment/Analyze","rpcType":"unary","calls":"10","errors":"1","callsByCode":{"INTERNAL":"1","OK":"9"},"p50Seconds":0.0005,"p95Seconds":0.002,"p99Seconds":2.5}"#,
+    "aura.ServerAlert": #"{"name":"AuraHighErrorRate","message":"error rate 10.0% of 10 calls (threshold 5.0%)","sinceUnixMs":"-1"}"#,
+    "aura.ServerPluginVersion": #"{"kind":"analyzer","name":"lexicon","version":"1.2.0","active":true}"#,
+    "aura.ServerKeyUsage": #"{"keyId":"k-1","calls":"18446744073709551615"}"#,
+    "aura.ServerStats": #"{"timeUnixMs":"1","uptimeSeconds":"2","methods":[{"method":"unknown"}],"calls":"3","errors":"4","errorRate":0.25,"cacheHits":"5","cacheMisses":"6","cacheHitRate":0.5,"sentiments":{"NEUTRAL":"7","POSITIVE":"8"},"keyUsage":[{"keyId":"a","calls":"1"}],"jobQueueDepth":"9","jobLogSyncs":"10","jobLogSyncP50Seconds":0.000125,"jobLogSyncP99Seconds":0.008,"plugins":[{"kind":"redactor"}],"residentBytes":"11","connections":"12","alerts":[{"name":"AuraJobQueueBacklog"}]}"#,
 ]
 
 @Suite("JSON round trips")
