@@ -50,8 +50,11 @@ public final class CallMetrics: Sendable {
         registry.register(MetricDescriptor(
             "aura_rpc_server_duration_seconds", .histogram, help: "RPC call latency from the stream opening to the status, by method."
         )) {
-            all.map { method in
-                MetricSample([MetricLabel("method", method.method), MetricLabel("rpc_type", method.kind.label)], histogram: method.latency.snapshot())
+            all.compactMap { method in
+                // A method never called has no series (as a counter's code that never occurred).
+                let latency = method.latency.snapshot()
+                guard latency.count > 0 else { return nil }
+                return MetricSample([MetricLabel("method", method.method), MetricLabel("rpc_type", method.kind.label)], histogram: latency)
             }
         }
     }
