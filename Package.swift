@@ -53,8 +53,13 @@ let package = Package(
         // Runs one plugin in a process of its own for a server (process isolation).
         .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
 
+        // Metrics: counters and latency histograms without locks, the Prometheus text format, alerts.
+        .target(name: "AuraMetrics"),
+        // A small HTTP/1.1 server on its own event loop, for /metrics and /healthz.
+        .target(name: "AuraHTTP", dependencies: ["AuraEventLoop", "AuraBytes", "AuraPosix"]),
+
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
@@ -73,11 +78,15 @@ let package = Package(
         .target(
             name: "AuraBackupService",
             dependencies: ["AuraBackup", "AuraJobLog", "AuraServer", "AuraBlockingPool", "AuraBytes", "AuraCore", "AuraCrypto", "AuraMessages", "AuraPosix"]),
+        // The server's figures: metrics of every component, aura.Admin/Stats, /metrics, alerts.
+        .target(
+            name: "AuraAdmin",
+            dependencies: ["AuraServer", "AuraWire", "AuraMetrics", "AuraHTTP", "AuraMessages", "AuraSentiment", "AuraJobs", "AuraPluginHost", "AuraPosix"]),
         .executableTarget(
             name: "aura-server",
             dependencies: [
                 "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine", "AuraBackup",
-                "AuraBackupService",
+                "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics",
             ]),
 
         // Clients.
@@ -131,6 +140,8 @@ let package = Package(
         .testTarget(
             name: "AuraBackupTests",
             dependencies: ["AuraBackup", "AuraBackupService", "AuraJobLog", "AuraMessages", "AuraBytes", "AuraPosix", "AuraServer", "AuraClient", "TestSupport"]),
+        .testTarget(name: "AuraMetricsTests", dependencies: ["AuraMetrics"]),
+        .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

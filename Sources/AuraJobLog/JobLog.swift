@@ -70,7 +70,7 @@ public final class JobLog: @unchecked Sendable {
             extents = [SegmentExtent(id: 1, end: SegmentFormat.headerSize)]
         }
         let current = extents[extents.count - 1]
-        let catalog = LogCatalog(extents: extents, currentFile: file)
+        let catalog = LogCatalog(extents: extents, currentFile: file, syncObserver: configuration.syncObserver)
         let writer = SegmentWriter(
             directory: directory, catalog: catalog, file: file, segmentID: current.id, offset: current.end,
             nextSequence: nextSequence, synchronize: synchronize)

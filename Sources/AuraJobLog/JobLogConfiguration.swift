@@ -11,6 +11,9 @@ public struct JobLogConfiguration: Sendable {
     /// Whether segments are preallocated (`fallocate`) to `segmentSize`: faster appends on
     /// ext4; off for file systems where space should only be taken as it is written.
     public var preallocate: Bool = true
+    /// Told the latency of every `fdatasync` of appended records, in nanoseconds, on the
+    /// writer's thread right after it returns (metrics: keep it to an atomic add).
+    public var syncObserver: (@Sendable (_ nanoseconds: UInt64) -> Void)?
 
     /// A configuration with the default sizes for the log in `directory`.
     public init(directory: String) {

@@ -13,9 +13,11 @@ final class LogCatalog: @unchecked Sendable {
     private var syncs = SyncWindow(capacity: 1024)
     /// Backups in progress (`SegmentHold`s not released): no segment is removed while any is.
     private var holds = 0
+    private let syncObserver: (@Sendable (UInt64) -> Void)?
 
-    init(extents: [SegmentExtent], currentFile: RandomAccessFile) {
+    init(extents: [SegmentExtent], currentFile: RandomAccessFile, syncObserver: (@Sendable (UInt64) -> Void)? = nil) {
         precondition(!extents.isEmpty, "a log has a current segment")
+        self.syncObserver = syncObserver
         self.extents = extents
         self.currentFile = currentFile
     }
@@ -75,7 +77,10 @@ final class LogCatalog: @unchecked Sendable {
 
     var isHeld: Bool { lock.withLock { holds > 0 } }
 
-    func recordSync(nanoseconds: UInt64) { lock.withLock { syncs.record(nanoseconds) } }
+    func recordSync(nanoseconds: UInt64) {
+        lock.withLock { syncs.record(nanoseconds) }
+        syncObserver?(nanoseconds)
+    }
 
     var syncStats: SyncStats { lock.withLock { syncs.stats } }
 

@@ -33,6 +33,8 @@ public struct JobsConfiguration: Sendable {
     public var uploadExpiry: Duration = .seconds(24 * 3600)
     /// The size at which the log starts a new segment file (compaction removes whole segments).
     public var segmentSize: Int = 64 << 20
+    /// Told each job-log `fdatasync` latency in nanoseconds (see `JobLogConfiguration.syncObserver`).
+    public var logSyncObserver: (@Sendable (_ nanoseconds: UInt64) -> Void)?
 
     /// The defaults, with the log in `logDirectory`.
     public init(logDirectory: String) { self.logDirectory = logDirectory }

@@ -2640,6 +2640,364 @@ public struct JobStats: GeneratedMessage {
     }
 }
 
+/// One method's calls since the start.
+public struct ServerMethodStats: GeneratedMessage {
+    /// "aura.Sentiment/Analyze", or "unknown"
+    public var method: String = ""
+
+    /// unary, client_streaming, server_streaming, bidi_streaming
+    public var rpcType: String = ""
+
+    /// Field 3, `calls`.
+    public var calls: UInt64 = 0
+
+    /// ended UNKNOWN, DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE or DATA_LOSS
+    public var errors: UInt64 = 0
+
+    /// status code name -> calls
+    public var callsByCode: [String: UInt64] = [:]
+
+    /// latency quantiles estimated from the histogram
+    public var p50Seconds: Double = 0
+
+    /// Field 7, `p95_seconds`.
+    public var p95Seconds: Double = 0
+
+    /// Field 8, `p99_seconds`.
+    public var p99Seconds: Double = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(method: String = "", rpcType: String = "", calls: UInt64 = 0, errors: UInt64 = 0, callsByCode: [String: UInt64] = [:], p50Seconds: Double = 0, p95Seconds: Double = 0, p99Seconds: Double = 0) {
+        self.method = method
+        self.rpcType = rpcType
+        self.calls = calls
+        self.errors = errors
+        self.callsByCode = callsByCode
+        self.p50Seconds = p50Seconds
+        self.p95Seconds = p95Seconds
+        self.p99Seconds = p99Seconds
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: method = try reader.readString(field)
+            case 2: rpcType = try reader.readString(field)
+            case 3: calls = try reader.readUInt(field)
+            case 4: errors = try reader.readUInt(field)
+            case 5:
+                var entry = ProtoReader(try reader.readBytes(field))
+                var key: String = ""
+                var value: UInt64 = 0
+                while let entryField = try entry.nextField() {
+                    switch entryField.number {
+                    case 1: key = try entry.readString(entryField)
+                    case 2: value = try entry.readUInt(entryField)
+                    default: try entry.skip(entryField)
+                    }
+                }
+                callsByCode[key] = value
+            case 6: p50Seconds = Double(bitPattern: try reader.readFixed64(field))
+            case 7: p95Seconds = Double(bitPattern: try reader.readFixed64(field))
+            case 8: p99Seconds = Double(bitPattern: try reader.readFixed64(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, method)
+        writer.writeString(field: 2, rpcType)
+        writer.writeUInt(field: 3, calls)
+        writer.writeUInt(field: 4, errors)
+        for (key, value) in callsByCode.sorted(by: { $0.key < $1.key }) {
+            writer.writeLengthDelimited(field: 5) { writer in
+                writer.writeString(field: 1, key, always: true)
+                writer.writeUInt(field: 2, value, always: true)
+            }
+        }
+        writer.writeFixed64(field: 6, p50Seconds.bitPattern)
+        writer.writeFixed64(field: 7, p95Seconds.bitPattern)
+        writer.writeFixed64(field: 8, p99Seconds.bitPattern)
+    }
+}
+
+/// An alert that is firing.
+public struct ServerAlert: GeneratedMessage {
+    /// e.g. "AuraHighErrorRate", as in deploy/prometheus-alerts.yml
+    public var name: String = ""
+
+    /// Field 2, `message`.
+    public var message: String = ""
+
+    /// Field 3, `since_unix_ms`.
+    public var sinceUnixMs: Int64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(name: String = "", message: String = "", sinceUnixMs: Int64 = 0) {
+        self.name = name
+        self.message = message
+        self.sinceUnixMs = sinceUnixMs
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: name = try reader.readString(field)
+            case 2: message = try reader.readString(field)
+            case 3: sinceUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, name)
+        writer.writeString(field: 2, message)
+        writer.writeUInt(field: 3, UInt64(bitPattern: sinceUnixMs))
+    }
+}
+
+/// A loaded plugin.
+public struct ServerPluginVersion: GeneratedMessage {
+    /// analyzer or redactor
+    public var kind: String = ""
+
+    /// Field 2, `name`.
+    public var name: String = ""
+
+    /// Field 3, `version`.
+    public var version: String = ""
+
+    /// Field 4, `active`.
+    public var active: Bool = false
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(kind: String = "", name: String = "", version: String = "", active: Bool = false) {
+        self.kind = kind
+        self.name = name
+        self.version = version
+        self.active = active
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: kind = try reader.readString(field)
+            case 2: name = try reader.readString(field)
+            case 3: version = try reader.readString(field)
+            case 4: active = try reader.readUInt(field) != 0
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, kind)
+        writer.writeString(field: 2, name)
+        writer.writeString(field: 3, version)
+        writer.writeUInt(field: 4, active ? 1 : 0)
+    }
+}
+
+/// Calls made with one API key.
+public struct ServerKeyUsage: GeneratedMessage {
+    /// Field 1, `key_id`.
+    public var keyId: String = ""
+
+    /// Field 2, `calls`.
+    public var calls: UInt64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(keyId: String = "", calls: UInt64 = 0) {
+        self.keyId = keyId
+        self.calls = calls
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: keyId = try reader.readString(field)
+            case 2: calls = try reader.readUInt(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, keyId)
+        writer.writeUInt(field: 2, calls)
+    }
+}
+
+/// `aura.ServerStats`.
+public struct ServerStats: GeneratedMessage {
+    /// Field 1, `time_unix_ms`.
+    public var timeUnixMs: Int64 = 0
+
+    /// Field 2, `uptime_seconds`.
+    public var uptimeSeconds: UInt64 = 0
+
+    /// by name, calls to unknown methods last
+    public var methods: [ServerMethodStats] = []
+
+    /// every method
+    public var calls: UInt64 = 0
+
+    /// Field 5, `errors`.
+    public var errors: UInt64 = 0
+
+    /// errors / calls since the start
+    public var errorRate: Double = 0
+
+    /// Field 7, `cache_hits`.
+    public var cacheHits: UInt64 = 0
+
+    /// Field 8, `cache_misses`.
+    public var cacheMisses: UInt64 = 0
+
+    /// hits / lookups since the start (1 before any lookup)
+    public var cacheHitRate: Double = 0
+
+    /// results by label: POSITIVE, NEGATIVE, NEUTRAL, MIXED
+    public var sentiments: [String: UInt64] = [:]
+
+    /// Field 11, `key_usage`.
+    public var keyUsage: [ServerKeyUsage] = []
+
+    /// jobs waiting for a worker
+    public var jobQueueDepth: UInt64 = 0
+
+    /// fdatasync calls of the job log
+    public var jobLogSyncs: UInt64 = 0
+
+    /// Field 14, `job_log_sync_p50_seconds`.
+    public var jobLogSyncP50Seconds: Double = 0
+
+    /// Field 15, `job_log_sync_p99_seconds`.
+    public var jobLogSyncP99Seconds: Double = 0
+
+    /// Field 16, `plugins`.
+    public var plugins: [ServerPluginVersion] = []
+
+    /// the server's RSS
+    public var residentBytes: UInt64 = 0
+
+    /// open RPC connections
+    public var connections: UInt64 = 0
+
+    /// firing now
+    public var alerts: [ServerAlert] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(timeUnixMs: Int64 = 0, uptimeSeconds: UInt64 = 0, methods: [ServerMethodStats] = [], calls: UInt64 = 0, errors: UInt64 = 0, errorRate: Double = 0, cacheHits: UInt64 = 0, cacheMisses: UInt64 = 0, cacheHitRate: Double = 0, sentiments: [String: UInt64] = [:], keyUsage: [ServerKeyUsage] = [], jobQueueDepth: UInt64 = 0, jobLogSyncs: UInt64 = 0, jobLogSyncP50Seconds: Double = 0, jobLogSyncP99Seconds: Double = 0, plugins: [ServerPluginVersion] = [], residentBytes: UInt64 = 0, connections: UInt64 = 0, alerts: [ServerAlert] = []) {
+        self.timeUnixMs = timeUnixMs
+        self.uptimeSeconds = uptimeSeconds
+        self.methods = methods
+        self.calls = calls
+        self.errors = errors
+        self.errorRate = errorRate
+        self.cacheHits = cacheHits
+        self.cacheMisses = cacheMisses
+        self.cacheHitRate = cacheHitRate
+        self.sentiments = sentiments
+        self.keyUsage = keyUsage
+        self.jobQueueDepth = jobQueueDepth
+        self.jobLogSyncs = jobLogSyncs
+        self.jobLogSyncP50Seconds = jobLogSyncP50Seconds
+        self.jobLogSyncP99Seconds = jobLogSyncP99Seconds
+        self.plugins = plugins
+        self.residentBytes = residentBytes
+        self.connections = connections
+        self.alerts = alerts
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: timeUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            case 2: uptimeSeconds = try reader.readUInt(field)
+            case 3: methods.append(try reader.readMessage(field, as: ServerMethodStats.self))
+            case 4: calls = try reader.readUInt(field)
+            case 5: errors = try reader.readUInt(field)
+            case 6: errorRate = Double(bitPattern: try reader.readFixed64(field))
+            case 7: cacheHits = try reader.readUInt(field)
+            case 8: cacheMisses = try reader.readUInt(field)
+            case 9: cacheHitRate = Double(bitPattern: try reader.readFixed64(field))
+            case 10:
+                var entry = ProtoReader(try reader.readBytes(field))
+                var key: String = ""
+                var value: UInt64 = 0
+                while let entryField = try entry.nextField() {
+                    switch entryField.number {
+                    case 1: key = try entry.readString(entryField)
+                    case 2: value = try entry.readUInt(entryField)
+                    default: try entry.skip(entryField)
+                    }
+                }
+                sentiments[key] = value
+            case 11: keyUsage.append(try reader.readMessage(field, as: ServerKeyUsage.self))
+            case 12: jobQueueDepth = try reader.readUInt(field)
+            case 13: jobLogSyncs = try reader.readUInt(field)
+            case 14: jobLogSyncP50Seconds = Double(bitPattern: try reader.readFixed64(field))
+            case 15: jobLogSyncP99Seconds = Double(bitPattern: try reader.readFixed64(field))
+            case 16: plugins.append(try reader.readMessage(field, as: ServerPluginVersion.self))
+            case 17: residentBytes = try reader.readUInt(field)
+            case 18: connections = try reader.readUInt(field)
+            case 19: alerts.append(try reader.readMessage(field, as: ServerAlert.self))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeUInt(field: 1, UInt64(bitPattern: timeUnixMs))
+        writer.writeUInt(field: 2, uptimeSeconds)
+        for value in methods { writer.writeMessage(field: 3, value) }
+        writer.writeUInt(field: 4, calls)
+        writer.writeUInt(field: 5, errors)
+        writer.writeFixed64(field: 6, errorRate.bitPattern)
+        writer.writeUInt(field: 7, cacheHits)
+        writer.writeUInt(field: 8, cacheMisses)
+        writer.writeFixed64(field: 9, cacheHitRate.bitPattern)
+        for (key, value) in sentiments.sorted(by: { $0.key < $1.key }) {
+            writer.writeLengthDelimited(field: 10) { writer in
+                writer.writeString(field: 1, key, always: true)
+                writer.writeUInt(field: 2, value, always: true)
+            }
+        }
+        for value in keyUsage { writer.writeMessage(field: 11, value) }
+        writer.writeUInt(field: 12, jobQueueDepth)
+        writer.writeUInt(field: 13, jobLogSyncs)
+        writer.writeFixed64(field: 14, jobLogSyncP50Seconds.bitPattern)
+        writer.writeFixed64(field: 15, jobLogSyncP99Seconds.bitPattern)
+        for value in plugins { writer.writeMessage(field: 16, value) }
+        writer.writeUInt(field: 17, residentBytes)
+        writer.writeUInt(field: 18, connections)
+        for value in alerts { writer.writeMessage(field: 19, value) }
+    }
+}
+
 /// `aura.BackupRequest`.
 public struct BackupRequest: GeneratedMessage {
     /// A message with every field at its default.
@@ -2831,6 +3189,11 @@ public enum GeneratedMessages {
         "aura.RollbackRequest": RollbackRequest.self,
         "aura.SentimentResult": SentimentResult.self,
         "aura.SentimentScores": SentimentScores.self,
+        "aura.ServerAlert": ServerAlert.self,
+        "aura.ServerKeyUsage": ServerKeyUsage.self,
+        "aura.ServerMethodStats": ServerMethodStats.self,
+        "aura.ServerPluginVersion": ServerPluginVersion.self,
+        "aura.ServerStats": ServerStats.self,
         "aura.SimpleRequest": SimpleRequest.self,
         "aura.SimpleResponse": SimpleResponse.self,
         "aura.SleepRequest": SleepRequest.self,

@@ -506,6 +506,64 @@ service Jobs {
   rpc Stats(Empty) returns (JobStats);
 }
 
+// ---------------------------------------------------------------------------------------------
+// aura.Admin: the server's own figures for operators (docs/METRICS.md). Needs the admin scope.
+
+// One method's calls since the start.
+message ServerMethodStats {
+  string method = 1;                        // "aura.Sentiment/Analyze", or "unknown"
+  string rpc_type = 2;                      // unary, client_streaming, server_streaming, bidi_streaming
+  uint64 calls = 3;
+  uint64 errors = 4;                        // ended UNKNOWN, DEADLINE_EXCEEDED, INTERNAL, UNAVAILABLE or DATA_LOSS
+  map<string, uint64> calls_by_code = 5;    // status code name -> calls
+  double p50_seconds = 6;                   // latency quantiles estimated from the histogram
+  double p95_seconds = 7;
+  double p99_seconds = 8;
+}
+
+// An alert that is firing.
+message ServerAlert {
+  string name = 1;                          // e.g. "AuraHighErrorRate", as in deploy/prometheus-alerts.yml
+  string message = 2;
+  int64 since_unix_ms = 3;
+}
+
+// A loaded plugin.
+message ServerPluginVersion {
+  string kind = 1;                          // analyzer or redactor
+  string name = 2;
+  string version = 3;
+  bool active = 4;
+}
+
+// Calls made with one API key.
+message ServerKeyUsage {
+  string key_id = 1;
+  uint64 calls = 2;
+}
+
+message ServerStats {
+  int64 time_unix_ms = 1;
+  uint64 uptime_seconds = 2;
+  repeated ServerMethodStats methods = 3;   // by name, calls to unknown methods last
+  uint64 calls = 4;                         // every method
+  uint64 errors = 5;
+  double error_rate = 6;                    // errors / calls since the start
+  uint64 cache_hits = 7;
+  uint64 cache_misses = 8;
+  double cache_hit_rate = 9;                // hits / lookups since the start (1 before any lookup)
+  map<string, uint64> sentiments = 10;      // results by label: POSITIVE, NEGATIVE, NEUTRAL, MIXED
+  repeated ServerKeyUsage key_usage = 11;
+  uint64 job_queue_depth = 12;              // jobs waiting for a worker
+  uint64 job_log_syncs = 13;                // fdatasync calls of the job log
+  double job_log_sync_p50_seconds = 14;
+  double job_log_sync_p99_seconds = 15;
+  repeated ServerPluginVersion plugins = 16;
+  uint64 resident_bytes = 17;               // the server's RSS
+  uint64 connections = 18;                  // open RPC connections
+  repeated ServerAlert alerts = 19;         // firing now
+}
+
 // aura.Admin: operating the server (needs the admin scope). Backup: a consistent snapshot of
 // the data directory, streamed to the caller (docs/OPERATIONS.md, "Backup and restore").
 
@@ -533,6 +591,7 @@ message BackupFile {
 }
 
 service Admin {
+  rpc Stats(Empty) returns (ServerStats);
   rpc Backup(BackupRequest) returns (stream BackupChunk);
 }
 

@@ -22,7 +22,10 @@ extension SentimentEngine {
                 do throws(RPCError) { try TextInput.validate(texts[index]) } catch { outcomes[index] = .failure(error) }
                 guard usesCache, outcomes[index] == nil else { continue }
                 keys[index] = cacheKey(texts[index], analyzer: analyzer, redactor: redactor, options: options)
-                outcomes[index] = cachedResult(keys[index], analyzer: analyzer, redactor: redactor).map { .success($0) }
+                if let hit = cachedResult(keys[index], analyzer: analyzer, redactor: redactor) {
+                    sentiments.record(hit.sentiment)
+                    outcomes[index] = .success(hit)
+                }
             }
             if let redactor {
                 let pending = texts.indices.filter { outcomes[$0] == nil }
@@ -45,6 +48,7 @@ extension SentimentEngine {
                     results[index].fill(from: analysis)
                     store(results[index], under: keys[index])
                     results[index].analyzer = analyzer.info.id
+                    sentiments.record(results[index].sentiment)
                     return results[index]
                 }
             }

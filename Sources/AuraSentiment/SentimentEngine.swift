@@ -14,6 +14,8 @@ public final class SentimentEngine: Sendable {
     public let deadLetters: DeadLetterQueue
     /// How personal data is replaced.
     public let redaction: Redaction
+    /// Results by sentiment label, for metrics.
+    public let sentiments = SentimentTally()
 
     /// Creates an engine.
     public init(plugins: PluginRegistry, cache: ResultCache<SentimentResult>, deadLetters: DeadLetterQueue, redaction: Redaction) {
@@ -34,7 +36,10 @@ public final class SentimentEngine: Sendable {
         let analyzer = try plugins.plugin(.analyzer, id: options.analyzer)
         let redactor = options.redactPii ? try plugins.plugin(.redactor, id: options.redactor) : nil
         let key = usesCache ? cacheKey(text, analyzer: analyzer, redactor: redactor, options: options) : nil
-        if let hit = cachedResult(key, analyzer: analyzer, redactor: redactor) { return hit }
+        if let hit = cachedResult(key, analyzer: analyzer, redactor: redactor) {
+            sentiments.record(hit.sentiment)
+            return hit
+        }
         var result = SentimentResult()
         var analyzed = text
         if let redactor {
@@ -49,6 +54,7 @@ public final class SentimentEngine: Sendable {
             try await analyzer.analysis(of: analyzed, languageHint: options.languageHint)
         }
         result.fill(from: analysis)
+        sentiments.record(result.sentiment)
         store(result, under: key)
         result.analyzer = analyzer.info.id
         return result

@@ -1,10 +1,13 @@
 import AuraBackupService
+import AuraAdmin
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
+import AuraHTTP
 import AuraHealth
 import AuraJobs
 import AuraMessages
+import AuraMetrics
 import AuraPluginHost
 import AuraPosix
 import AuraSentiment
@@ -29,6 +32,7 @@ let usage = """
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
                        [--memory-budget-mb N] [--connection-memory-mb N]
                        [--plugin-threads N] [--plugin-queue N]
+                       [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
 
@@ -82,6 +86,15 @@ let usage = """
                          segments removed (default 60s; also once at every start)
       --conformance      also serve aura.TestService, the conformance and benchmark service
                          (off by default: it is a test tool, not a production service)
+      --metrics-addr HOST:PORT
+                         serve GET /metrics (Prometheus text format) and GET /healthz over
+                         HTTP on HOST:PORT (default off; port 0 picks a free port, printed as
+                         "aura-server metrics on HOST:PORT"); docs/METRICS.md lists the metrics
+      --alert-interval D how often the alerts (error rate, p99 latency, cache hit rate, job
+                         queue) are evaluated over the calls since the last time (default 60s);
+                         one that fires or clears is logged as a warning
+      --no-call-metrics  do not time and count each call (per-method figures stay at zero;
+                         for measuring what they cost, see benchmarks/README.md)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
 
@@ -125,9 +138,11 @@ let valueOptions: Set<String> = [
     "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
     "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-    "plugin-threads", "plugin-queue", "config", "restore",
+    "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval",
 ]
-let flagOptions: Set<String> = ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance", "check-config", "force"]
+let flagOptions: Set<String> = [
+    "help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance", "check-config", "force", "no-call-metrics",
+]
 let arguments: ParsedArguments
 do {
     arguments = try ServerOptions.parse(
@@ -282,6 +297,8 @@ let engine = SentimentEngine(
     plugins: registry, cache: ResultCache(maxBytes: cacheMegabytes << 20),
     deadLetters: DeadLetterQueue(keepsText: arguments.flags.contains("dlq-keep-text")),
     redaction: Redaction(hashKey: redactionKey(in: dataDirectory)))
+let jobLogSyncs = LatencyHistogram()
+jobsConfiguration.logSyncObserver = { jobLogSyncs.record(nanoseconds: $0) }
 let jobs: JobManager
 do {
     jobs = try JobManager(configuration: jobsConfiguration, engine: engine, repair: arguments.flags.contains("repair")) {
@@ -300,12 +317,37 @@ let services: [any Service] = [
     JobService(manager: jobs),
     BackupService(dataDirectory: dataDirectory, allowsRemoteCallers: arguments.flags.contains("allow-remote-admin")) { jobs.holdJobLogSegments() },
 ] + (arguments.flags.contains("conformance") ? [TestService()] : [])
-let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
-let server = Server(configuration: configuration, services: [health] + services)
+let health = HealthService(serving: ["aura.Health"] + services.map(\.name))  // aura.Admin: BackupService's name
+var servedMethods = MethodRegistry()
+for service in [health] + services { servedMethods.add(service) }
+let observability = ServerObservability(
+    methods: servedMethods.methods + AdminStatsService.methods, engine: engine, jobs: jobs, jobLogSyncs: jobLogSyncs,
+    log: { logger.log(.warning, $0) })
+// First, so that it counts the calls later interceptors reject.
+if !arguments.flags.contains("no-call-metrics") {
+    configuration.interceptors.insert(MetricsInterceptor(metrics: observability.calls), at: 0)
+}
+let server = Server(configuration: configuration, services: [health] + services + [AdminStatsService(observability: observability)])
+observability.countConnections { server.connectionCount }
+do {
+    observability.alerts.start(interval: try limit("alert-interval", default: AlertMonitor.defaultInterval))
+} catch {
+    fail(error.description)
+}
+let metricsServer: HTTPServer?
+do {
+    metricsServer = try arguments.options["metrics-addr"].map { try observability.serveHTTP(on: $0) }
+} catch {
+    fail("cannot listen for metrics on \(arguments.options["metrics-addr"] ?? ""): \(error)")
+}
 do {
     try server.start()
 } catch {
     fail("cannot listen on \(configuration.address): \(error)")
+}
+if let metricsServer, let address = arguments.options["metrics-addr"] {
+    let metricsHost = address.split(separator: ":").dropLast().joined(separator: ":")
+    StandardStream.out("aura-server metrics on \(metricsHost):\(metricsServer.port)")
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
 StandardStream.out("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
@@ -316,9 +358,11 @@ let received = stopSignals.wait()
 logger.log(.info, "signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
 health.setStatus(.notServing, for: "")
 plugins.stop()
+observability.alerts.stop()
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
     await server.shutdown()
+    await metricsServer?.shutdown()
     await jobs.stop()
     stopped.signal()
 }

@@ -20,6 +20,9 @@ final class ServerProcess: @unchecked Sendable {
     /// The address to give aura-rpc.
     var address: String { "127.0.0.1:\(port)" }
 
+    /// What the server printed on standard output so far.
+    var standardOutput: String { output.text }
+
     private init(process: Process, port: Int, dataDirectory: URL, ownsDataDirectory: Bool, output: PipeReader, errors: PipeReader) {
         self.process = process
         self.port = port

@@ -15,7 +15,7 @@ struct AuraProtoParsingTests {
         #expect(schema.services["aura.TestService"]?.methods.map(\.name)
             == ["EmptyCall", "UnaryCall", "StreamingInputCall", "StreamingOutputCall", "FullDuplexCall", "Sleep"])
         #expect(schema.methods.map(\.path) == [
-            "/aura.Admin/Backup", "/aura.DeadLetters/List", "/aura.Health/Check",
+            "/aura.Admin/Backup", "/aura.Admin/Stats", "/aura.DeadLetters/List", "/aura.Health/Check",
             "/aura.Jobs/Cancel", "/aura.Jobs/Get", "/aura.Jobs/GetUpload", "/aura.Jobs/List", "/aura.Jobs/Results",
             "/aura.Jobs/Stats", "/aura.Jobs/Submit", "/aura.Jobs/Watch",
             "/aura.Language/Detect",
@@ -68,7 +68,8 @@ struct AuraProtoParsingTests {
             "aura.ListDeadLettersRequest", "aura.DeadLetterList", "aura.JobSpec", "aura.ResumeUpload",
             "aura.SubmitRequest", "aura.SubmitResponse", "aura.UploadRef", "aura.UploadStatus", "aura.JobSummary",
             "aura.Job", "aura.JobRef", "aura.ResultsRequest", "aura.RecordResult", "aura.ListJobsRequest",
-            "aura.JobList", "aura.JobStats", "aura.PluginStats",
+            "aura.JobList", "aura.JobStats", "aura.PluginStats", "aura.ServerMethodStats", "aura.ServerAlert",
+            "aura.ServerPluginVersion", "aura.ServerKeyUsage", "aura.ServerStats",
             "aura.BackupRequest", "aura.BackupChunk", "aura.BackupManifest", "aura.BackupFile",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)

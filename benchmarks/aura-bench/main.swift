@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|accesslog|metrics|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -71,7 +71,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "accesslog", "metrics", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -120,6 +120,16 @@ do {
             let result = try await run.unary(inFlight: 64, connections: 1)
             report(BenchResult(name: result.name + " access log \(label)", figures: result.figures))
             logged.stop()
+        }
+    }
+    if wanted("metrics"), arguments.options["addr"] == nil {
+        // Per-call metrics off and on (the default), fresh servers back to back: within noise.
+        for (label, extra) in [("off", ["--no-call-metrics"]), ("on", [String]())] {
+            let measured = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
+            let run = Benchmarks(address: "127.0.0.1:\(measured.port)", loop: group.loops[0], duration: duration)
+            let result = try await run.unary(inFlight: 64, connections: 1)
+            report(BenchResult(name: result.name + " metrics \(label)", figures: result.figures))
+            measured.stop()
         }
     }
     if wanted("bidi") { report(try await benchmarks.bidirectional()) }

@@ -34,7 +34,7 @@ extension Invocation.Command {
             return ["format", "column", "field", "language", "analyzer", "redactor", "name", "idempotency-key", "upload-id", "resume"]
         case .results: return ["from"]
         case .jobs: return ["status", "limit"]
-        case .language, .stats, .call, .health, .list, .help, .job, .cancel, .watch, .admin: return []
+        case .language, .stats, .serverStats, .call, .health, .list, .help, .job, .cancel, .watch, .admin: return []
         }
     }
 
@@ -45,6 +45,7 @@ extension Invocation.Command {
         case .plugins: return ["activate", "inactive", "replace", "stats"]
         case .submit: return ["redact", "wait"]
         case .results: return ["csv"]
+        case .serverStats: return ["watch"]
         case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help, .job, .jobs, .cancel, .watch, .admin: return []
         }
     }

@@ -12,6 +12,7 @@ struct Invocation: Sendable {
         case submit, job, results, jobs, cancel, watch
         case admin
         case call, health, list, help
+        case serverStats = "server-stats"
     }
 
     /// The command; nil when none was given.
@@ -30,6 +31,8 @@ struct Invocation: Sendable {
     let showsMetadata: Bool
     /// Whether output is compact JSON lines.
     let json: Bool
+    /// Whether --watch was given (server-stats redraws every second).
+    let watches: Bool
     /// The parsed command line, where commands find their own options (`--mode`, `--limit`,
     /// ...), already checked to be theirs.
     let parsed: ParsedArguments
@@ -53,6 +56,7 @@ struct Invocation: Sendable {
         let name = positionals.isEmpty ? nil : positionals.removeFirst()
         wantsHelp = parsed.flags.contains("help")
         json = parsed.flags.contains("json")
+        watches = parsed.flags.contains("watch")
         showsMetadata = parsed.flags.contains("show-metadata")
         operands = positionals
         if let name {
@@ -122,6 +126,7 @@ struct Invocation: Sendable {
         case .plugins: try await PluginsCommand(invocation: self).run()
         case .dlq: try await DeadLettersCommand(invocation: self).run()
         case .stats: try await StatsCommand(invocation: self).run()
+        case .serverStats: try await ServerStatsCommand(invocation: self).run()
         case .submit: try await SubmitCommand(invocation: self).run()
         case .job: try await JobCommands(invocation: self).job()
         case .results: try await ResultsCommand(invocation: self).run()

@@ -141,4 +141,15 @@ extension HelpTopic {
         entries and bytes, and plugin failures, one "name  value" line each.
         --json prints the aura.AnalyzerStats (64-bit counters are JSON strings, as in proto3).
         """
+
+    static let serverStatsText = """
+        usage: aura-rpc server-stats [--watch] [OPTIONS]
+
+        The server's own figures (aura.Admin/Stats, needs the admin scope): uptime, memory,
+        connections, calls and errors, cache hit rate, job queue and job-log fsync latency,
+        sentiments, plugins, per-key usage, firing alerts, and per method the calls, errors
+        and latency p50/p95/p99. docs/METRICS.md describes each figure.
+          --watch       redraw every second (a live view on the terminal) until Ctrl-C
+        --json prints the aura.ServerStats (with --watch, one a second).
+        """
 }

@@ -5,6 +5,7 @@ enum HelpTopic: String, CaseIterable {
     case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
     case submit, job, results, jobs, cancel, watch
     case admin
+    case serverStats = "server-stats"
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -26,6 +27,7 @@ enum HelpTopic: String, CaseIterable {
         case .plugins: return Self.pluginsText + "\n\n" + Self.optionsText
         case .dlq: return Self.dlqText + "\n\n" + Self.optionsText
         case .stats: return Self.statsText + "\n\n" + Self.optionsText
+        case .serverStats: return Self.serverStatsText + "\n\n" + Self.optionsText
         case .submit: return Self.submitText + "\n\n" + Self.optionsText
         case .job, .jobs, .cancel, .watch: return Self.jobText + "\n\n" + Self.optionsText
         case .results: return Self.resultsText + "\n\n" + Self.optionsText
@@ -48,6 +50,8 @@ enum HelpTopic: String, CaseIterable {
           plugins ACTION        list, load PATH, activate ID, rollback KIND|NAME, pin, unpin, unload ID
           dlq list              the most recent failed requests (the dead-letter list)
           stats                 the result cache's counters and plugin failures
+          server-stats          the server's figures (aura.Admin/Stats): calls, latency, errors,
+                                cache, jobs, plugins, memory, alerts; --watch: live, every second
           submit FILE|-         upload a document as a job (--format lines|text|csv|jsonl), with
                                 progress bars; --wait follows it to its end
           job ID                a job's state, counts, times and summary

@@ -19,6 +19,11 @@ public struct MethodRegistry: Sendable {
         service.register(into: &self)
     }
 
+    /// Every registered method's full name and call shape, sorted by name.
+    public var methods: [(name: String, kind: MethodKind)] {
+        handlers.map { ($0.key, $0.value.kind) }.sorted { $0.name < $1.name }
+    }
+
     /// The handler for `method`, with or without a leading slash.
     func handler(for method: Substring) -> MethodHandler? { handlers[String(method)] }
 
