@@ -66,10 +66,14 @@ let package = Package(
                 "AuraJobLog", "AuraDocuments", "AuraServer", "AuraSentiment", "AuraMessages", "AuraCrypto",
                 "AuraBlockingPool", "AuraPosix",
             ]),
+        // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
+        .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix"]),
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
+            dependencies: [
+                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraAuth", "AuraPosix", "AuraCommandLine",
+            ]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
@@ -118,6 +122,9 @@ let package = Package(
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(
+            name: "AuraAuthTests",
+            dependencies: ["AuraAuth", "AuraCrypto", "AuraServer", "AuraClient", "AuraConformance", "AuraHealth", "AuraMessages", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

@@ -1,3 +1,4 @@
+import AuraAuth
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
@@ -19,7 +20,7 @@ let usage = """
     aura-server: the AuraStream RPC server.
 
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
-                       [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
+                       [--cache-mb N] [--dlq-keep-text] [--auth on|off]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
@@ -46,9 +47,11 @@ let usage = """
                          refused with RESOURCE_EXHAUSTED
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
-      --allow-remote-admin
-                         let clients on other machines load, activate and unload plugins
-                         (by default only clients on this machine may)
+      --auth on|off      whether calls need an API key with the right scope (default on;
+                         docs/KEYS.md). The first start writes an admin key to
+                         DIR/admin.key, which aura-rpc on this machine finds by itself; keys
+                         live in DIR/keys.json. off serves everyone and only on a loopback
+                         --addr (for benchmarks and tests)
       --access-log PATH  write one JSON line per call (time, request id, peer, method, status,
                          duration, bytes in and out) to PATH, or to stderr with "-" (default off)
       --log-level LEVEL  the lowest level of the server's own log lines on stderr: debug, info,
@@ -113,9 +116,9 @@ do {
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
             "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
             "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-            "plugin-threads", "plugin-queue",
+            "plugin-threads", "plugin-queue", "auth",
         ],
-        flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
+        flagOptions: ["help", "dlq-keep-text", "repair", "conformance"])
 } catch {
     fail(error.description)
 }
@@ -184,6 +187,27 @@ do {
     try Files.createDirectories(dataDirectory)
 } catch {
     fail("cannot create the data directory \(dataDirectory): \(error)")
+}
+
+let keys: KeyStore?
+switch arguments.options["auth"] ?? "on" {
+case "on":
+    do {
+        let opened = try KeyStore.open(dataDirectory: dataDirectory)
+        keys = opened.store
+        if let path = opened.adminKeyPath { logger.log(.info, "first start: wrote an admin API key to \(path) (docs/KEYS.md)") }
+    } catch {
+        fail("cannot use the API keys: \(error)")
+    }
+    configuration.interceptors.append(AuthInterceptor(store: keys!))
+case "off":
+    guard SocketAddress.isLoopback(peer: configuration.address) else {
+        fail("--auth off serves every caller, so it needs a loopback --addr (127.0.0.1 or [::1]), not \(configuration.address)")
+    }
+    keys = nil
+    logger.log(.warning, "--auth off: every caller may call every service")
+case let other:
+    fail("--auth takes on or off, got \"\(other)\"")
 }
 
 /// The key of the redactor's hash mode, created once and kept 0600 in the data directory.
@@ -267,10 +291,10 @@ jobs.start()
 
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
-    PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
+    PluginAdminService(registry: registry),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
     JobService(manager: jobs),
-] + (arguments.flags.contains("conformance") ? [TestService()] : [])
+] + (arguments.flags.contains("conformance") ? [TestService()] : []) + (keys.map { [KeysService(store: $0)] } ?? [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))
 let server = Server(configuration: configuration, services: [health] + services)
 do {

@@ -10,6 +10,7 @@ struct Invocation: Sendable {
     enum Command: String, Sendable, CaseIterable {
         case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
         case submit, job, results, jobs, cancel, watch
+        case keys
         case call, health, list, help
     }
 
@@ -35,7 +36,8 @@ struct Invocation: Sendable {
 
     static let defaultAddress = "127.0.0.1:7443"
 
-    /// Parses `arguments` (without the program name); `environment` supplies AURA_ADDR.
+    /// Parses `arguments` (without the program name); `environment` supplies AURA_ADDR,
+    /// AURA_API_KEY and AURA_DATA_DIR.
     init(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
         let metadataValues: [String]
         let parsed: ParsedArguments
@@ -89,6 +91,9 @@ struct Invocation: Sendable {
                 throw .usage(error.description, topic: topic)
             }
         }
+        if metadata.first(APIKeyLookup.metadataKey) == nil, let key = APIKeyLookup.find(options: parsed.options, environment: environment) {
+            metadata.add(APIKeyLookup.metadataKey, "Bearer \(key)")
+        }
         self.metadata = metadata
     }
 
@@ -127,6 +132,7 @@ struct Invocation: Sendable {
         case .jobs: try await JobCommands(invocation: self).jobs()
         case .cancel: try await JobCommands(invocation: self).cancel()
         case .watch: try await JobCommands(invocation: self).watch()
+        case .keys: try await KeysCommand(invocation: self).run()
         }
     }
 

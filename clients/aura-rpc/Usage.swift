@@ -4,6 +4,7 @@ enum HelpTopic: String, CaseIterable {
     case main, call, health, list, help
     case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
     case submit, job, results, jobs, cancel, watch
+    case keys
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -28,6 +29,7 @@ enum HelpTopic: String, CaseIterable {
         case .submit: return Self.submitText + "\n\n" + Self.optionsText
         case .job, .jobs, .cancel, .watch: return Self.jobText + "\n\n" + Self.optionsText
         case .results: return Self.resultsText + "\n\n" + Self.optionsText
+        case .keys: return Self.keysText + "\n\n" + Self.optionsText
         }
     }
 
@@ -53,6 +55,7 @@ enum HelpTopic: String, CaseIterable {
           jobs                  the jobs, newest first (--status S, --limit N)
           cancel ID             cancel a job
           watch ID              follow a job until it ends
+          keys ACTION           API keys: create, list, revoke ID, set-limit ID (admin key)
           call METHOD [JSON|-]  call any method of the schema
           health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
           list                  the schema's methods with their shapes and message types
@@ -76,6 +79,10 @@ enum HelpTopic: String, CaseIterable {
         options (before or after the command):
           --addr HOST:PORT      the server (default: $AURA_ADDR, else 127.0.0.1:7443)
           --deadline DURATION   how long the call may take, e.g. 500ms, 2s, 1m (default: none)
+          --api-key KEY         the API key (default: $AURA_API_KEY, else the admin key the
+                                server wrote to DIR/admin.key, readable on its machine)
+          --data-dir DIR        the server's data directory, for its admin.key (default:
+                                $AURA_DATA_DIR, else ./.aura-data, the server's default)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
           --json                machine output: compact JSON, one object per line (for the
