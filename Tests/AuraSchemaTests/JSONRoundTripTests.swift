@@ -61,6 +61,12 @@ let auraSamples: [String: String] = [
     "aura.ListJobsRequest": #"{"state":"PENDING","pageSize":50,"pageToken":"t"}"#,
     "aura.JobList": #"{"jobs":[{"jobId":"a"},{"jobId":"b","state":"COMPLETED"}],"nextPageToken":"n"}"#,
     "aura.JobStats": #"{"pending":"1","processing":"2","completed":"3","failed":"4","cancelled":"5","logBytes":"6","logBudgetBytes":"7","logSegments":"8","recordsProcessed":"9"}"#,
+    "aura.KeyInfo": #"{"id":"3f9c0a7d12e4b856","scopes":["analyze","jobs"],"ratePerSecond":10,"burst":20,"enabled":true,"createdUnixMs":"1764500000000"}"#,
+    "aura.CreateKeyRequest": #"{"scopes":["admin"],"ratePerSecond":4294967295,"burst":1}"#,
+    "aura.CreatedKey": #"{"key":{"id":"0000000000000001"},"token":"aura_0000000000000001_00"}"#,
+    "aura.KeyList": #"{"keys":[{"id":"a"},{"enabled":true}]}"#,
+    "aura.KeyRef": #"{"id":"3f9c0a7d12e4b856"}"#,
+    "aura.SetKeyLimitRequest": #"{"id":"3f9c0a7d12e4b856","ratePerSecond":1}"#,
 ]
 
 @Suite("JSON round trips")

@@ -70,6 +70,7 @@ struct AuraProtoParsingTests {
             "aura.SubmitRequest", "aura.SubmitResponse", "aura.UploadRef", "aura.UploadStatus", "aura.JobSummary",
             "aura.Job", "aura.JobRef", "aura.ResultsRequest", "aura.RecordResult", "aura.ListJobsRequest",
             "aura.JobList", "aura.JobStats", "aura.PluginStats",
+            "aura.KeyInfo", "aura.CreateKeyRequest", "aura.CreatedKey", "aura.KeyList", "aura.KeyRef", "aura.SetKeyLimitRequest",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)
     }

@@ -30,7 +30,7 @@ public struct AbuseHarness: Sendable {
             binary: serverBinary, dataDirectory: dataDirectory,
             arguments: ["--loops", "2", "--plugins", plugins, "--log-level", "warning"] + scenario.serverArguments)
         let group = EventLoopGroup(loopCount: 1)
-        let client = WellBehavedClient(address: server.address)
+        let client = WellBehavedClient(address: server.address, configuration: server.clientConfiguration)
         do {
             let report = try await measure(scenario, server: server, client: client, loop: group.loops[0])
             await server.stop()
