@@ -51,7 +51,9 @@ public struct AbuseHarness: Sendable {
         memory.resetPeak()
         client.start()
         let started = ContinuousClock.now
-        let crowd = PeerCrowd(address: try SocketAddress(parsing: server.address), loop: loop, serverMemory: memory)
+        let crowd = PeerCrowd(
+            address: try SocketAddress(parsing: server.address), loop: loop, serverMemory: memory,
+            apiKey: server.clientConfiguration.apiKey)
         let outcome = try await scenario.act(crowd)
         let elapsed = ContinuousClock.now - started
         let peak = max(memory.peak, memory.resident)
