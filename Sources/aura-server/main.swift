@@ -192,14 +192,15 @@ do {
 let keys: KeyStore?
 switch arguments.options["auth"] ?? "on" {
 case "on":
+    let opened: (store: KeyStore, adminKeyPath: String?)
     do {
-        let opened = try KeyStore.open(dataDirectory: dataDirectory)
-        keys = opened.store
-        if let path = opened.adminKeyPath { logger.log(.info, "first start: wrote an admin API key to \(path) (docs/KEYS.md)") }
+        opened = try KeyStore.open(dataDirectory: dataDirectory)
     } catch {
         fail("cannot use the API keys: \(error)")
     }
-    configuration.interceptors.append(AuthInterceptor(store: keys!))
+    if let path = opened.adminKeyPath { logger.log(.info, "first start: wrote an admin API key to \(path) (docs/KEYS.md)") }
+    keys = opened.store
+    configuration.interceptors.append(AuthInterceptor(store: opened.store))
 case "off":
     guard SocketAddress.isLoopback(peer: configuration.address) else {
         fail("--auth off serves every caller, so it needs a loopback --addr (127.0.0.1 or [::1]), not \(configuration.address)")
