@@ -71,6 +71,8 @@ let package = Package(
                 "AuraJobLog", "AuraDocuments", "AuraServer", "AuraSentiment", "AuraMessages", "AuraCrypto",
                 "AuraBlockingPool", "AuraPosix",
             ]),
+        // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
+        .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix"]),
         .target(name: "AuraCommandLine"),
         // Backups: the snapshot a server streams (aura.Admin/Backup), written by a client and
         // restored by `aura-server --restore`.
@@ -85,8 +87,8 @@ let package = Package(
         .executableTarget(
             name: "aura-server",
             dependencies: [
-                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine", "AuraBackup",
-                "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics",
+                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraAuth", "AuraPosix", "AuraCommandLine",
+                "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics",
             ]),
 
         // Clients.
@@ -142,6 +144,9 @@ let package = Package(
             dependencies: ["AuraBackup", "AuraBackupService", "AuraJobLog", "AuraMessages", "AuraBytes", "AuraPosix", "AuraServer", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraMetricsTests", dependencies: ["AuraMetrics"]),
         .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
+        .testTarget(
+            name: "AuraAuthTests",
+            dependencies: ["AuraAuth", "AuraCrypto", "AuraServer", "AuraClient", "AuraConformance", "AuraHealth", "AuraMessages", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

@@ -20,32 +20,24 @@ public struct BackupService: Service {
     let dataDirectory: String
     let jobLogFolder: String
     let holdJobLog: @Sendable () -> SegmentHold
-    let allowsRemoteCallers: Bool
     let pool: BlockingPool
 
     /// The bytes of one chunk: well under the largest message, large enough to stream fast.
     static let chunkSize = 1 << 20
 
     /// A service backing up `dataDirectory`, whose job log is the folder `jobLogFolder` in it
-    /// and is held by `holdJobLog`. Until API keys with scopes come, only callers on this
-    /// machine may take a backup unless `allowsRemoteCallers` (`--allow-remote-admin`).
-    public init(
-        dataDirectory: String, jobLogFolder: String = "joblog", allowsRemoteCallers: Bool = false,
-        holdJobLog: @escaping @Sendable () -> SegmentHold
-    ) {
+    /// and is held by `holdJobLog`. Who may take one is the API keys' business: aura.Admin
+    /// needs the admin scope (`AccessPolicy`).
+    public init(dataDirectory: String, jobLogFolder: String = "joblog", holdJobLog: @escaping @Sendable () -> SegmentHold) {
         self.dataDirectory = dataDirectory
         self.jobLogFolder = jobLogFolder
         self.holdJobLog = holdJobLog
-        self.allowsRemoteCallers = allowsRemoteCallers
         pool = BlockingPool(threadCount: 1, queueCapacity: 16, name: "aura-backup")
     }
 
     public func register(into methods: inout MethodRegistry) {
         let service = self
-        methods.serverStreaming("aura.Admin/Backup") { (_: BackupRequest, responses: ResponseWriter<BackupChunk>, context) in
-            guard service.allowsRemoteCallers || context.peerIsLoopback else {
-                throw RPCError(.permissionDenied, "backups can be taken only from this machine (peer \(context.peer)); start the server with --allow-remote-admin to change that")
-            }
+        methods.serverStreaming("aura.Admin/Backup") { (_: BackupRequest, responses: ResponseWriter<BackupChunk>, _) in
             try await service.stream(to: responses)
         }
     }

@@ -34,6 +34,15 @@ public enum Crypto {
         return hasher.finalize()
     }
 
+    /// The SHA-256 of `first` followed by `second` (a salt and a secret, say), without an
+    /// allocation: what a key check on every call needs.
+    public static func sha256(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> SHA256Digest {
+        var hasher = SHA256Hasher()
+        hasher.update(first)
+        hasher.update(second)
+        return hasher.finalize()
+    }
+
     /// The SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> SHA256Digest { bytes.withUnsafeBytes { sha256($0) } }
 

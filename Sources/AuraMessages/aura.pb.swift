@@ -3140,6 +3140,242 @@ public struct BackupFile: GeneratedMessage {
     }
 }
 
+/// One key as the server keeps it: never its secret.
+public struct KeyInfo: GeneratedMessage {
+    /// 16 hex digits, the middle part of the token
+    public var id: String = ""
+
+    /// "analyze", "jobs", "admin"
+    public var scopes: [String] = []
+
+    /// sustained calls per second; 0: no limit
+    public var ratePerSecond: UInt32 = 0
+
+    /// the most calls at once (the bucket size)
+    public var burst: UInt32 = 0
+
+    /// false once revoked
+    public var enabled: Bool = false
+
+    /// Field 6, `created_unix_ms`.
+    public var createdUnixMs: Int64 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(id: String = "", scopes: [String] = [], ratePerSecond: UInt32 = 0, burst: UInt32 = 0, enabled: Bool = false, createdUnixMs: Int64 = 0) {
+        self.id = id
+        self.scopes = scopes
+        self.ratePerSecond = ratePerSecond
+        self.burst = burst
+        self.enabled = enabled
+        self.createdUnixMs = createdUnixMs
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: id = try reader.readString(field)
+            case 2: scopes.append(try reader.readString(field))
+            case 3: ratePerSecond = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            case 4: burst = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            case 5: enabled = try reader.readUInt(field) != 0
+            case 6: createdUnixMs = Int64(bitPattern: try reader.readUInt(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, id)
+        for value in scopes { writer.writeString(field: 2, value, always: true) }
+        writer.writeUInt(field: 3, UInt64(ratePerSecond))
+        writer.writeUInt(field: 4, UInt64(burst))
+        writer.writeUInt(field: 5, enabled ? 1 : 0)
+        writer.writeUInt(field: 6, UInt64(bitPattern: createdUnixMs))
+    }
+}
+
+/// `aura.CreateKeyRequest`.
+public struct CreateKeyRequest: GeneratedMessage {
+    /// empty: analyze
+    public var scopes: [String] = []
+
+    /// 0: no limit
+    public var ratePerSecond: UInt32 = 0
+
+    /// 0 with a rate: the rate (one second's worth)
+    public var burst: UInt32 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(scopes: [String] = [], ratePerSecond: UInt32 = 0, burst: UInt32 = 0) {
+        self.scopes = scopes
+        self.ratePerSecond = ratePerSecond
+        self.burst = burst
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: scopes.append(try reader.readString(field))
+            case 2: ratePerSecond = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            case 3: burst = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        for value in scopes { writer.writeString(field: 1, value, always: true) }
+        writer.writeUInt(field: 2, UInt64(ratePerSecond))
+        writer.writeUInt(field: 3, UInt64(burst))
+    }
+}
+
+/// A new key: the token is shown once and never stored by the server.
+public struct CreatedKey: GeneratedMessage {
+    /// Field 1, `key`.
+    public var key: KeyInfo {
+        get { _key ?? KeyInfo() }
+        set { _key = newValue }
+    }
+    /// Whether `key` is set.
+    public var hasKey: Bool { _key != nil }
+    /// Unsets `key`.
+    public mutating func clearKey() { _key = nil }
+    private var _key: KeyInfo? = nil
+
+    /// aura_<id>_<secret>, sent as "authorization: Bearer <token>"
+    public var token: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(key: KeyInfo? = nil, token: String = "") {
+        self._key = key
+        self.token = token
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: _key = try reader.readMessage(field, as: KeyInfo.self)
+            case 2: token = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        if let value = _key { writer.writeMessage(field: 1, value) }
+        writer.writeString(field: 2, token)
+    }
+}
+
+/// `aura.KeyList`.
+public struct KeyList: GeneratedMessage {
+    /// in creation order
+    public var keys: [KeyInfo] = []
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(keys: [KeyInfo] = []) {
+        self.keys = keys
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: keys.append(try reader.readMessage(field, as: KeyInfo.self))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        for value in keys { writer.writeMessage(field: 1, value) }
+    }
+}
+
+/// `aura.KeyRef`.
+public struct KeyRef: GeneratedMessage {
+    /// Field 1, `id`.
+    public var id: String = ""
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(id: String = "") {
+        self.id = id
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: id = try reader.readString(field)
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, id)
+    }
+}
+
+/// `aura.SetKeyLimitRequest`.
+public struct SetKeyLimitRequest: GeneratedMessage {
+    /// Field 1, `id`.
+    public var id: String = ""
+
+    /// 0: no limit
+    public var ratePerSecond: UInt32 = 0
+
+    /// 0 with a rate: the rate
+    public var burst: UInt32 = 0
+
+    /// A message with every field at its default.
+    public init() {}
+
+    /// A message with the given fields; the others at their defaults.
+    public init(id: String = "", ratePerSecond: UInt32 = 0, burst: UInt32 = 0) {
+        self.id = id
+        self.ratePerSecond = ratePerSecond
+        self.burst = burst
+    }
+
+    public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
+        var reader = ProtoReader(buffer)
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: id = try reader.readString(field)
+            case 2: ratePerSecond = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            case 3: burst = UInt32(truncatingIfNeeded: try reader.readUInt(field))
+            default: try reader.skip(field)
+            }
+        }
+    }
+
+    public func encode(to writer: inout ProtoWriter) {
+        writer.writeString(field: 1, id)
+        writer.writeUInt(field: 2, UInt64(ratePerSecond))
+        writer.writeUInt(field: 3, UInt64(burst))
+    }
+}
+
 /// Every message type generated from Protocol/aura.proto, by its full schema name.
 public enum GeneratedMessages {
     /// The message types by full name, e.g. `aura.AnalyzeBatchRequest`.
@@ -3153,6 +3389,8 @@ public enum GeneratedMessages {
         "aura.BackupFile": BackupFile.self,
         "aura.BackupManifest": BackupManifest.self,
         "aura.BackupRequest": BackupRequest.self,
+        "aura.CreateKeyRequest": CreateKeyRequest.self,
+        "aura.CreatedKey": CreatedKey.self,
         "aura.DeadLetter": DeadLetter.self,
         "aura.DeadLetterList": DeadLetterList.self,
         "aura.DetectLanguageRequest": DetectLanguageRequest.self,
@@ -3170,6 +3408,9 @@ public enum GeneratedMessages {
         "aura.JobSpec": JobSpec.self,
         "aura.JobStats": JobStats.self,
         "aura.JobSummary": JobSummary.self,
+        "aura.KeyInfo": KeyInfo.self,
+        "aura.KeyList": KeyList.self,
+        "aura.KeyRef": KeyRef.self,
         "aura.ListDeadLettersRequest": ListDeadLettersRequest.self,
         "aura.ListJobsRequest": ListJobsRequest.self,
         "aura.LoadPluginRequest": LoadPluginRequest.self,
@@ -3194,6 +3435,7 @@ public enum GeneratedMessages {
         "aura.ServerMethodStats": ServerMethodStats.self,
         "aura.ServerPluginVersion": ServerPluginVersion.self,
         "aura.ServerStats": ServerStats.self,
+        "aura.SetKeyLimitRequest": SetKeyLimitRequest.self,
         "aura.SimpleRequest": SimpleRequest.self,
         "aura.SimpleResponse": SimpleResponse.self,
         "aura.SleepRequest": SleepRequest.self,

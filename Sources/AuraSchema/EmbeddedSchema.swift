@@ -595,5 +595,51 @@ service Admin {
   rpc Backup(BackupRequest) returns (stream BackupChunk);
 }
 
+// ---------------------------------------------------------------------------------------------
+// aura.Keys: API keys, their scopes and rate limits (docs/KEYS.md). Needs the admin scope.
+
+// One key as the server keeps it: never its secret.
+message KeyInfo {
+  string id = 1;                // 16 hex digits, the middle part of the token
+  repeated string scopes = 2;   // "analyze", "jobs", "admin"
+  uint32 rate_per_second = 3;   // sustained calls per second; 0: no limit
+  uint32 burst = 4;             // the most calls at once (the bucket size)
+  bool enabled = 5;             // false once revoked
+  int64 created_unix_ms = 6;
+}
+
+message CreateKeyRequest {
+  repeated string scopes = 1;   // empty: analyze
+  uint32 rate_per_second = 2;   // 0: no limit
+  uint32 burst = 3;             // 0 with a rate: the rate (one second's worth)
+}
+
+// A new key: the token is shown once and never stored by the server.
+message CreatedKey {
+  KeyInfo key = 1;
+  string token = 2;             // aura_<id>_<secret>, sent as "authorization: Bearer <token>"
+}
+
+message KeyList {
+  repeated KeyInfo keys = 1;    // in creation order
+}
+
+message KeyRef {
+  string id = 1;
+}
+
+message SetKeyLimitRequest {
+  string id = 1;
+  uint32 rate_per_second = 2;   // 0: no limit
+  uint32 burst = 3;             // 0 with a rate: the rate
+}
+
+service Keys {
+  rpc Create(CreateKeyRequest) returns (CreatedKey);
+  rpc List(Empty) returns (KeyList);
+  rpc Revoke(KeyRef) returns (KeyInfo);       // takes effect on the next call, no restart
+  rpc SetLimit(SetKeyLimitRequest) returns (KeyInfo);
+}
+
 """#
 }

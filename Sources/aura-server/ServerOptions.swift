@@ -37,7 +37,7 @@ enum ServerOptions {
             "max-connections-per-address": String(server.maxConnectionsPerAddress),
             "memory-budget-mb": String(server.memoryBudget >> 20), "connection-memory-mb": String(server.connectionMemoryShare >> 20),
             "plugin-threads": String(plugins.threads), "plugin-queue": String(plugins.queueCapacity),
-            "alert-interval": format(AlertMonitor.defaultInterval),
+            "alert-interval": format(AlertMonitor.defaultInterval), "auth": "on",
         ]
     }()
 

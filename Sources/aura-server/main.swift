@@ -1,5 +1,6 @@
-import AuraBackupService
 import AuraAdmin
+import AuraAuth
+import AuraBackupService
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
@@ -23,7 +24,7 @@ let usage = """
     aura-server: the AuraStream RPC server.
 
     usage: aura-server [--addr HOST:PORT] [--data-dir DIR] [--loops N] [--plugins DIR]
-                       [--cache-mb N] [--dlq-keep-text] [--allow-remote-admin]
+                       [--cache-mb N] [--dlq-keep-text] [--auth on|off]
                        [--access-log PATH|-] [--log-level debug|info|warning|error]
                        [--job-workers N] [--job-retention D] [--job-log-max-gb N] [--repair]
                        [--job-log-max-mb N] [--job-segment-mb N] [--job-sweep-interval D]
@@ -66,9 +67,11 @@ let usage = """
                          refused with RESOURCE_EXHAUSTED
       --cache-mb N       the result cache's size in MiB (default 64; 0 turns it off)
       --dlq-keep-text    keep the text of failed requests in the dead-letter list
-      --allow-remote-admin
-                         let clients on other machines load, activate and unload plugins and
-                         take backups (by default only clients on this machine may)
+      --auth on|off      whether calls need an API key with the right scope (default on;
+                         docs/KEYS.md). The first start writes an admin key to
+                         DIR/admin.key, which aura-rpc on this machine finds by itself; keys
+                         live in DIR/keys.json. off serves everyone and only on a loopback
+                         --addr (for benchmarks and tests)
       --access-log PATH  write one JSON line per call (time, request id, peer, method, status,
                          duration, bytes in and out) to PATH, or to stderr with "-" (default off)
       --log-level LEVEL  the lowest level of the server's own log lines on stderr: debug, info,
@@ -138,10 +141,10 @@ let valueOptions: Set<String> = [
     "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
     "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-    "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval",
+    "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
 ]
 let flagOptions: Set<String> = [
-    "help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance", "check-config", "force", "no-call-metrics",
+    "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics",
 ]
 let arguments: ParsedArguments
 do {
@@ -242,6 +245,28 @@ do {
     fail("cannot create the data directory \(dataDirectory): \(error)")
 }
 
+let keys: KeyStore?
+switch arguments.options["auth"] ?? "on" {
+case "on":
+    let opened: (store: KeyStore, adminKeyPath: String?)
+    do {
+        opened = try KeyStore.open(dataDirectory: dataDirectory)
+    } catch {
+        fail("cannot use the API keys: \(error)")
+    }
+    if let path = opened.adminKeyPath { logger.log(.info, "first start: wrote an admin API key to \(path) (docs/KEYS.md)") }
+    keys = opened.store
+    configuration.interceptors.append(AuthInterceptor(store: opened.store))
+case "off":
+    guard SocketAddress.isLoopback(peer: configuration.address) else {
+        fail("--auth off serves every caller, so it needs a loopback --addr (127.0.0.1 or [::1]), not \(configuration.address)")
+    }
+    keys = nil
+    logger.log(.warning, "--auth off: every caller may call every service")
+case let other:
+    fail("--auth takes on or off, got \"\(other)\"")
+}
+
 /// The key of the redactor's hash mode, created once and kept 0600 in the data directory.
 func redactionKey(in directory: String) -> [UInt8] {
     let path = "\(directory)/redaction.key"
@@ -312,11 +337,11 @@ jobs.start()
 
 let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
-    PluginAdminService(registry: registry, allowsRemoteChanges: arguments.flags.contains("allow-remote-admin")),
+    PluginAdminService(registry: registry),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
     JobService(manager: jobs),
-    BackupService(dataDirectory: dataDirectory, allowsRemoteCallers: arguments.flags.contains("allow-remote-admin")) { jobs.holdJobLogSegments() },
-] + (arguments.flags.contains("conformance") ? [TestService()] : [])
+    BackupService(dataDirectory: dataDirectory) { jobs.holdJobLogSegments() },
+] + (arguments.flags.contains("conformance") ? [TestService()] : []) + (keys.map { [KeysService(store: $0)] } ?? [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))  // aura.Admin: BackupService's name
 var servedMethods = MethodRegistry()
 for service in [health] + services { servedMethods.add(service) }

@@ -253,7 +253,7 @@ struct JobCommandTests {
         try await withServer(plugins: Self.plugins) { server in
             let path = try JobDocuments.write(JobDocuments.manyLines(500), to: "reviews.txt", in: server)
             let rpc = try Binaries.path(of: "aura-rpc")
-            let command = [rpc, "submit", path, "--wait", "--addr", server.address].map { "'\($0)'" }.joined(separator: " ")
+            let command = [rpc, "submit", path, "--wait", "--addr", server.address, "--data-dir", server.dataDirectory.path].map { "'\($0)'" }.joined(separator: " ")
             let result = try await runProcess("/usr/bin/script", ["-qec", command, "/dev/null"])
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("\rupload [####"), "\(result)")

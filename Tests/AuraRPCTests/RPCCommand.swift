@@ -21,7 +21,8 @@ struct CommandResult: Sendable, CustomStringConvertible {
 }
 
 /// Runs `aura-rpc arguments...` with `stdin` as its standard input (empty when nil) and
-/// AURA_ADDR unset unless `environment` sets it; kills it after `timeout` seconds.
+/// AURA_ADDR unset unless `environment` sets it; kills it after `timeout` seconds. For a
+/// server of this test run, aura-rpc finds its admin key (`RunningCommand`).
 func auraRPC(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], timeout: Double = 10) async throws -> CommandResult {
     let command = try RunningCommand(arguments, environment: environment)
     if let stdin { command.write(stdin) }
@@ -37,8 +38,11 @@ final class RunningCommand: Sendable {
     private let errors: PipeReader
     private let start = Date()
 
-    /// Starts `program arguments...` (aura-rpc unless told), AURA_ADDR unset unless
-    /// `environment` sets it.
+    /// Starts `program arguments...` (aura-rpc unless told), AURA_ADDR, AURA_API_KEY and
+    /// AURA_DATA_DIR unset unless `environment` sets them. When the server addressed (`--addr`
+    /// or AURA_ADDR) is a `ServerProcess` and neither `--api-key` nor `--data-dir` is given,
+    /// AURA_DATA_DIR names its data directory, so aura-rpc finds the admin key there as on the
+    /// server's machine.
     init(_ arguments: [String], environment: [String: String] = [:], program: String = "aura-rpc") throws {
         let binary = try Binaries.path(of: program)
         let process = Process()
@@ -46,7 +50,15 @@ final class RunningCommand: Sendable {
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment
         variables["AURA_ADDR"] = nil
+        variables["AURA_API_KEY"] = nil
+        variables["AURA_DATA_DIR"] = nil
         variables.merge(environment) { $1 }
+        let given = Set(arguments)
+        if given.isDisjoint(with: ["--api-key", "--data-dir"]), variables["AURA_DATA_DIR"] == nil,
+           let address = arguments.firstIndex(of: "--addr").flatMap({ $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }) ?? variables["AURA_ADDR"],
+           let directory = ServerProcess.dataDirectories.withLock({ $0[address] }) {
+            variables["AURA_DATA_DIR"] = directory
+        }
         process.environment = variables
         let input = Pipe()
         let output = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 
 /// An `aura-server` child process on 127.0.0.1 with an ephemeral port and a data directory
@@ -22,6 +23,11 @@ final class ServerProcess: @unchecked Sendable {
 
     /// What the server printed on standard output so far.
     var standardOutput: String { output.text }
+
+    /// The data directory of each running server by address: aura-rpc started by a test for
+    /// `--addr ADDRESS` finds the server's admin key there (`RunningCommand`), as it does on
+    /// the server's machine.
+    static let dataDirectories = Mutex<[String: String]>([:])
 
     private init(process: Process, port: Int, dataDirectory: URL, ownsDataDirectory: Bool, output: PipeReader, errors: PipeReader) {
         self.process = process
@@ -91,6 +97,7 @@ final class ServerProcess: @unchecked Sendable {
                 stderr: \(errors.text)
                 """)
         }
+        dataDirectories.withLock { $0["127.0.0.1:\(port)"] = dataDirectory.path }
         return ServerProcess(
             process: process, port: port, dataDirectory: dataDirectory, ownsDataDirectory: given == nil, output: output, errors: errors)
     }
@@ -131,7 +138,13 @@ final class ServerProcess: @unchecked Sendable {
             kill(process.processIdentifier, SIGKILL)
             _ = waitForExit(process, timeout: 2)
         }
+        Self.dataDirectories.withLock { _ = $0.removeValue(forKey: address) }
         if ownsDataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
+    }
+
+    /// The admin key the server wrote on its first start.
+    var adminKey: String {
+        get throws { try String(contentsOf: dataDirectory.appendingPathComponent("admin.key"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
     /// What the server wrote to stderr so far (for failure messages).

@@ -70,6 +70,12 @@ let auraSamples: [String: String] = [
     "aura.BackupChunk": #"{"path":"joblog/00000000000000000001.seg","offset":"1048576","data":"aGVsbG8="}"#,
     "aura.BackupManifest": #"{"createdUnixMs":"1764517200000","files":[{"path":"plugins.json","size":"5","sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"}]}"#,
     "aura.BackupFile": #"{"path":"redaction.key","size":"32","sha256":"ab"}"#,
+    "aura.KeyInfo": #"{"id":"3f9c0a7d12e4b856","scopes":["analyze","jobs"],"ratePerSecond":10,"burst":20,"enabled":true,"createdUnixMs":"1764500000000"}"#,
+    "aura.CreateKeyRequest": #"{"scopes":["admin"],"ratePerSecond":4294967295,"burst":1}"#,
+    "aura.CreatedKey": #"{"key":{"id":"0000000000000001"},"token":"aura_0000000000000001_00"}"#,
+    "aura.KeyList": #"{"keys":[{"id":"a"},{"enabled":true}]}"#,
+    "aura.KeyRef": #"{"id":"3f9c0a7d12e4b856"}"#,
+    "aura.SetKeyLimitRequest": #"{"id":"3f9c0a7d12e4b856","ratePerSecond":1}"#,
 ]
 
 @Suite("JSON round trips")

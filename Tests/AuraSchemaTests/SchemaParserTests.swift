@@ -10,7 +10,7 @@ struct AuraProtoParsingTests {
         #expect(schema.package == "aura")
         #expect(Set(schema.services.keys) == [
             "aura.Health", "aura.TestService", "aura.Sentiment", "aura.Privacy", "aura.Language", "aura.Plugins",
-            "aura.DeadLetters", "aura.Jobs", "aura.Admin",
+            "aura.DeadLetters", "aura.Jobs", "aura.Admin", "aura.Keys",
         ])
         #expect(schema.services["aura.TestService"]?.methods.map(\.name)
             == ["EmptyCall", "UnaryCall", "StreamingInputCall", "StreamingOutputCall", "FullDuplexCall", "Sleep"])
@@ -18,6 +18,7 @@ struct AuraProtoParsingTests {
             "/aura.Admin/Backup", "/aura.Admin/Stats", "/aura.DeadLetters/List", "/aura.Health/Check",
             "/aura.Jobs/Cancel", "/aura.Jobs/Get", "/aura.Jobs/GetUpload", "/aura.Jobs/List", "/aura.Jobs/Results",
             "/aura.Jobs/Stats", "/aura.Jobs/Submit", "/aura.Jobs/Watch",
+            "/aura.Keys/Create", "/aura.Keys/List", "/aura.Keys/Revoke", "/aura.Keys/SetLimit",
             "/aura.Language/Detect",
             "/aura.Plugins/Activate", "/aura.Plugins/List", "/aura.Plugins/Load", "/aura.Plugins/Pin",
             "/aura.Plugins/Rollback", "/aura.Plugins/Unload", "/aura.Plugins/Unpin",
@@ -71,6 +72,7 @@ struct AuraProtoParsingTests {
             "aura.JobList", "aura.JobStats", "aura.PluginStats", "aura.ServerMethodStats", "aura.ServerAlert",
             "aura.ServerPluginVersion", "aura.ServerKeyUsage", "aura.ServerStats",
             "aura.BackupRequest", "aura.BackupChunk", "aura.BackupManifest", "aura.BackupFile",
+            "aura.KeyInfo", "aura.CreateKeyRequest", "aura.CreatedKey", "aura.KeyList", "aura.KeyRef", "aura.SetKeyLimitRequest",
         ])
         #expect(schema.message(named: ".aura.Empty")?.fields.isEmpty == true)
     }

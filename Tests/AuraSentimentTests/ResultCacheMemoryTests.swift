@@ -40,7 +40,7 @@ import Testing
     /// Fills the server's cache until it has evicted as many entries as it holds (its size is
     /// then steady) and returns how much its RSS grew meanwhile, and its cache figures.
     static func fill(_ server: ServerChild) async throws -> (grown: Int, stats: AnalyzerStats) {
-        let client = AuraClient(address: server.address)
+        let client = AuraClient(address: server.address, configuration: server.clientConfiguration)
         try await analyze(client, texts: 0..<2_000)  // warm: connection buffers, plugin state
         let memory = ServerMemory(pid: server.process.processIdentifier)
         let before = memory.resident

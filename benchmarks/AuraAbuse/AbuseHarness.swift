@@ -30,7 +30,7 @@ public struct AbuseHarness: Sendable {
             binary: serverBinary, dataDirectory: dataDirectory,
             arguments: ["--loops", "2", "--plugins", plugins, "--log-level", "warning"] + scenario.serverArguments)
         let group = EventLoopGroup(loopCount: 1)
-        let client = WellBehavedClient(address: server.address)
+        let client = WellBehavedClient(address: server.address, configuration: server.clientConfiguration)
         do {
             let report = try await measure(scenario, server: server, client: client, loop: group.loops[0])
             await server.stop()
@@ -51,7 +51,9 @@ public struct AbuseHarness: Sendable {
         memory.resetPeak()
         client.start()
         let started = ContinuousClock.now
-        let crowd = PeerCrowd(address: try SocketAddress(parsing: server.address), loop: loop, serverMemory: memory)
+        let crowd = PeerCrowd(
+            address: try SocketAddress(parsing: server.address), loop: loop, serverMemory: memory,
+            apiKey: server.clientConfiguration.apiKey)
         let outcome = try await scenario.act(crowd)
         let elapsed = ContinuousClock.now - started
         let peak = max(memory.peak, memory.resident)

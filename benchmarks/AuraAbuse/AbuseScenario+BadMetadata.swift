@@ -26,6 +26,6 @@ extension AbuseScenario {
             let entries = index % 2 == 1 ? alternate ?? metadata : metadata
             bytes += WireBytes.openCall(UInt32(2 * index + 1), metadata: entries)
         }
-        return streamErrors(name: name, connections: 20 * scale, streams: calls, bytes: bytes, code: code)
+        return streamErrors(name: name, connections: 20 * scale, streams: calls, code: code) { [bytes] _ in bytes }
     }
 }

@@ -42,14 +42,13 @@ extension AbuseScenario {
         settings.initialStreamWindow = UInt32(Int32.max)
         settings.connectionWindow = UInt32(Int32.max)
         let request = SimpleRequest(responseSize: Int32(responseSize)).encoded()
-        var bytes = WireBytes.handshake(settings)
-        for index in 0..<calls {
-            bytes += WireBytes.call(UInt32(2 * index + 1), method: TestMethod.unary, request: request)
-        }
         return AbuseScenario(
             name: name, serverArguments: ["--conformance"] + serverArguments,
             peakGrowthLimit: peakGrowthLimit, afterGrowthLimit: afterGrowthLimit,
-            act: { [bytes] crowd in
+            act: { [settings] crowd in
+                let bytes = (0..<calls).reduce(into: WireBytes.handshake(settings)) { bytes, index in
+                    bytes += WireBytes.call(UInt32(2 * index + 1), method: TestMethod.unary, request: request, metadata: crowd.credentials)
+                }
                 let baseline = crowd.serverMemory.resident
                 let peers = try await crowd.connect(count) { peer in
                     peer.stopReading()

@@ -1,4 +1,5 @@
 import AuraMessages
+import AuraWire
 
 extension AbuseScenario {
     /// Many connections with fifty calls each asking TestService for a 2 GiB reply (or a
@@ -8,25 +9,30 @@ extension AbuseScenario {
         let count = 20 * scale
         let calls = 50
         let requests = [SimpleRequest(responseSize: Int32.max).encoded(), SimpleRequest(responseSize: -1).encoded()]
-        var bytes = WireBytes.handshake
-        for index in 0..<calls {
-            bytes += WireBytes.call(UInt32(2 * index + 1), method: TestMethod.unary, request: requests[index % 2])
-        }
         return streamErrors(
-            name: "oversized responses", connections: count, streams: calls, bytes: bytes, code: "INVALID_ARGUMENT",
-            serverArguments: ["--conformance"])
+            name: "oversized responses", connections: count, streams: calls, code: "INVALID_ARGUMENT", serverArguments: ["--conformance"]
+        ) { credentials in
+            var bytes = WireBytes.handshake
+            for index in 0..<calls {
+                bytes += WireBytes.call(UInt32(2 * index + 1), method: TestMethod.unary, request: requests[index % 2], metadata: credentials)
+            }
+            return bytes
+        }
     }
 
-    /// `connections` peers send `bytes`, which open `streams` calls each that the server must
-    /// end with TRAILERS `code`, keeping the connections; RSS may grow by 16 MiB and 256 KiB a
-    /// connection at most (its buffers and calls), far below one reply asked for.
+    /// `connections` peers send `bytes` (made with the crowd's credentials), which open
+    /// `streams` calls each that the server must end with TRAILERS `code`, keeping the
+    /// connections; RSS may grow by 16 MiB and 256 KiB a connection at most (its buffers and
+    /// calls), far below one reply asked for.
     static func streamErrors(
-        name: String, connections count: Int, streams: Int, bytes: [UInt8], code: String, serverArguments: [String] = []
+        name: String, connections count: Int, streams: Int, code: String, serverArguments: [String] = [],
+        bytes makeBytes: @escaping @Sendable (_ credentials: Metadata) -> [UInt8]
     ) -> AbuseScenario {
         let total = count * streams
         return AbuseScenario(
             name: name, serverArguments: serverArguments, peakGrowthLimit: (16 << 20) + count * (256 << 10),
             act: { crowd in
+                let bytes = makeBytes(crowd.credentials)
                 let peers = try await crowd.connect(count) { $0.send(bytes) }
                 let ended = await crowd.events.wait(within: .seconds(30)) { $0.trailers.values.reduce(0, +) >= total }
                 for peer in peers { peer.close() }

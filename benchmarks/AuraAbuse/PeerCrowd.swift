@@ -1,5 +1,6 @@
 import AuraEventLoop
 import AuraPosix
+import AuraWire
 
 /// Many raw peers on one event loop of their own, and the events the server causes them.
 public final class PeerCrowd: Sendable {
@@ -7,13 +8,17 @@ public final class PeerCrowd: Sendable {
     public let events = PeerEvents()
     /// The server's resident memory, for scenarios that wait until the abuse has taken hold.
     public let serverMemory: ServerMemory
+    /// Metadata with the server's API key, for abusers whose calls must reach a handler
+    /// (docs/KEYS.md); empty for a server without auth.
+    public let credentials: Metadata
     private let address: SocketAddress
     private let loop: EventLoop
 
-    init(address: SocketAddress, loop: EventLoop, serverMemory: ServerMemory) {
+    init(address: SocketAddress, loop: EventLoop, serverMemory: ServerMemory, apiKey: String?) {
         self.address = address
         self.loop = loop
         self.serverMemory = serverMemory
+        credentials = apiKey.map { ["authorization": "Bearer \($0)"] } ?? Metadata()
     }
 
     /// Opens `count` connections (a hundred at a time), each doing `start` once connected.

@@ -19,8 +19,8 @@ final class WellBehavedClient: Sendable {
     private let running = Mutex<Task<Void, Never>?>(nil)
     private let stopping = Atomic<Bool>(false)
 
-    init(address: String) {
-        client = AuraClient(address: address)
+    init(address: String, configuration: ClientConfiguration) {
+        client = AuraClient(address: address, configuration: configuration)
     }
 
     /// Makes `count` calls before anything is measured; throws if one fails.

@@ -85,7 +85,7 @@ public struct CrashHarness: Sendable {
         let server = try await ServerChild.start(
             binary: configuration.serverBinary, dataDirectory: configuration.directory + "/clean",
             arguments: ["--loops", "1", "--job-workers", "2", "--cache-mb", "0"])
-        let client = AuraClient(address: server.address)
+        let client = AuraClient(address: server.address, configuration: server.clientConfiguration)
         let outcome: Result<[[RecordResult]], any Error>
         do {
             outcome = .success(try await collect(documents, from: client))
@@ -121,7 +121,7 @@ public struct CrashHarness: Sendable {
         let stopping = Flag()
         let dataDirectory = configuration.directory + "/crash"
         var server = try await startCrashServer(dataDirectory, trigger: trigger)
-        await slot.up(makeClients(server.address))
+        await slot.up(makeClients(server))
         let clientCount = configuration.clients
         let clients = Task {
             await withDiscardingTaskGroup { group in
@@ -161,7 +161,7 @@ public struct CrashHarness: Sendable {
                 $0.restarts += 1
                 $0.recoveryMilliseconds.append(server.startupMilliseconds)
             }
-            await slot.up(makeClients(server.address))
+            await slot.up(makeClients(server))
             configuration.log("kill \(kill) (\(fired ? phase.rawValue : "timer")): restarted in \(Int(server.startupMilliseconds)) ms")
         }
         stopping.set()
@@ -181,8 +181,8 @@ public struct CrashHarness: Sendable {
         }
     }
 
-    private func makeClients(_ address: String) -> [AuraClient] {
-        (0..<configuration.clients).map { _ in AuraClient(address: address) }
+    private func makeClients(_ server: ServerChild) -> [AuraClient] {
+        (0..<configuration.clients).map { _ in AuraClient(address: server.address, configuration: server.clientConfiguration) }
     }
 
     /// Waits for `task`; false (and the task cancelled) when it takes longer than `timeout`.

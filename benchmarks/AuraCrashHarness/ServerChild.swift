@@ -1,3 +1,4 @@
+import AuraClient
 import Foundation
 
 /// An `aura-server` child process on 127.0.0.1 (an ephemeral port) over a data directory that
@@ -13,13 +14,19 @@ public final class ServerChild: @unchecked Sendable {  // its fields are set onc
     public let process: Process
     /// Where it listens.
     public let address: String
+    /// What a client of this server needs: the admin key the server wrote to its data
+    /// directory on its first start (docs/KEYS.md); none when it runs with `--auth off`.
+    public let clientConfiguration: ClientConfiguration
     /// From the spawn to its "listening on" line: recovery of the job log included.
     let startupMilliseconds: Double
     private let errors: LineReader
 
-    private init(process: Process, address: String, startupMilliseconds: Double, errors: LineReader) {
+    private init(process: Process, address: String, apiKey: String?, startupMilliseconds: Double, errors: LineReader) {
         self.process = process
         self.address = address
+        var configuration = ClientConfiguration()
+        configuration.apiKey = apiKey
+        clientConfiguration = configuration
         self.startupMilliseconds = startupMilliseconds
         self.errors = errors
     }
@@ -57,7 +64,14 @@ public final class ServerChild: @unchecked Sendable {  // its fields are set onc
         }
         let elapsed = at - spawned
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
-        return ServerChild(process: process, address: "127.0.0.1:\(port)", startupMilliseconds: milliseconds, errors: errors)
+        return ServerChild(
+            process: process, address: "127.0.0.1:\(port)", apiKey: Self.adminKey(in: dataDirectory), startupMilliseconds: milliseconds,
+            errors: errors)
+    }
+
+    /// The token in `directory/admin.key`, or nil.
+    public static func adminKey(in directory: String) -> String? {
+        (try? String(contentsOfFile: directory + "/admin.key", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The port in "aura-server listening on 127.0.0.1:PORT (...)".

@@ -7,7 +7,7 @@ extension Benchmarks {
     /// batches of 25 from 16 callers, until `texts` have gone (or, with nil, until the cache
     /// has evicted as many entries as it holds). Returns the texts sent and the cache's stats.
     func fillResultCache(texts limit: Int?) async throws -> (texts: Int, stats: AnalyzerStats) {
-        let client = AuraClient(address: address, loop: loop)
+        let client = AuraClient(address: address, configuration: clientConfiguration, loop: loop)
         defer { Task { await client.shutdown() } }
         let progress = FillProgress()
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -24,7 +24,7 @@ struct IsolationBenchmark {
         for (label, extra) in [("analyzer in process", [String]()), ("isolated analyzer", ["--plugins", plugins.path])] {
             let server = try ServerProcess(binary: serverBinary, loops: serverLoops, extraArguments: ["--cache-mb", "0"] + extra)
             defer { server.stop() }
-            let run = Benchmarks(address: "127.0.0.1:\(server.port)", loop: loop, duration: duration)
+            let run = server.benchmarks(loop: loop, duration: duration)
             let result = try await run.analyze(inFlight: 64, unique: true, label: "cache off, \(label)")
             results.append(result)
         }

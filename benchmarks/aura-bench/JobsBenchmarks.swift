@@ -26,7 +26,7 @@ struct JobsBenchmarks {
 
         await report(try diskWriteAndSync(bytes: bytes, in: folder))
         var server = try ServerProcess(binary: serverBinary, loops: serverLoops, dataDirectory: data)
-        var client = AuraClient(address: "127.0.0.1:\(server.port)", loop: loop)
+        var client = AuraClient(address: "127.0.0.1:\(server.port)", configuration: server.clientConfiguration, loop: loop)
         do {
             await report(try await ingest(bytes: bytes, client: client))
             await client.shutdown()
@@ -37,7 +37,7 @@ struct JobsBenchmarks {
             server = try ServerProcess(binary: serverBinary, loops: serverLoops, dataDirectory: data)
             let recovery = (clock.now - start).seconds
             await report(BenchResult(name: "job log recovery \(Self.size(bytes))", figures: [(key: "s", value: recovery)]))
-            client = AuraClient(address: "127.0.0.1:\(server.port)", loop: loop)
+            client = AuraClient(address: "127.0.0.1:\(server.port)", configuration: server.clientConfiguration, loop: loop)
 
             await report(try await concurrentSubmissions(100, bytes: 1_000_000, client: client))
             await report(try await smallJobToCompleted(client: client))

@@ -44,7 +44,7 @@ extension Benchmarks {
     /// Analyze calls with `inFlight` outstanding on one connection; texts cycle through the
     /// corpus with a counter appended when `unique` (so a cache cannot answer).
     func analyze(inFlight: Int, unique: Bool, label: String) async throws -> BenchResult {
-        let client = AuraClient(address: address, loop: loop)
+        let client = AuraClient(address: address, configuration: clientConfiguration, loop: loop)
         defer { Task { await client.shutdown() } }
         _ = try await client.unary("aura.Sentiment/Analyze", AnalyzeRequest(text: "warm up"), as: SentimentResult.self)
         let run = try await measureCalls(inFlight: inFlight, clients: [client]) { client, worker, index in
@@ -57,7 +57,7 @@ extension Benchmarks {
 
     /// AnalyzeStream: one session, texts sent as fast as flow control allows, unique texts.
     func analyzeStream() async throws -> BenchResult {
-        let client = AuraClient(address: address, loop: loop)
+        let client = AuraClient(address: address, configuration: clientConfiguration, loop: loop)
         defer { Task { await client.shutdown() } }
         let call: RPCCall<AnalyzeRequest, ItemResult> = try await client.makeCall("aura.Sentiment/AnalyzeStream")
         let clock = ContinuousClock()

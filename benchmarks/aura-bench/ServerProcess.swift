@@ -1,11 +1,17 @@
-import Foundation
 import AuraAbuse
+import AuraClient
+import AuraCrashHarness
+import AuraEventLoop
+import Foundation
 
 /// An `aura-server` child process on 127.0.0.1 with an ephemeral port, for benchmarks that
 /// measure the server apart from the client (its RSS, its CPU).
 final class ServerProcess {
     let process = Process()
     let port: Int
+    /// What a client of this server needs: the admin key it wrote to its data directory
+    /// (none with `--auth off`).
+    let clientConfiguration: ClientConfiguration
     private var drainer: Thread?
     nonisolated(unsafe) private static var started = 0
 
@@ -41,6 +47,14 @@ final class ServerProcess {
         drainer = Thread { while !handle.availableData.isEmpty {} }  // keep the pipe from filling up
         drainer?.start()
         self.port = port!
+        var configuration = ClientConfiguration()
+        configuration.apiKey = ServerChild.adminKey(in: dataDirectory)
+        clientConfiguration = configuration
+    }
+
+    /// The benchmarks against this server, with clients on `loop`.
+    func benchmarks(loop: EventLoop, duration: Duration) -> Benchmarks {
+        Benchmarks(address: "127.0.0.1:\(port)", loop: loop, duration: duration, clientConfiguration: clientConfiguration)
     }
 
     /// The server's resident memory in bytes, from /proc.

@@ -6,13 +6,15 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|metrics|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
-                      [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--json]
+                      [--duration D] [--only unary|accesslog|metrics|auth|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
 
       --addr HOST:PORT      an already running server; by default aura-bench starts the
                             aura-server next to it on 127.0.0.1 with an ephemeral port
+      --api-key KEY         the API key for --addr (a server aura-bench starts gives its
+                            admin key); auth compares fresh servers with --auth off and on
       --server-binary PATH  the aura-server to start
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
@@ -49,7 +51,8 @@ let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
         Array(CommandLine.arguments.dropFirst()),
-        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib", "jobs-ingest-mb"], flagOptions: ["json", "help"])
+        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib", "jobs-ingest-mb", "api-key"],
+        flagOptions: ["json", "help"])
 } catch {
     fail("\(error)\n\n\(usage)")
 }
@@ -71,7 +74,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "metrics", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "accesslog", "metrics", "auth", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -93,7 +96,8 @@ if let given = arguments.options["addr"] {
 }
 
 let group = EventLoopGroup(loopCount: 1)
-let benchmarks = Benchmarks(address: address, loop: group.loops[0], duration: duration)
+var benchmarks = server?.benchmarks(loop: group.loops[0], duration: duration) ?? Benchmarks(address: address, loop: group.loops[0], duration: duration)
+if let key = arguments.options["api-key"] { benchmarks.clientConfiguration.apiKey = key }
 var results: [BenchResult] = []
 
 @MainActor func report(_ result: BenchResult) {
@@ -116,7 +120,7 @@ do {
         // /dev/null), measured back to back: the log must cost under 10%.
         for (label, extra) in [("off", [String]()), ("on", ["--access-log", "/dev/null"])] {
             let logged = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
-            let run = Benchmarks(address: "127.0.0.1:\(logged.port)", loop: group.loops[0], duration: duration)
+            let run = logged.benchmarks(loop: group.loops[0], duration: duration)
             let result = try await run.unary(inFlight: 64, connections: 1)
             report(BenchResult(name: result.name + " access log \(label)", figures: result.figures))
             logged.stop()
@@ -132,6 +136,19 @@ do {
             measured.stop()
         }
     }
+    if wanted("auth"), arguments.options["addr"] == nil {
+        // Fresh servers, API keys off and on (every call's key parsed, hashed, compared, its
+        // scope checked), alternated twice back to back: auth must cost under 10%.
+        for (label, extra) in [("off", ["--auth", "off"]), ("on", []), ("off", ["--auth", "off"]), ("on", [])] {
+            let checked = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
+            let run = checked.benchmarks(loop: group.loops[0], duration: duration)
+            for inFlight in [64, 1] {
+                let result = try await run.unary(inFlight: inFlight, connections: 1)
+                report(BenchResult(name: result.name + " auth \(label)", figures: result.figures))
+            }
+            checked.stop()
+        }
+    }
     if wanted("bidi") { report(try await benchmarks.bidirectional()) }
     if wanted("stream") { report(try await benchmarks.clientStreaming(messageSize: 64 * 1024)) }
     if wanted("sentiment") {
@@ -140,7 +157,7 @@ do {
         report(try await benchmarks.analyzeStream())
         if arguments.options["addr"] == nil {
             let uncached = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: ["--cache-mb", "0"])
-            let cacheOff = Benchmarks(address: "127.0.0.1:\(uncached.port)", loop: group.loops[0], duration: duration)
+            let cacheOff = uncached.benchmarks(loop: group.loops[0], duration: duration)
             report(try await cacheOff.analyze(inFlight: 64, unique: true, label: "cache off"))
             report(try await cacheOff.analyze(inFlight: 1, unique: true, label: "cache off"))
             uncached.stop()
@@ -177,7 +194,7 @@ do {
         // A fresh server, so that buffers kept from the throughput runs do not count.
         let fresh = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops)
         report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(fresh.residentBytes) / 1e6)]))
-        let idle = Benchmarks(address: "127.0.0.1:\(fresh.port)", loop: group.loops[0], duration: duration)
+        let idle = fresh.benchmarks(loop: group.loops[0], duration: duration)
         let rss = try await idle.withIdleConnections(1000) { fresh.residentBytes }
         report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
         fresh.stop()
@@ -186,7 +203,7 @@ do {
         var texts: Int?
         for megabytes in [64, 0] {
             let cached = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: ["--cache-mb", "\(megabytes)"])
-            let run = Benchmarks(address: "127.0.0.1:\(cached.port)", loop: group.loops[0], duration: duration)
+            let run = cached.benchmarks(loop: group.loops[0], duration: duration)
             _ = try await run.fillResultCache(texts: 25)  // warm up
             let before = cached.residentBytes
             let (sent, stats) = try await run.fillResultCache(texts: texts)

@@ -140,7 +140,7 @@ final class Connector: Sendable {
     /// its error.
     func openCall(method: String, options: CallOptions) async throws -> ClientCall {
         var observers = ClientCallObservers(interceptors: configuration.interceptors)
-        let options = try observers.start(method: method, peer: address, options: options)
+        let options = try observers.start(method: method, peer: address, options: configuration.authorized(options))
         do {
             return try await openStream(method: method, options: options, observers: observers)
         } catch {

@@ -13,7 +13,27 @@ public struct ClientConfiguration: Sendable {
     /// Run around every call, in order (see `ClientInterceptor`). None by default; an empty
     /// chain costs nothing per call.
     public var interceptors: [any ClientInterceptor] = []
+    /// The API key (a token `aura_<id>_<secret>`, docs/KEYS.md) sent with every call as
+    /// metadata `authorization: Bearer <key>`, unless the call's own metadata has an
+    /// `authorization` entry; nil sends none.
+    public var apiKey: String? {
+        didSet { authorization = apiKey.map { ["authorization": "Bearer \($0)"] } }
+    }
+    /// `apiKey` as metadata, made once so that calls without metadata of their own share it.
+    private var authorization: Metadata?
 
     /// The defaults.
     public init() {}
+
+    /// `options` with the API key added to their metadata, unless they carry one.
+    func authorized(_ options: CallOptions) -> CallOptions {
+        guard let authorization, options.metadata.first("authorization") == nil else { return options }
+        var options = options
+        if options.metadata.isEmpty {
+            options.metadata = authorization
+        } else {
+            options.metadata.add("authorization", "Bearer \(apiKey!)")
+        }
+        return options
+    }
 }

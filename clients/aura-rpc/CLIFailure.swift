@@ -33,6 +33,10 @@ enum CLIFailure: Error {
         }
     }
 
+    /// Where aura-rpc looked for a key, for a call refused for want of one.
+    static let keyHint = "(the API key comes from --api-key, else $AURA_API_KEY, else DIR/admin.key, DIR from --data-dir, "
+        + "else $AURA_DATA_DIR, else ./.aura-data)"
+
     /// Writes the failure to standard error.
     func report() {
         switch self {
@@ -40,6 +44,8 @@ enum CLIFailure: Error {
             Output.error("aura-rpc: \(message)\n\n\(topic.text)")
         case .input(let message, let hint):
             Output.error("aura-rpc: \(message)" + (hint.map { "\n\($0)" } ?? ""))
+        case .rpc(let error) where error.code == .unauthenticated:
+            Output.error("aura-rpc: \(error.code.name): \(error.message)\n" + Self.keyHint)
         case .rpc(let error):
             Output.error("aura-rpc: \(error.code.name): \(error.message)")
         }

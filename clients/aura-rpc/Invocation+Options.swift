@@ -5,7 +5,7 @@ import AuraCommandLine
 /// take them.
 extension Invocation {
     /// Options with a value that every command takes (`--metadata` is taken out first).
-    static let globalValueOptions: Set<String> = ["addr", "deadline"]
+    static let globalValueOptions: Set<String> = ["addr", "deadline", "api-key", "data-dir"]
     /// Flags that every command takes.
     static let globalFlagOptions: Set<String> = ["json", "help", "show-metadata"]
 
@@ -34,6 +34,7 @@ extension Invocation.Command {
             return ["format", "column", "field", "language", "analyzer", "redactor", "name", "idempotency-key", "upload-id", "resume"]
         case .results: return ["from"]
         case .jobs: return ["status", "limit"]
+        case .keys: return ["scopes", "rate", "burst"]
         case .language, .stats, .serverStats, .call, .health, .list, .help, .job, .cancel, .watch, .admin: return []
         }
     }
@@ -46,7 +47,7 @@ extension Invocation.Command {
         case .submit: return ["redact", "wait"]
         case .results: return ["csv"]
         case .serverStats: return ["watch"]
-        case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help, .job, .jobs, .cancel, .watch, .admin: return []
+        case .redact, .detectPii, .language, .dlq, .stats, .call, .health, .list, .help, .job, .jobs, .cancel, .watch, .admin, .keys: return []
         }
     }
 

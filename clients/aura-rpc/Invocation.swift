@@ -11,6 +11,7 @@ struct Invocation: Sendable {
         case analyze, redact, detectPii = "detect-pii", language, plugins, dlq, stats
         case submit, job, results, jobs, cancel, watch
         case admin
+        case keys
         case call, health, list, help
         case serverStats = "server-stats"
     }
@@ -39,7 +40,8 @@ struct Invocation: Sendable {
 
     static let defaultAddress = "127.0.0.1:7443"
 
-    /// Parses `arguments` (without the program name); `environment` supplies AURA_ADDR.
+    /// Parses `arguments` (without the program name); `environment` supplies AURA_ADDR,
+    /// AURA_API_KEY and AURA_DATA_DIR.
     init(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
         let metadataValues: [String]
         let parsed: ParsedArguments
@@ -94,6 +96,9 @@ struct Invocation: Sendable {
                 throw .usage(error.description, topic: topic)
             }
         }
+        if metadata.first(APIKeyLookup.metadataKey) == nil, let key = APIKeyLookup.find(options: parsed.options, environment: environment) {
+            metadata.add(APIKeyLookup.metadataKey, "Bearer \(key)")
+        }
         self.metadata = metadata
     }
 
@@ -134,6 +139,7 @@ struct Invocation: Sendable {
         case .cancel: try await JobCommands(invocation: self).cancel()
         case .watch: try await JobCommands(invocation: self).watch()
         case .admin: try await AdminCommand(invocation: self).run()
+        case .keys: try await KeysCommand(invocation: self).run()
         }
     }
 

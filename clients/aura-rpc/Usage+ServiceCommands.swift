@@ -96,13 +96,12 @@ extension HelpTopic {
                         --replace. Refusals: a file that is not a plugin (damaged, truncated,
                         NULL functions, a version that is not semver) or whose create() rejects
                         the config is INVALID_ARGUMENT (exit 3), another plugin ABI version or a
-                        pin FAILED_PRECONDITION (9), a missing file NOT_FOUND (5); from another
-                        machine, PERMISSION_DENIED (7) unless the server runs with
-                        --allow-remote-admin. --isolation process runs the plugin in a worker
-                        process of its own (a crash, exit, hang or leak there ends only the
-                        worker); --isolation inline calls it on the server's event loops,
-                        without the hop to its worker threads (only for a plugin that never
-                        blocks); in-process is the default
+                        pin FAILED_PRECONDITION (9), a missing file NOT_FOUND (5); an API key
+                        without the admin scope, PERMISSION_DENIED (7). --isolation process
+                        runs the plugin in a worker process of its own (a crash, exit, hang or
+                        leak there ends only the worker); --isolation inline calls it on the
+                        server's event loops, without the hop to its worker threads (only for a
+                        plugin that never blocks); in-process is the default
           activate ID   new calls go to plugin ID (NAME@VERSION); calls in flight finish on
                         the one they started with
           rollback K|N  makes the previously active plugin of kind K (analyzer, redactor), or of
@@ -151,5 +150,24 @@ extension HelpTopic {
         and latency p50/p95/p99. docs/METRICS.md describes each figure.
           --watch       redraw every second (a live view on the terminal) until Ctrl-C
         --json prints the aura.ServerStats (with --watch, one a second).
+        """
+
+    static let keysText = """
+        usage: aura-rpc keys create [--scopes SCOPE,...] [--rate N [--burst N]] [OPTIONS]
+               aura-rpc keys list [OPTIONS]
+               aura-rpc keys revoke ID [OPTIONS]
+               aura-rpc keys set-limit ID --rate N [--burst N] [OPTIONS]
+
+        The API keys of a running server (aura.Keys; the key used needs the admin scope, as
+        the admin key the server wrote on its first start has). Scopes: analyze (sentiment,
+        privacy, language), jobs (jobs, dead letters), admin (plugins, keys, admin).
+          create        a new key (default scope: analyze; no limit unless --rate). Prints
+                        its token, aura_<id>_<secret>, on stdout: it is shown only this once
+          list          every key: ID, enabled or revoked, scopes, limit, creation time
+          revoke ID     disable key ID from its next call on (it stays listed)
+          set-limit ID  a new limit: --rate N calls/s sustained (0: no limit), --burst N at
+                        once (default: N of the rate)
+        Changes apply at once, without a restart. Over its limit a call fails with
+        RESOURCE_EXHAUSTED and metadata retry-after: the seconds to wait (e.g. 0.250).
         """
 }

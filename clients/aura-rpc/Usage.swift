@@ -6,6 +6,7 @@ enum HelpTopic: String, CaseIterable {
     case submit, job, results, jobs, cancel, watch
     case admin
     case serverStats = "server-stats"
+    case keys
 
     /// The topic for a command name, or nil.
     init?(command: String) {
@@ -32,6 +33,7 @@ enum HelpTopic: String, CaseIterable {
         case .job, .jobs, .cancel, .watch: return Self.jobText + "\n\n" + Self.optionsText
         case .results: return Self.resultsText + "\n\n" + Self.optionsText
         case .admin: return Self.adminText + "\n\n" + Self.optionsText
+        case .keys: return Self.keysText + "\n\n" + Self.optionsText
         }
     }
 
@@ -61,6 +63,7 @@ enum HelpTopic: String, CaseIterable {
           watch ID              follow a job until it ends
           admin backup DIR      a consistent snapshot of the server's data directory, written
                                 into the new or empty folder DIR (aura-server --restore DIR)
+          keys ACTION           API keys: create, list, revoke ID, set-limit ID (admin key)
           call METHOD [JSON|-]  call any method of the schema
           health [SERVICE]      ask aura.Health/Check whether the server (or SERVICE) serves
           list                  the schema's methods with their shapes and message types
@@ -89,14 +92,17 @@ enum HelpTopic: String, CaseIterable {
         every file's size and SHA-256 against the manifest the server sends last, and writes
         DIR/MANIFEST only then. A folder without MANIFEST is an unfinished backup.
         Restore it with aura-server --restore DIR --data-dir TARGET (docs/OPERATIONS.md).
-        Only callers on the server's machine may take a backup unless the server runs with
-        --allow-remote-admin.
+        The API key used needs the admin scope.
         """
 
     private static let optionsText = """
         options (before or after the command):
           --addr HOST:PORT      the server (default: $AURA_ADDR, else 127.0.0.1:7443)
           --deadline DURATION   how long the call may take, e.g. 500ms, 2s, 1m (default: none)
+          --api-key KEY         the API key (default: $AURA_API_KEY, else the admin key the
+                                server wrote to DIR/admin.key, readable on its machine)
+          --data-dir DIR        the server's data directory, for its admin.key (default:
+                                $AURA_DATA_DIR, else ./.aura-data, the server's default)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
           --json                machine output: compact JSON, one object per line (for the

@@ -1,35 +1,29 @@
 import AuraMessages
 import AuraPluginHost
-import AuraPosix
 import AuraServer
 import AuraWire
 import Dispatch
 
 /// `aura.Plugins`: list, load, activate, roll back, pin and unload plugins on a running server.
 ///
-/// Loading a plugin runs its code in the server, so the changing methods answer only clients on
-/// this machine unless `allowsRemoteChanges` (API keys with scopes come with the security work).
-/// Changes run one at a time on a thread of their own, never on an event loop: they read files,
+/// Loading a plugin runs its code in the server: the server's `AuthInterceptor` lets only API
+/// keys with the admin scope call this service (docs/KEYS.md). Changes run one at a time on a thread of their own, never on an event loop: they read files,
 /// `dlopen` and fsync the saved state.
 public struct PluginAdminService: Service {
     public let name = "aura.Plugins"
     let registry: PluginRegistry
-    let allowsRemoteChanges: Bool
 
     /// Creates the service.
-    public init(registry: PluginRegistry, allowsRemoteChanges: Bool = false) {
+    public init(registry: PluginRegistry) {
         self.registry = registry
-        self.allowsRemoteChanges = allowsRemoteChanges
     }
 
     public func register(into methods: inout MethodRegistry) {
         let registry = registry
-        let allowsRemoteChanges = allowsRemoteChanges
         let changes = DispatchQueue(label: "aura.plugin-admin")
-        /// Checks the peer, then runs `body` on the admin thread.
-        @Sendable func change<T: Sendable>(_ context: ServerContext, _ body: @escaping @Sendable () throws(RPCError) -> T) async throws -> T {
-            try Self.checkMayChangePlugins(peer: context.peer, allowsRemoteChanges: allowsRemoteChanges)
-            return try await withCheckedThrowingContinuation { continuation in
+        /// Runs `body` on the admin thread.
+        @Sendable func change<T: Sendable>(_ body: @escaping @Sendable () throws(RPCError) -> T) async throws -> T {
+            try await withCheckedThrowingContinuation { continuation in
                 changes.async { continuation.resume(with: Result { () throws(RPCError) in try body() }) }
             }
         }
@@ -42,19 +36,19 @@ public struct PluginAdminService: Service {
                 },
                 pins: registry.pins().sorted { $0.key < $1.key }.map { PluginPin(name: $0.key, version: $0.value) })
         }
-        methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, context) in
+        methods.unary("aura.Plugins/Load") { (request: LoadPluginRequest, _) in
             guard !request.path.isEmpty else { throw RPCError(.invalidArgument, "path is empty") }
             guard let isolation = request.isolation.isEmpty ? .inProcess : PluginIsolation(rawValue: request.isolation) else {
                 throw RPCError(.invalidArgument, "isolation is \"in-process\", \"process\" or \"inline\", not \"\(request.isolation)\"")
             }
             guard !(request.activate && request.inactive) else { throw RPCError(.invalidArgument, "activate and inactive exclude each other") }
             let activate: Bool? = request.activate ? true : request.inactive ? false : nil
-            return try await change(context) { () throws(RPCError) in
+            return try await change { () throws(RPCError) in
                 AuraMessages.PluginInfo(try registry.load(path: request.path, config: request.config, activate: activate, replace: request.replace, isolation: isolation))
             }
         }
-        methods.unary("aura.Plugins/Activate") { (request: PluginRef, context) in
-            try await change(context) { () throws(RPCError) in
+        methods.unary("aura.Plugins/Activate") { (request: PluginRef, _) in
+            try await change { () throws(RPCError) in
                 try registry.activate(request.id)
                 guard let entry = registry.list().first(where: { $0.info.id == request.id }) else {
                     throw RPCError(.notFound, "no plugin \(request.id) is loaded")
@@ -62,33 +56,26 @@ public struct PluginAdminService: Service {
                 return AuraMessages.PluginInfo(entry)
             }
         }
-        methods.unary("aura.Plugins/Rollback") { (request: RollbackRequest, context) in
-            try await change(context) { () throws(RPCError) in AuraMessages.PluginInfo(try registry.rollback(request.target)) }
+        methods.unary("aura.Plugins/Rollback") { (request: RollbackRequest, _) in
+            try await change { () throws(RPCError) in AuraMessages.PluginInfo(try registry.rollback(request.target)) }
         }
-        methods.unary("aura.Plugins/Pin") { (request: PluginPin, context) in
-            try await change(context) { () throws(RPCError) in
+        methods.unary("aura.Plugins/Pin") { (request: PluginPin, _) in
+            try await change { () throws(RPCError) in
                 try registry.pin(request.name, to: request.version)
                 return Empty()
             }
         }
-        methods.unary("aura.Plugins/Unpin") { (request: PluginPin, context) in
-            try await change(context) { () throws(RPCError) in
+        methods.unary("aura.Plugins/Unpin") { (request: PluginPin, _) in
+            try await change { () throws(RPCError) in
                 try registry.unpin(request.name)
                 return Empty()
             }
         }
-        methods.unary("aura.Plugins/Unload") { (request: PluginRef, context) in
-            try await change(context) { () throws(RPCError) in
+        methods.unary("aura.Plugins/Unload") { (request: PluginRef, _) in
+            try await change { () throws(RPCError) in
                 try registry.unload(request.id)
                 return Empty()
             }
-        }
-    }
-
-    /// PERMISSION_DENIED unless `peer` is a loopback address or remote changes are allowed.
-    static func checkMayChangePlugins(peer: String, allowsRemoteChanges: Bool) throws(RPCError) {
-        guard allowsRemoteChanges || SocketAddress.isLoopback(peer: peer) else {
-            throw RPCError(.permissionDenied, "plugins can be changed only from this machine (peer \(peer)); start the server with --allow-remote-admin to change that")
         }
     }
 }
