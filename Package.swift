@@ -18,6 +18,7 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .systemLibrary(name: "CSSL", path: "Sources/CSSL"),
         .target(name: "CAuraPlugin"),
 
         // Protocol core: bytes, the protobuf codec, status and metadata, frames and state
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "CAuraCRC32C"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
+        // TLS through OpenSSL over memory BIOs, as a security layer for event loop channels.
+        .target(name: "AuraTLS", dependencies: ["CSSL", "AuraBytes", "AuraEventLoop"]),
 
         // Documents: how an uploaded document splits into records, chunk by chunk.
         .target(name: "AuraDocuments"),
@@ -54,7 +57,7 @@ let package = Package(
         .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
 
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraTLS"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
@@ -69,17 +72,19 @@ let package = Package(
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
+            dependencies: [
+                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine", "AuraTLS",
+            ]),
 
         // Clients.
-        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
+        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix", "AuraTLS"], path: "clients/AuraClient"),
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine"], path: "clients/aura-rpc"),
         .executableTarget(
             name: "aura-bench",
             dependencies: [
                 "AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine",
-                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness", "AuraAbuse",
+                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness", "AuraAbuse", "TestSupport",
             ],
             path: "benchmarks/aura-bench"),
         // The crash proof of the job path, run by AuraJobsCrashTests and `aura-bench crash`.
@@ -118,6 +123,7 @@ let package = Package(
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(name: "AuraTLSTests", dependencies: ["AuraTLS", "AuraBytes", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

@@ -17,11 +17,13 @@ struct Benchmarks {
     let address: String
     let loop: EventLoop
     let duration: Duration
+    /// How the clients connect (plaintext by default; TLS for the tls group).
+    var configuration = ClientConfiguration()
 
     /// Small unary calls (16-byte payload each way) with `inFlight` calls outstanding over
     /// `connections` connections: calls/s and latency percentiles.
     func unary(inFlight: Int, connections: Int) async throws -> BenchResult {
-        let clients = (0..<connections).map { _ in AuraClient(address: address, loop: loop) }
+        let clients = (0..<connections).map { _ in AuraClient(address: address, configuration: configuration, loop: loop) }
         defer { Task { for client in clients { await client.shutdown() } } }
         let request = SimpleRequest(responseSize: 16, payload: Payload(size: 16))
         for client in clients { _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self) }
@@ -79,7 +81,7 @@ struct Benchmarks {
     /// Bidirectional streaming: one FullDuplexCall sending small requests as fast as flow
     /// control allows, each answered by one small response; messages/s counts responses.
     func bidirectional() async throws -> BenchResult {
-        let client = AuraClient(address: address, loop: loop)
+        let client = AuraClient(address: address, configuration: configuration, loop: loop)
         defer { Task { await client.shutdown() } }
         let call: RPCCall<StreamingOutputCallRequest, StreamingOutputCallResponse> =
             try await client.makeCall("aura.TestService/FullDuplexCall")
@@ -108,7 +110,7 @@ struct Benchmarks {
 
     /// Client streaming of `messageSize`-byte messages on one call: MB/s received by the server.
     func clientStreaming(messageSize: Int) async throws -> BenchResult {
-        let client = AuraClient(address: address, loop: loop)
+        let client = AuraClient(address: address, configuration: configuration, loop: loop)
         defer { Task { await client.shutdown() } }
         let encoded = RawMessage(bytes: StreamingInputCallRequest(payload: Payload(size: messageSize)).encoded())
         let call: RPCCall<RawMessage, StreamingInputCallResponse> = try await client.makeCall("aura.TestService/StreamingInputCall")
@@ -129,7 +131,7 @@ struct Benchmarks {
 
     /// Opens `count` idle connections (each makes one call) and keeps them open during `body`.
     func withIdleConnections<T>(_ count: Int, _ body: () async throws -> T) async throws -> T {
-        let clients = (0..<count).map { _ in AuraClient(address: address, loop: loop) }
+        let clients = (0..<count).map { _ in AuraClient(address: address, configuration: configuration, loop: loop) }
         for client in clients { _ = try await client.unary("aura.TestService/EmptyCall", Empty(), as: Empty.self) }
         let result = try await body()
         for client in clients { await client.close() }

@@ -14,9 +14,14 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private var slotWaiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var lastSlotWaiterID: UInt64 = 0
     private(set) var isClosed = false
+    /// Whether the channel speaks TLS.
+    private let isSecure: Bool
+    /// Why this side closed the connection, when the calls should hear more than "closed".
+    private var closeReason: String?
 
-    init(loop: EventLoop, settings: Settings) {
+    init(loop: EventLoop, settings: Settings, isSecure: Bool = false) {
         self.loop = loop
+        self.isSecure = isSecure
         core = ConnectionCore(role: .client, settings: settings)
         core.delegate = self
     }
@@ -112,6 +117,11 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelRead(_ channel: Channel, _ buffer: inout ByteBuffer) {
+        if !isSecure && !core.hasPeerSettings && Self.startsLikeTLS(buffer) {
+            closeReason = "the server speaks TLS: connect with TLS (aura-rpc --tls)"
+            channel.close()
+            return
+        }
         core.receive(&buffer)
         flush()
         if core.hasFailed { channel.close() }
@@ -124,9 +134,17 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func channelInactive(_ channel: Channel) {
         isClosed = true
-        core.transportClosed(RPCError(.unavailable, "the connection to the server closed"))
-        for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: "the connection to the server closed")) }
-        resumeSlotWaiters(throwing: RPCError(.unavailable, "the connection to the server closed"))
+        let message = closeReason ?? channel.securityFailure ?? "the connection to the server closed"
+        core.transportClosed(RPCError(.unavailable, message))
+        for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: message)) }
+        resumeSlotWaiters(throwing: RPCError(.unavailable, message))
+    }
+
+    /// A TLS record (handshake or alert, version 3.x) where the server's SETTINGS should be.
+    private static func startsLikeTLS(_ buffer: ByteBuffer) -> Bool {
+        guard buffer.readableBytes >= 2, let type = buffer.getInteger(at: 0, as: UInt8.self),
+              let major = buffer.getInteger(at: 1, as: UInt8.self) else { return false }
+        return (type == 0x15 || type == 0x16) && major == 0x03
     }
 
     // MARK: ConnectionDelegate

@@ -76,6 +76,12 @@ enum HelpTopic: String, CaseIterable {
         options (before or after the command):
           --addr HOST:PORT      the server (default: $AURA_ADDR, else 127.0.0.1:7443)
           --deadline DURATION   how long the call may take, e.g. 500ms, 2s, 1m (default: none)
+          --tls                 speak TLS (docs/TLS.md); the options below imply it
+          --ca PATH             trust the CAs in this PEM file (default: the system's)
+          --cert PATH           a client certificate (PEM), for servers that require one
+          --key PATH            the client certificate's private key (PEM)
+          --server-name NAME    the name the server's certificate must carry (default: the
+                                host of --addr)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
           --json                machine output: compact JSON, one object per line (for the
