@@ -20,7 +20,7 @@ struct TLSCommandTests {
 
         let plain = try await auraRPC(["--addr", server.address, "health"])
         #expect(plain.status == 14, "\(plain)")
-        #expect(plain.stderr.contains("UNAVAILABLE") && plain.stderr.contains("speaks TLS"), "\(plain)")
+        #expect(plain.stderr.contains("UNAVAILABLE") && plain.stderr.contains("connect with TLS"), "\(plain)")
         #expect(await server.waitForError(containing: "TLS handshake failed"), "\(server.errorOutput)")
     }
 

@@ -104,7 +104,7 @@ private final class LogLines: Sendable {
         var plaintext = ClientConfiguration()
         plaintext.connectAttempts = 1
         try await withTLSServer(try serverContext(), client: plaintext, log: log) { client, _ in
-            try await expectRefusal(client, containing: "the server speaks TLS")
+            try await expectRefusal(client, containing: "connect with TLS")
             _ = try await log.waitForLine(containing: "TLS handshake failed")
         }
     }

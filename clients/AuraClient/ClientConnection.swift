@@ -134,11 +134,17 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func channelInactive(_ channel: Channel) {
         isClosed = true
-        let message = closeReason ?? channel.securityFailure ?? "the connection to the server closed"
+        let message = closeReason ?? channel.securityFailure ?? (isSecure || core.hasPeerSettings ? Self.closed : Self.closedSilently)
         core.transportClosed(RPCError(.unavailable, message))
         for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: message)) }
         resumeSlotWaiters(throwing: RPCError(.unavailable, message))
     }
+
+    private static let closed = "the connection to the server closed"
+    /// A plaintext AuraRPC server always sends its SETTINGS first; a TLS server refuses a
+    /// plaintext client without a word (OpenSSL sends no alert for a record that is not TLS).
+    private static let closedSilently =
+        "the server closed the connection before sending its SETTINGS: if it speaks TLS, connect with TLS (aura-rpc --tls)"
 
     /// A TLS record (handshake or alert, version 3.x) where the server's SETTINGS should be.
     private static func startsLikeTLS(_ buffer: ByteBuffer) -> Bool {
