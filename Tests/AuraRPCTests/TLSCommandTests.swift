@@ -8,10 +8,9 @@ import TestSupport
 struct TLSCommandTests {
     let files: TestCertificates
 
-    init() throws { files = try TestCertificates.make() }
+    init() async throws { files = try await TestCertificates.shared() }
 
     @Test func healthOverTLSAndAPlaintextClientRefused() async throws {
-        defer { files.remove() }
         let server = try await ServerProcess.start(arguments: ["--tls-cert", files.serverCertificate, "--tls-key", files.serverKey])
         defer { server.stop() }
         let secure = try await auraRPC(["--addr", server.address, "--tls", "--ca", files.caCertificate, "health"])
@@ -25,9 +24,9 @@ struct TLSCommandTests {
     }
 
     @Test func sighupReloadsTheCertificate() async throws {
-        defer { files.remove() }
-        let directory = files.directory + "/reload"
+        let directory = files.directory + "/reload-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let certificate = directory + "/cert.pem", key = directory + "/key.pem"
         try FileManager.default.copyItem(atPath: files.serverCertificate, toPath: certificate)
         try FileManager.default.copyItem(atPath: files.serverKey, toPath: key)
@@ -51,22 +50,21 @@ struct TLSCommandTests {
     }
 
     @Test func plaintextOffLoopbackIsRefusedAtStart() async throws {
-        defer { files.remove() }
         // 192.0.2.1 (TEST-NET-1) is on no interface here: even a broken check could not bind it.
         let binary = try Binaries.path(of: "aura-server")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        let dataDirectory = files.directory + "/data"
+        let dataDirectory = files.directory + "/data-\(UUID().uuidString)"
         process.arguments = ["--addr", "192.0.2.1:0", "--data-dir", dataDirectory]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let text = await Task.detached {
+        let text = await onOwnThread {
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             return text
-        }.value
+        }
         #expect(process.terminationStatus == 2)
         #expect(text.contains("refusing to serve plaintext on 192.0.2.1:0"), "\(text)")
     }

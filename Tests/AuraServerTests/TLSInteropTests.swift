@@ -9,12 +9,11 @@ import TestSupport
 @Suite(.timeLimit(.minutes(1))) struct TLSInteropTests {
     let files: TestCertificates
 
-    init() throws { files = try TestCertificates.make() }
+    init() async throws { files = try await TestCertificates.shared() }
 
     private func withServer(_ body: (String) async throws -> Void) async throws {
         let tls = try TLSServerContext(
             configuration: TLSServerConfiguration(certificateChainPath: files.serverCertificate, privateKeyPath: files.serverKey))
-        defer { files.remove() }
         try await TestServer.run(configure: { $0.tls = tls }) { harness in try await body(harness.address) }
     }
 
@@ -54,10 +53,13 @@ import TestSupport
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        return await Task.detached {
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
-        }.value
+        // Waiting blocks: on a thread of its own, not one of the concurrency pool's.
+        return await withCheckedContinuation { continuation in
+            Thread {
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, text))
+            }.start()
+        }
     }
 }

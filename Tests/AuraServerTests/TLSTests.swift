@@ -9,9 +9,6 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// Certificates for this target's TLS tests, made once per run with the `openssl` tool.
-private let certificates = Result { try TestCertificates.make() }
-
 /// The server's log lines, and a counter to wait for them.
 private final class LogLines: Sendable {
     let lines = Mutex<[String]>([])
@@ -38,7 +35,7 @@ private final class LogLines: Sendable {
 @Suite(.timeLimit(.minutes(1))) struct TLSTests {
     let files: TestCertificates
 
-    init() throws { files = try certificates.get() }
+    init() async throws { files = try await TestCertificates.shared() }
 
     private var trustingClient: ClientConfiguration {
         var configuration = ClientConfiguration()

@@ -2,9 +2,6 @@ import AuraBytes
 import AuraTLS
 import TestSupport
 
-/// The certificates every test of this target uses, made once per test run.
-let sharedCertificates = Result { try TestCertificates.make() }
-
 /// A client and a server session wired back to back in memory: `exchange()` carries
 /// ciphertext between them until neither has any left, collecting each side's plaintext.
 struct SessionPair {

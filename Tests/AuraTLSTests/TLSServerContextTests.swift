@@ -2,10 +2,11 @@ import AuraBytes
 import AuraTLS
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct TLSServerContextTests {
-    @Test func reloadServesTheNewCertificateWhileOldSessionsGoOn() throws {
-        let certificates = try sharedCertificates.get()
+    @Test func reloadServesTheNewCertificateWhileOldSessionsGoOn() async throws {
+        let certificates = try await TestCertificates.shared()
         // The context reads files at fixed paths: copy the first certificate there.
         let directory = certificates.directory + "/reload-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -35,8 +36,8 @@ import Testing
         #expect(before.serverReceived.readableBytesArray == [42])
     }
 
-    @Test func failedReloadKeepsTheContextInUse() throws {
-        let certificates = try sharedCertificates.get()
+    @Test func failedReloadKeepsTheContextInUse() async throws {
+        let certificates = try await TestCertificates.shared()
         let directory = certificates.directory + "/reload-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct TLSSessionTests {
     let certificates: TestCertificates
 
-    init() throws { certificates = try sharedCertificates.get() }
+    init() async throws { certificates = try await TestCertificates.shared() }
 
     @Test func handshakeOpensBothSidesWithTLS13() throws {
         var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Certificates made at run time with the `openssl` command line tool, in a temporary folder:
 /// a CA, a server certificate for 127.0.0.1 and localhost (and a second one, for reload tests),
@@ -28,6 +29,24 @@ public struct TestCertificates: Sendable {
     /// The CA that signed `untrustedCertificate`.
     public var otherCACertificate: String { path("other-ca.pem") }
 
+    /// One set for the whole test process, made the first time it is asked for, on a thread of
+    /// its own (running `openssl` blocks, and must not hold a thread of the concurrency pool).
+    /// Tests must not change or remove its files.
+    public static func shared() async throws -> TestCertificates {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: sharedSet.withLock { cached in
+                    if let cached { return cached }
+                    let made = Result { try make() }
+                    cached = made
+                    return made
+                })
+            }.start()
+        }
+    }
+
+    private static let sharedSet = Mutex<Result<TestCertificates, any Error>?>(nil)
+
     /// Makes all of them; throws when `openssl` fails (its output is in the error).
     public static func make() throws -> TestCertificates {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aura-tls-\(UUID().uuidString)").path
@@ -55,7 +74,7 @@ public struct TestCertificates: Sendable {
         try openssl(["req", "-new", "-key", path("expired.key"), "-subj", "/CN=expired", "-out", path("expired.csr")])
         try Data("[ca_section]\ndir=\(directory)\ndatabase=\(directory)/index.txt\nserial=\(directory)/serial\nnew_certs_dir=\(directory)\ndefault_md=sha256\npolicy=any\nunique_subject=no\n[any]\ncommonName=supplied\n[ext]\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n".utf8)
             .write(to: URL(fileURLWithPath: path("ca.cnf")))
-        FileManager.default.createFile(atPath: path("index.txt"), contents: Data())
+        _ = FileManager.default.createFile(atPath: path("index.txt"), contents: Data())
         try Data("01\n".utf8).write(to: URL(fileURLWithPath: path("serial")))
         try openssl([
             "ca", "-batch", "-config", path("ca.cnf"), "-name", "ca_section", "-cert", path("ca.pem"), "-keyfile", path("ca.key"),

@@ -18,6 +18,8 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private let isSecure: Bool
     /// Why this side closed the connection, when the calls should hear more than "closed".
     private var closeReason: String?
+    /// What a call opened after the connection closed fails with (the reason it closed).
+    private var closedError: RPCError?
 
     init(loop: EventLoop, settings: Settings, isSecure: Bool = false) {
         self.loop = loop
@@ -44,6 +46,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
             try await waitForSlot(until: deadline)
         }
+        if let closedError { throw closedError }
         if let deadline {
             options.timeout = ContinuousClock.now.duration(to: deadline)
             guard options.timeout! > .zero else { throw Self.slotDeadlineExceeded }
@@ -135,6 +138,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     func channelInactive(_ channel: Channel) {
         isClosed = true
         let message = closeReason ?? channel.securityFailure ?? (isSecure || core.hasPeerSettings ? Self.closed : Self.closedSilently)
+        closedError = RPCError(.unavailable, message)
         core.transportClosed(RPCError(.unavailable, message))
         for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: message)) }
         resumeSlotWaiters(throwing: RPCError(.unavailable, message))
