@@ -9,6 +9,7 @@ public struct TLSError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An error with `reason` as its text.
     public init(_ reason: String) { self.reason = reason }
 
+    /// The reason.
     public var description: String { reason }
 
     /// `what`, followed by the reasons OpenSSL queued on this thread (the queue is emptied).

@@ -23,11 +23,10 @@ private final class LogLines: Sendable {
 
     /// Waits for a line containing `text`; returns it.
     func waitForLine(containing text: String) async throws -> String {
-        var seen = 0
         while true {
+            let count = counter.count  // read first: a line logged after the search still wakes us
             if let line = lines.withLock({ $0.first { $0.contains(text) } }) { return line }
-            seen = counter.count + 1
-            try await counter.waitUntil(atLeast: seen)
+            try await counter.waitUntil(atLeast: count + 1)
         }
     }
 }

@@ -11,20 +11,25 @@ public struct TestCertificates: Sendable {
 
     /// The trusted CA's certificate (PEM).
     public var caCertificate: String { path("ca.pem") }
-    /// The server's certificate and key, signed by the CA, valid for 127.0.0.1 and localhost.
+    /// The server's certificate, signed by the CA, valid for 127.0.0.1 and localhost.
     public var serverCertificate: String { path("server.pem") }
+    /// The server certificate's key.
     public var serverKey: String { path("server.key") }
-    /// A second server certificate (subject CN=renewed), for reloads.
+    /// A second server certificate from the CA (subject CN=renewed), for reloads.
     public var renewedCertificate: String { path("renewed.pem") }
+    /// The renewed certificate's key.
     public var renewedKey: String { path("renewed.key") }
     /// A server certificate whose validity ended in the past.
     public var expiredCertificate: String { path("expired.pem") }
+    /// The expired certificate's key.
     public var expiredKey: String { path("expired.key") }
     /// A client certificate signed by the CA (for mutual TLS).
     public var clientCertificate: String { path("client.pem") }
+    /// The client certificate's key.
     public var clientKey: String { path("client.key") }
     /// A server certificate signed by a CA the client does not trust.
     public var untrustedCertificate: String { path("untrusted.pem") }
+    /// The untrusted certificate's key.
     public var untrustedKey: String { path("untrusted.key") }
     /// The CA that signed `untrustedCertificate`.
     public var otherCACertificate: String { path("other-ca.pem") }
@@ -121,6 +126,7 @@ public struct TestCertificates: Sendable {
 
     /// `openssl` exited with an error.
     public struct OpenSSLFailure: Error, CustomStringConvertible {
+        /// The command and its output.
         public let description: String
     }
 }
