@@ -24,7 +24,10 @@ extension Channel {
         let before = plaintext.readableBytes
         security.receive(&ciphertext, into: &plaintext)
         if plaintext.readableBytes > before { handler?.channelRead(self, &plaintext) }
-        if state != .closed { plaintextInput = plaintext }
+        // As for the socket's buffer: give back one that a large message grew, once it is empty.
+        if state != .closed && !(plaintext.readableBytes == 0 && plaintext.capacity > 2 * Channel.maximumReadSize) {
+            plaintextInput = plaintext
+        }
         if security.hasCiphertext { requestFlush() }
         if security.isFinished { close() }  // the peer's close_notify, or a failure: send the alert, then close
     }
