@@ -18,6 +18,7 @@ let package = Package(
         // System libraries.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .systemLibrary(name: "CSSL", path: "Sources/CSSL"),
         .target(name: "CAuraPlugin"),
 
         // Protocol core: bytes, the protobuf codec, status and metadata, frames and state
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "CAuraCRC32C"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
+        // TLS through OpenSSL over memory BIOs, as a security layer for event loop channels.
+        .target(name: "AuraTLS", dependencies: ["CSSL", "AuraBytes", "AuraEventLoop"]),
 
         // Documents: how an uploaded document splits into records, chunk by chunk.
         .target(name: "AuraDocuments"),
@@ -59,7 +62,7 @@ let package = Package(
         .target(name: "AuraHTTP", dependencies: ["AuraEventLoop", "AuraBytes", "AuraPosix"]),
 
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics", "AuraTLS"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
@@ -88,18 +91,18 @@ let package = Package(
             name: "aura-server",
             dependencies: [
                 "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraAuth", "AuraPosix", "AuraCommandLine",
-                "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics",
+                "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS",
             ]),
 
         // Clients.
-        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),
+        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix", "AuraTLS"], path: "clients/AuraClient"),
         .executableTarget(
             name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine", "AuraBackup"], path: "clients/aura-rpc"),
         .executableTarget(
             name: "aura-bench",
             dependencies: [
                 "AuraClient", "AuraMessages", "AuraConformance", "AuraServer", "AuraSentiment", "AuraPluginHost", "AuraCommandLine",
-                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness", "AuraAbuse",
+                "AuraDocuments", "AuraJobLog", "AuraPosix", "AuraCrashHarness", "AuraAbuse", "TestSupport",
             ],
             path: "benchmarks/aura-bench"),
         // The crash proof of the job path, run by AuraJobsCrashTests and `aura-bench crash`.
@@ -147,6 +150,7 @@ let package = Package(
         .testTarget(
             name: "AuraAuthTests",
             dependencies: ["AuraAuth", "AuraCrypto", "AuraServer", "AuraClient", "AuraConformance", "AuraHealth", "AuraMessages", "TestSupport"]),
+        .testTarget(name: "AuraTLSTests", dependencies: ["AuraTLS", "AuraBytes", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

@@ -40,7 +40,11 @@ extension Channel {
                 return
             }
             adaptReadSize(read: count, requested: requested)
-            handler?.channelRead(self, &buffer)
+            if let security {
+                deliverSecured(&buffer, through: security)
+            } else {
+                handler?.channelRead(self, &buffer)
+            }
             if count < requested { break }  // drained: skip the read that would say EAGAIN
         }
         guard state != .closed else { return }
@@ -55,9 +59,10 @@ extension Channel {
     /// Hands bytes left in the input buffer to the handler again (after reading resumed).
     func redeliverBufferedInput() {
         redeliveryScheduled = false
-        guard state == .active, readingEnabled, var buffer = inputBuffer.take() else { return }
+        guard state == .active, readingEnabled, var buffer = handlerInput else { return }
+        handlerInput = nil
         if buffer.readableBytes > 0 { handler?.channelRead(self, &buffer) }
-        if state != .closed { inputBuffer = buffer }
+        if state != .closed { handlerInput = buffer }
     }
 
     /// Grows the read size when reads fill it, shrinks it after a run of small reads.

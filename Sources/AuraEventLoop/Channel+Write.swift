@@ -11,7 +11,12 @@ extension Channel {
         guard state == .active else { return }
         let count = buffer.readableBytes
         guard count > 0 else { return }
-        writeQueue.append(buffer)
+        if let security {
+            security.send(buffer)
+            unsealedWriteBytes += count
+        } else {
+            writeQueue.append(buffer)
+        }
         queuedWriteBytes += count
         requestFlush()
         if isWritable && queuedWriteBytes > writeWatermarks.high {
@@ -34,6 +39,7 @@ extension Channel {
     func flushNow() {
         flushScheduled = false
         guard state != .closed else { return }
+        if let security { queueCiphertext(from: security) }
         var writes = 0
         while !writeQueue.isEmpty {
             guard writes < Channel.maximumWritesPerFlush else {

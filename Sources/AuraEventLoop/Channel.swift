@@ -44,6 +44,13 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
     var flushScheduled = false
     var closeTimeout: Scheduled?
 
+    // Security (TLS), when `secure(with:)` was called: `inputBuffer` then holds ciphertext and
+    // `plaintextInput` what the handler reads; `unsealedWriteBytes` counts plaintext written
+    // but not yet turned into queued ciphertext.
+    var security: (any ChannelSecurity)?
+    var plaintextInput: ByteBuffer?
+    var unsealedWriteBytes = 0
+
     /// Bytes written but not yet taken by the kernel.
     public internal(set) var queuedWriteBytes = 0
     /// False once queued writes pass `writeWatermarks.high`, true again at or below
@@ -77,7 +84,7 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
         readingEnabled = enabled
         guard state == .active else { return }
         updateInterest()
-        if enabled, !redeliveryScheduled, let buffered = inputBuffer, buffered.readableBytes > 0 {
+        if enabled, !redeliveryScheduled, let buffered = handlerInput, buffered.readableBytes > 0 {
             redeliveryScheduled = true
             eventLoop.execute { [self] in redeliverBufferedInput() }
         }
@@ -89,6 +96,10 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
     public func close() {
         eventLoop.assertInEventLoop()
         guard state == .active else { return }
+        if let security {
+            security.close()
+            queueCiphertext(from: security)
+        }
         if writeQueue.isEmpty {
             closeNow()
             return
@@ -118,6 +129,17 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
             throw error
         }
         handler.channelActive(self)
+        if let security, state == .active {
+            security.start()
+            if security.hasCiphertext { requestFlush() }
+        }
+    }
+
+    /// The buffer the handler reads from: the socket's bytes, or the plaintext of a secured
+    /// channel.
+    var handlerInput: ByteBuffer? {
+        get { security == nil ? inputBuffer : plaintextInput }
+        set { if security == nil { inputBuffer = newValue } else { plaintextInput = newValue } }
     }
 
     /// What epoll should report for this channel now.
@@ -149,6 +171,7 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
         queuedWriteBytes = 0
         waitingForWritable = false
         inputBuffer = nil
+        plaintextInput = nil
         let handler = self.handler
         self.handler = nil
         handler?.channelInactive(self)

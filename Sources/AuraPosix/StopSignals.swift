@@ -1,20 +1,22 @@
 import Glibc
 
-/// SIGTERM and SIGINT, blocked in every thread and collected by one: block them before any
-/// thread starts (threads inherit the mask), then `wait()` where the program stops, so a signal
-/// that arrives at any moment is taken there and never lost.
+/// SIGTERM, SIGINT and SIGHUP, blocked in every thread and collected by one: block them before
+/// any thread starts (threads inherit the mask), then `wait()` where the program stops, so a
+/// signal that arrives at any moment is taken there and never lost. SIGHUP asks for a reload
+/// (of TLS certificates, say), not a stop: the caller decides.
 public struct StopSignals: ~Copyable {
     private var set = sigset_t()
 
-    /// Blocks SIGTERM and SIGINT in the calling thread (and every thread it starts later).
+    /// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread (and every thread it starts later).
     public init() {
         sigemptyset(&set)
         sigaddset(&set, SIGTERM)
         sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGHUP)
         pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
-    /// Waits for SIGTERM or SIGINT; returns the signal's number.
+    /// Waits for SIGTERM, SIGINT or SIGHUP; returns the signal's number.
     public mutating func wait() -> Int32 {
         var received: Int32 = 0
         while sigwait(&set, &received) != 0 {}

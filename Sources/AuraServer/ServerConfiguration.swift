@@ -1,10 +1,14 @@
 import AuraPosix
+import AuraTLS
 import AuraWire
 
 /// Everything a server can be told, with defaults that work.
 public struct ServerConfiguration: Sendable {
     /// Where to listen, "host:port"; port 0 picks a free port.
     public var address: String = "127.0.0.1:7443"
+    /// When set, every connection speaks TLS with this context (docs/TLS.md); its `reload()`
+    /// switches certificates for new handshakes. Nil (the default): plaintext.
+    public var tls: TLSServerContext?
     /// How many event loops (threads) serve connections.
     public var loopCount: Int = System.coreCount
     /// The limits announced to clients: the protocol's defaults, but frames of up to 256 KiB, so

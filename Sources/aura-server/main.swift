@@ -13,6 +13,7 @@ import AuraPluginHost
 import AuraPosix
 import AuraSentiment
 import AuraServer
+import AuraTLS
 import Dispatch
 import Glibc
 
@@ -33,6 +34,7 @@ let usage = """
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
                        [--memory-budget-mb N] [--connection-memory-mb N]
                        [--plugin-threads N] [--plugin-queue N]
+                       [--tls-cert PATH --tls-key PATH [--tls-client-ca PATH]] [--plaintext]
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
@@ -50,6 +52,11 @@ let usage = """
                          directory that holds anything is refused unless --force, which keeps
                          its contents aside as DIR.before-restore-<time>
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
+      --tls-cert PATH    serve TLS 1.2+ with this certificate chain (PEM; docs/TLS.md)
+      --tls-key PATH     the certificate's private key (PEM)
+      --tls-client-ca PATH
+                         require client certificates signed by a CA in this PEM file (mTLS)
+      --plaintext        serve without TLS on an address other than loopback (refused otherwise)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
       --loops N          event loop threads (default: one per core)
       --plugins DIR      load every *.so plugin in DIR (with NAME.json beside NAME.so as its
@@ -129,6 +136,7 @@ let usage = """
       --help             this text
 
     SIGTERM or SIGINT stops it gracefully: GOAWAY to every client, calls in flight get 10 s.
+    SIGHUP reloads the TLS certificate and key: new handshakes use them, open connections stay.
     """
 
 func fail(_ message: String) -> Never {
@@ -142,9 +150,10 @@ let valueOptions: Set<String> = [
     "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
     "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
+    "tls-cert", "tls-key", "tls-client-ca",
 ]
 let flagOptions: Set<String> = [
-    "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics",
+    "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
 ]
 let arguments: ParsedArguments
 do {
@@ -187,6 +196,7 @@ do {
     pluginLimits = PluginLimits(
         threads: pluginThreads, queueCapacity: try arguments.integer("plugin-queue", default: PluginLimits().queueCapacity, range: 1...1_000_000),
         runsInline: pluginThreads == 0)
+    configuration.tls = try serverTLSContext(arguments, address: configuration.address)
 } catch {
     fail(error.description)
 }
@@ -375,11 +385,21 @@ if let metricsServer, let address = arguments.options["metrics-addr"] {
     StandardStream.out("aura-server metrics on \(metricsHost):\(metricsServer.port)")
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
-StandardStream.out("aura-server listening on \(host):\(server.port) (\(configuration.loopCount) loops, data in \(dataDirectory))")
+StandardStream.out(
+    "aura-server listening on \(host):\(server.port) (\(configuration.tls == nil ? "plaintext" : "TLS"), \(configuration.loopCount) loops, data in \(dataDirectory))")
 
 // SIGTERM and SIGINT were blocked in every thread since the start, so one that arrives at any
-// point waits here instead of being lost.
-let received = stopSignals.wait()
+// point waits here instead of being lost. SIGHUP reloads the TLS files and waits again.
+var received = stopSignals.wait()
+while received == SIGHUP {
+    do {
+        try configuration.tls?.reload()
+        logger.log(.info, configuration.tls == nil ? "SIGHUP: no TLS to reload" : "SIGHUP: TLS certificate and key reloaded")
+    } catch {
+        logger.log(.error, "SIGHUP: TLS reload failed, the previous certificate stays in use: \(error)")
+    }
+    received = stopSignals.wait()
+}
 logger.log(.info, "signal \(received), shutting down (GOAWAY, calls in flight get \(configuration.shutdownGracePeriod))")
 health.setStatus(.notServing, for: "")
 plugins.stop()

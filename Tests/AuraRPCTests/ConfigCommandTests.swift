@@ -46,9 +46,13 @@ func auraServerCommand(_ arguments: [String], environment: [String: String] = [:
             }
         }
 
-        // Every example value, uncommented, is valid.
+        // Every example value, uncommented, is valid (the TLS files, which the check loads, made
+        // for the test).
+        let certificates = try TestCertificates.make()
+        defer { certificates.remove() }
+        let files = ["tls-cert": certificates.serverCertificate, "tls-key": certificates.serverKey, "tls-client-ca": certificates.caCertificate]
         let uncommented = scratch.appendingPathComponent("all.conf")
-        try documented.map { "\($0.name) = \($0.value)" }.joined(separator: "\n").write(to: uncommented, atomically: true, encoding: .utf8)
+        try documented.map { "\($0.name) = \(files[$0.name] ?? $0.value)" }.joined(separator: "\n").write(to: uncommented, atomically: true, encoding: .utf8)
         let all = try await auraServerCommand(["--config", uncommented.path, "--data-dir", scratch.path, "--check-config"])
         #expect(all.status == 0, "\(all)")
         #expect(Self.settings(all.stdout)["job-workers"]?.origin == "\(uncommented.path) line \(documented.firstIndex { $0.name == "job-workers" }! + 1)")

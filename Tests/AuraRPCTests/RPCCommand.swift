@@ -108,7 +108,9 @@ final class RunningCommand: Sendable {
             if !waitForExit(self.process, timeout: timeout) {
                 timedOut = true
                 kill(self.process.processIdentifier, SIGKILL)
-                _ = waitForExit(self.process, timeout: 2)
+                // SIGKILL cannot be ignored: wait for it however loaded the machine is, since
+                // reading the status of a process still running traps.
+                self.process.waitUntilExit()
             }
             _ = self.output.waitForEnd(timeout: 2)
             _ = self.errors.waitForEnd(timeout: 2)

@@ -17,7 +17,7 @@ struct Benchmarks {
     let address: String
     let loop: EventLoop
     let duration: Duration
-    /// The clients' settings: the server's API key.
+    /// How the clients connect: with the server's API key, and over TLS for the tls group.
     var clientConfiguration = ClientConfiguration()
 
     /// Small unary calls (16-byte payload each way) with `inFlight` calls outstanding over

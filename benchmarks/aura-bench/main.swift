@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|metrics|auth|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|accesslog|metrics|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -74,7 +74,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "metrics", "auth", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "accesslog", "metrics", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -148,6 +148,11 @@ do {
             }
             checked.stop()
         }
+    }
+    if wanted("tls"), arguments.options["addr"] == nil {
+        // Two fresh servers, plaintext and TLS, measured back to back (docs/TLS.md).
+        try await TLSBenchmark(serverBinary: arguments.options["server-binary"], serverLoops: serverLoops, loop: group.loops[0], duration: duration)
+            .run(report: report)
     }
     if wanted("bidi") { report(try await benchmarks.bidirectional()) }
     if wanted("stream") { report(try await benchmarks.clientStreaming(messageSize: 64 * 1024)) }

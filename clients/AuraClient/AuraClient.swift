@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraEventLoop
+import AuraTLS
 import AuraWire
 
 /// A client for an AuraRPC server: one connection (opened on first use, reopened when it
@@ -127,12 +128,15 @@ final class Connector: Sendable {
     private let configuration: ClientConfiguration
     private let loop: EventLoop
     private let state: LoopBound<State>
+    /// The TLS context, built once from `configuration.tls` (or why it could not be).
+    private let tls: Result<TLSContext, TLSError>?
 
     init(address: String, configuration: ClientConfiguration, loop: EventLoop) {
         self.address = address
         self.configuration = configuration
         self.loop = loop
         state = LoopBound(State(), eventLoop: loop)
+        tls = configuration.tls.map { tls in Result { () throws(TLSError) in try TLSContext(client: tls) } }
     }
 
     /// Opens a call on a usable connection; a connection that turns out to be going away is
@@ -186,6 +190,13 @@ final class Connector: Sendable {
     }
 
     private func connect() async throws -> ClientConnection {
+        let tlsContext: TLSContext?
+        do {
+            tlsContext = try tls?.get()
+        } catch {
+            throw RPCError(.invalidArgument, "the TLS configuration does not load: \(error)")
+        }
+        let peerName = configuration.tls?.serverName ?? Self.host(of: address)
         var backoff = configuration.reconnectBackoff
         var lastError: any Error = RPCError(.unavailable, "no connection attempt made")
         for attempt in 0..<max(1, configuration.connectAttempts) {
@@ -193,14 +204,23 @@ final class Connector: Sendable {
                 try await Task.sleep(for: backoff)
                 backoff *= 2
             }
-            let connection = ClientConnection(loop: loop, settings: configuration.settings)
+            let connection = ClientConnection(loop: loop, settings: configuration.settings, isSecure: tlsContext != nil)
             do {
-                _ = try await AuraEventLoop.connect(to: address, on: loop, timeout: configuration.connectTimeout) { _ in connection }
+                _ = try await AuraEventLoop.connect(to: address, on: loop, timeout: configuration.connectTimeout) { channel in
+                    if let tlsContext { channel.secure(with: tlsContext.makeSession(peerName: peerName)) }
+                    return connection
+                }
                 return connection
             } catch {
                 lastError = error
             }
         }
         throw RPCError(.unavailable, "cannot connect to \(address): \(lastError)")
+    }
+
+    /// The host part of "host:port" ("[::1]:7443" gives "::1").
+    static func host(of address: String) -> String {
+        let host = address.lastIndex(of: ":").map { String(address[..<$0]) } ?? address
+        return host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 }

@@ -1,3 +1,4 @@
+import AuraTLS
 import AuraWire
 
 /// How a client connects.
@@ -10,6 +11,9 @@ public struct ClientConfiguration: Sendable {
     public var connectAttempts = 3
     /// The wait between connection attempts (doubling each time).
     public var reconnectBackoff: Duration = .milliseconds(50)
+    /// When set, the client speaks TLS and checks the server's certificate (docs/TLS.md); nil
+    /// (the default): plaintext.
+    public var tls: TLSClientConfiguration?
     /// Run around every call, in order (see `ClientInterceptor`). None by default; an empty
     /// chain costs nothing per call.
     public var interceptors: [any ClientInterceptor] = []

@@ -14,9 +14,16 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private var slotWaiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var lastSlotWaiterID: UInt64 = 0
     private(set) var isClosed = false
+    /// Whether the channel speaks TLS.
+    private let isSecure: Bool
+    /// Why this side closed the connection, when the calls should hear more than "closed".
+    private var closeReason: String?
+    /// What a call opened after the connection closed fails with (the reason it closed).
+    private var closedError: RPCError?
 
-    init(loop: EventLoop, settings: Settings) {
+    init(loop: EventLoop, settings: Settings, isSecure: Bool = false) {
         self.loop = loop
+        self.isSecure = isSecure
         core = ConnectionCore(role: .client, settings: settings)
         core.delegate = self
     }
@@ -39,6 +46,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
             try await waitForSlot(until: deadline)
         }
+        if let closedError { throw closedError }
         if let deadline {
             options.timeout = ContinuousClock.now.duration(to: deadline)
             guard options.timeout! > .zero else { throw Self.slotDeadlineExceeded }
@@ -112,6 +120,11 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelRead(_ channel: Channel, _ buffer: inout ByteBuffer) {
+        if !isSecure && !core.hasPeerSettings && Self.startsLikeTLS(buffer) {
+            closeReason = "the server speaks TLS: connect with TLS (aura-rpc --tls)"
+            channel.close()
+            return
+        }
         core.receive(&buffer)
         flush()
         if core.hasFailed { channel.close() }
@@ -124,9 +137,24 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     func channelInactive(_ channel: Channel) {
         isClosed = true
-        core.transportClosed(RPCError(.unavailable, "the connection to the server closed"))
-        for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: "the connection to the server closed")) }
-        resumeSlotWaiters(throwing: RPCError(.unavailable, "the connection to the server closed"))
+        let message = closeReason ?? channel.securityFailure ?? (isSecure || core.hasPeerSettings ? Self.closed : Self.closedSilently)
+        closedError = RPCError(.unavailable, message)
+        core.transportClosed(RPCError(.unavailable, message))
+        for call in Array(calls.values) { call.end(CallTrailers(code: .unavailable, message: message)) }
+        resumeSlotWaiters(throwing: RPCError(.unavailable, message))
+    }
+
+    private static let closed = "the connection to the server closed"
+    /// A plaintext AuraRPC server always sends its SETTINGS first; a TLS server refuses a
+    /// plaintext client without a word (OpenSSL sends no alert for a record that is not TLS).
+    private static let closedSilently =
+        "the server closed the connection before sending its SETTINGS: if it speaks TLS, connect with TLS (aura-rpc --tls)"
+
+    /// A TLS record (handshake or alert, version 3.x) where the server's SETTINGS should be.
+    private static func startsLikeTLS(_ buffer: ByteBuffer) -> Bool {
+        guard buffer.readableBytes >= 2, let type = buffer.getInteger(at: 0, as: UInt8.self),
+              let major = buffer.getInteger(at: 1, as: UInt8.self) else { return false }
+        return (type == 0x15 || type == 0x16) && major == 0x03
     }
 
     // MARK: ConnectionDelegate

@@ -34,6 +34,8 @@ struct Invocation: Sendable {
     let json: Bool
     /// Whether --watch was given (server-stats redraws every second).
     let watches: Bool
+    /// TLS settings from --tls, --ca, --cert, --key, --server-name; nil for plaintext.
+    let tls: TLSClientConfiguration?
     /// The parsed command line, where commands find their own options (`--mode`, `--limit`,
     /// ...), already checked to be theirs.
     let parsed: ParsedArguments
@@ -81,6 +83,7 @@ struct Invocation: Sendable {
         }
         self.address = address
         do {
+            tls = try Self.tlsConfiguration(from: parsed)
             deadline = try parsed.duration("deadline")
         } catch {
             throw .usage(error.description, topic: topic)
@@ -109,6 +112,7 @@ struct Invocation: Sendable {
     func makeClient() -> AuraClient {
         var configuration = ClientConfiguration()
         if let deadline { configuration.connectTimeout = min(configuration.connectTimeout, deadline) }
+        configuration.tls = tls
         return AuraClient(address: address, configuration: configuration)
     }
 

@@ -103,6 +103,12 @@ enum HelpTopic: String, CaseIterable {
                                 server wrote to DIR/admin.key, readable on its machine)
           --data-dir DIR        the server's data directory, for its admin.key (default:
                                 $AURA_DATA_DIR, else ./.aura-data, the server's default)
+          --tls                 speak TLS (docs/TLS.md); the options below imply it
+          --ca PATH             trust the CAs in this PEM file (default: the system's)
+          --cert PATH           a client certificate (PEM), for servers that require one
+          --key PATH            the client certificate's private key (PEM)
+          --server-name NAME    the name the server's certificate must carry (default: the
+                                host of --addr)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
           --json                machine output: compact JSON, one object per line (for the

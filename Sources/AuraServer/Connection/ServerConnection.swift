@@ -37,6 +37,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         peerHost = channel.remoteAddress?.host ?? "unknown"
         timeouts = ConnectionTimeouts(configuration: configuration, now: MonotonicClock.nanoseconds())
         core.delegate = self
+        if let tls = configuration.tls { channel.secure(with: tls.makeSession()) }
     }
 
     // MARK: ChannelHandler
@@ -70,6 +71,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     func channelInactive(_ channel: Channel) {
+        if let failure = channel.securityFailure { configuration.logger.log(.warning, "\(channel.remoteAddressDescription): \(failure)") }
         timer?.cancel()
         timer = nil
         core.transportClosed()

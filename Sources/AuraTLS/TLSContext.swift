@@ -1,0 +1,86 @@
+import CSSL
+import Glibc
+
+/// An OpenSSL `SSL_CTX`: certificates, keys and trust, shared by the sessions made from it.
+/// Immutable once built, so any thread may make sessions; a session keeps its context alive.
+public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe once configured, and never changed after init
+    /// Which side of the handshake its sessions take.
+    public enum Role: Sendable { case client, server }
+
+    /// Which side of the handshake its sessions take.
+    public let role: Role
+    let pointer: OpaquePointer
+
+    /// A server context: the certificate chain and key, and, with a client CA, mutual TLS.
+    /// Throws `TLSError` naming the file and OpenSSL's reason when one does not load.
+    public init(server configuration: TLSServerConfiguration) throws(TLSError) {
+        role = .server
+        pointer = try Self.makeContext(method: TLS_server_method()) { pointer throws(TLSError) in
+            try Self.check(
+                SSL_CTX_use_certificate_chain_file(pointer, configuration.certificateChainPath),
+                "cannot load the certificate chain \(configuration.certificateChainPath)")
+            try Self.check(
+                SSL_CTX_use_PrivateKey_file(pointer, configuration.privateKeyPath, SSL_FILETYPE_PEM),
+                "cannot load the private key \(configuration.privateKeyPath)")
+            try Self.check(SSL_CTX_check_private_key(pointer), "the private key does not match the certificate")
+            try Self.check(SSL_CTX_set_session_id_context(pointer, "aura", 4), "cannot set the session id context")
+            if let caPath = configuration.clientCAPath {
+                try Self.check(SSL_CTX_load_verify_locations(pointer, caPath, nil), "cannot load the client CA file \(caPath)")
+                guard let names = SSL_load_client_CA_file(caPath) else { throw TLSError.drainingQueue("no CA certificate in \(caPath)") }
+                SSL_CTX_set_client_CA_list(pointer, names)
+                SSL_CTX_set_verify(pointer, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nil)
+            }
+        }
+    }
+
+    /// A client context: the CAs it trusts (the system's by default) and an optional client
+    /// certificate. Throws `TLSError` naming the file that does not load.
+    public init(client configuration: TLSClientConfiguration) throws(TLSError) {
+        role = .client
+        pointer = try Self.makeContext(method: TLS_client_method()) { pointer throws(TLSError) in
+            if let caPath = configuration.caPath {
+                try Self.check(SSL_CTX_load_verify_locations(pointer, caPath, nil), "cannot load the CA file \(caPath)")
+            } else {
+                try Self.check(SSL_CTX_set_default_verify_paths(pointer), "cannot load the system's CA certificates")
+            }
+            SSL_CTX_set_verify(pointer, SSL_VERIFY_PEER, nil)
+            if let certificatePath = configuration.certificatePath {
+                try Self.check(
+                    SSL_CTX_use_certificate_chain_file(pointer, certificatePath), "cannot load the client certificate \(certificatePath)")
+                let keyPath = configuration.privateKeyPath ?? certificatePath
+                try Self.check(SSL_CTX_use_PrivateKey_file(pointer, keyPath, SSL_FILETYPE_PEM), "cannot load the client key \(keyPath)")
+                try Self.check(SSL_CTX_check_private_key(pointer), "the client key does not match the client certificate")
+            } else if configuration.privateKeyPath != nil {
+                throw TLSError("a client key needs a client certificate")
+            }
+        }
+    }
+
+    deinit { SSL_CTX_free(pointer) }
+
+    /// A new session from this context; `peerName` (client side) is the name or IP address the
+    /// server's certificate must carry.
+    public func makeSession(peerName: String? = nil) -> TLSSession {
+        TLSSession(context: self, peerName: peerName)
+    }
+
+    /// A new `SSL_CTX` for `method`, TLS 1.2 at least, set up by `configure`; freed again if
+    /// that throws.
+    private static func makeContext(
+        method: OpaquePointer?, _ configure: (OpaquePointer) throws(TLSError) -> Void
+    ) throws(TLSError) -> OpaquePointer {
+        guard let context = SSL_CTX_new(method) else { throw TLSError.drainingQueue("cannot create a TLS context") }
+        do throws(TLSError) {
+            try check(aura_ssl_ctx_set_min_proto_version(context, TLS1_2_VERSION), "cannot require TLS 1.2")
+            try configure(context)
+        } catch {
+            SSL_CTX_free(context)
+            throw error
+        }
+        return context
+    }
+
+    private static func check(_ result: Int32, _ what: String) throws(TLSError) {
+        guard result == 1 else { throw TLSError.drainingQueue(what) }
+    }
+}

@@ -1,0 +1,227 @@
+import AuraBytes
+import CSSL
+
+/// One TLS connection, with no socket: ciphertext from the peer goes in through `receive`,
+/// plaintext for the peer through `send`, and `takeCiphertext` hands out what must go on the
+/// wire. Nothing ever blocks: OpenSSL works on two memory BIOs. Confined to one thread at a
+/// time (the channel's loop).
+public final class TLSSession {
+    /// Where the session is (see `TLSState`).
+    public private(set) var state = TLSState.handshaking
+    /// The context the session came from (kept alive with it).
+    public let context: TLSContext
+    private let ssl: OpaquePointer
+    /// Ciphertext from the peer, waiting for OpenSSL.
+    private let input: OpaquePointer
+    /// Ciphertext OpenSSL produced, waiting for the wire.
+    private let output: OpaquePointer
+    /// Plaintext to send, gathered until the handshake is done or the next `takeCiphertext`,
+    /// so many small writes become few records.
+    private var staged = ByteBuffer(capacity: 0)
+
+    /// A plaintext write this large goes to OpenSSL at once instead of through `staged`.
+    static let directWriteSize = 16 * 1024
+
+    init(context: TLSContext, peerName: String?) {
+        self.context = context
+        ssl = SSL_new(context.pointer)!
+        input = BIO_new(BIO_s_mem())!
+        output = BIO_new(BIO_s_mem())!
+        // An empty memory BIO means "wait for more", not end of file.
+        aura_bio_set_mem_eof_return(input, -1)
+        aura_bio_set_mem_eof_return(output, -1)
+        SSL_set_bio(ssl, input, output)  // the SSL owns both now
+        switch context.role {
+        case .server:
+            SSL_set_accept_state(ssl)
+        case .client:
+            SSL_set_connect_state(ssl)
+            if let peerName { expectPeer(named: peerName) }
+        }
+    }
+
+    deinit { SSL_free(ssl) }
+
+    /// Plaintext bytes accepted by `send` and not yet encrypted.
+    public var stagedBytes: Int { staged.readableBytes }
+
+    /// True while ciphertext waits to be taken.
+    public var hasCiphertext: Bool { BIO_ctrl_pending(output) > 0 || (isOpen && staged.readableBytes > 0) }
+
+    /// Why the session failed, if it did.
+    public var failure: TLSError? {
+        if case .failed(let error) = state { return error }
+        return nil
+    }
+
+    /// Starts the handshake: a client's ClientHello becomes ciphertext to send. A server waits
+    /// for the client's, so this does nothing there.
+    public func start() {
+        guard context.role == .client, case .handshaking = state else { return }
+        handshake()
+    }
+
+    /// Takes every byte of `ciphertext` and appends the plaintext it completes to `plaintext`.
+    /// Afterwards `state` may have moved: to `.open` (handshake done), `.closed` (the peer's
+    /// close_notify) or `.failed`; there may be ciphertext to send (handshake replies, an alert).
+    public func receive(_ ciphertext: inout ByteBuffer, into plaintext: inout ByteBuffer) {
+        if ciphertext.readableBytes > 0 {
+            ciphertext.withUnsafeReadableBytes { bytes in _ = BIO_write(input, bytes.baseAddress, Int32(bytes.count)) }
+            ciphertext.moveReaderIndex(forwardBy: ciphertext.readableBytes)
+        }
+        if case .handshaking = state { handshake() }
+        switch state {
+        case .open, .closing: readPlaintext(into: &plaintext)
+        case .handshaking, .closed, .failed: break
+        }
+    }
+
+    /// Queues `plaintext` for the peer. Before the handshake ends it waits; after `close()`
+    /// or a failure it is dropped.
+    public func send(_ plaintext: ByteBuffer) {
+        switch state {
+        case .handshaking:
+            staged.writeBuffer(plaintext)
+        case .open:
+            if plaintext.readableBytes >= Self.directWriteSize {
+                sealStaged()
+                encrypt(plaintext)
+            } else {
+                staged.writeBuffer(plaintext)
+            }
+        case .closing, .closed, .failed:
+            break
+        }
+    }
+
+    /// The ciphertext waiting for the wire, in one buffer (staged plaintext is encrypted
+    /// first, once the session is open); nil when there is none.
+    public func takeCiphertext() -> ByteBuffer? {
+        if isOpen { sealStaged() }
+        let pending = Int(BIO_ctrl_pending(output))
+        guard pending > 0 else { return nil }
+        var buffer = ByteBuffer(capacity: pending)
+        _ = buffer.writeWithUnsafeMutableBytes(minimumWritable: pending) { space in
+            Int(max(0, BIO_read(output, space.baseAddress, Int32(pending))))
+        }
+        return buffer
+    }
+
+    /// Ends the session: staged plaintext is encrypted, then a close_notify follows it. A
+    /// session that never finished its handshake just closes.
+    public func close() {
+        switch state {
+        case .open:
+            sealStaged()
+            _ = SSL_shutdown(ssl)
+            state = .closing
+        case .handshaking:
+            state = .closed
+        case .closing, .closed, .failed:
+            break
+        }
+        staged = ByteBuffer(capacity: 0)
+    }
+
+    // MARK: Internals
+
+    private var isOpen: Bool {
+        if case .open = state { return true }
+        return false
+    }
+
+    private func handshake() {
+        let result = SSL_do_handshake(ssl)
+        if result == 1 {
+            state = .open(parameters())
+            return
+        }
+        let code = SSL_get_error(ssl, result)
+        if code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE { return }
+        state = .failed(error("TLS handshake failed", code: code))
+    }
+
+    private func readPlaintext(into plaintext: inout ByteBuffer) {
+        while true {
+            var result: Int32 = 0
+            _ = plaintext.writeWithUnsafeMutableBytes(minimumWritable: Self.directWriteSize) { space in
+                result = SSL_read(ssl, space.baseAddress, Int32(clamping: space.count))
+                return Int(max(0, result))
+            }
+            if result > 0 { continue }
+            let code = SSL_get_error(ssl, result)
+            switch code {
+            case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+                return
+            case SSL_ERROR_ZERO_RETURN:
+                // The peer's close_notify: answer it (a session still open sends its own).
+                if isOpen { _ = SSL_shutdown(ssl) }
+                state = .closed
+                return
+            default:
+                state = .failed(error("TLS failed", code: code))
+                return
+            }
+        }
+    }
+
+    private func sealStaged() {
+        guard staged.readableBytes > 0 else { return }
+        encrypt(staged)
+        staged.clear()
+    }
+
+    /// Encrypts all of `plaintext` into the output BIO (a memory BIO takes any amount).
+    private func encrypt(_ plaintext: ByteBuffer) {
+        plaintext.withUnsafeReadableBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = SSL_write(ssl, bytes.baseAddress! + offset, Int32(clamping: bytes.count - offset))
+                guard written > 0 else {
+                    state = .failed(error("TLS write failed", code: SSL_get_error(ssl, written)))
+                    return
+                }
+                offset += Int(written)
+            }
+        }
+    }
+
+    /// A server's certificate must name `name`: an IP address is checked as one, a DNS name is
+    /// checked and also sent as SNI.
+    private func expectPeer(named name: String) {
+        let parameters = SSL_get0_param(ssl)
+        if X509_VERIFY_PARAM_set1_ip_asc(parameters, name) != 1 {
+            ERR_clear_error()
+            _ = SSL_set1_host(ssl, name)
+            _ = aura_ssl_set_tlsext_host_name(ssl, name)
+        }
+    }
+
+    private func parameters() -> TLSParameters {
+        let version = String(cString: SSL_get_version(ssl))
+        let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? "unknown"
+        var subject: String?
+        if let certificate = SSL_get1_peer_certificate(ssl) {
+            defer { X509_free(certificate) }
+            if let name = X509_NAME_oneline(X509_get_subject_name(certificate), nil, 0) {
+                subject = String(cString: name)
+                CRYPTO_free(name, #file, #line)
+            }
+        }
+        return TLSParameters(version: version, cipher: cipher, peerSubject: subject)
+    }
+
+    /// The error for a failed OpenSSL call: its queued reasons, and the certificate check's
+    /// verdict when that is what failed.
+    private func error(_ what: String, code: Int32) -> TLSError {
+        var reasons = TLSError.queuedReasons()
+        let verdict = SSL_get_verify_result(ssl)
+        if verdict != X509_V_OK {
+            reasons.append(String(cString: X509_verify_cert_error_string(verdict)))
+        }
+        if reasons.isEmpty {
+            reasons.append(code == SSL_ERROR_SYSCALL ? "the peer closed the connection" : "OpenSSL error \(code)")
+        }
+        return TLSError("\(what): \(reasons.joined(separator: ": "))")
+    }
+}
