@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
         // The durable job log: segment files, group commit, recovery. No sockets, no RPC.
         .target(name: "CAuraCRC32C"),
-        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "CAuraCRC32C"]),
+        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "AuraCrypto", "CAuraCRC32C"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
 
@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "AuraCommandLine"),
         .executableTarget(
             name: "aura-server",
-            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraPosix", "AuraCommandLine"]),
+            dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraPosix", "AuraCommandLine"]),
 
         // Clients.
         .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix"], path: "clients/AuraClient"),

@@ -11,6 +11,9 @@ public struct JobLogConfiguration: Sendable {
     /// Whether segments are preallocated (`fallocate`) to `segmentSize`: faster appends on
     /// ext4; off for file systems where space should only be taken as it is written.
     public var preallocate: Bool = true
+    /// The keys of encryption at rest (docs/ENCRYPTION.md): new segments are sealed under the
+    /// current one (plaintext without one); segments sealed under an old key stay readable.
+    public var keyring: JobLogKeyring = .plaintext
 
     /// A configuration with the default sizes for the log in `directory`.
     public init(directory: String) {

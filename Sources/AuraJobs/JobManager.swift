@@ -39,6 +39,7 @@ public final class JobManager: Sendable {
         var table = JobTable()
         var logConfiguration = JobLogConfiguration(directory: configuration.logDirectory)
         logConfiguration.segmentSize = configuration.segmentSize
+        logConfiguration.keyring = configuration.logKeyring
         let (jobLog, report) = try JobLog.open(logConfiguration, repair: repair) { record in
             table.apply(try JobLogEntry(type: record.type, payload: record.payload), at: record.position)
         }

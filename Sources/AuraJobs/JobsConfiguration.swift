@@ -1,3 +1,4 @@
+import AuraJobLog
 import AuraPosix
 
 /// How the job path behaves; every value has a default that suits a 2-core machine.
@@ -33,6 +34,8 @@ public struct JobsConfiguration: Sendable {
     public var uploadExpiry: Duration = .seconds(24 * 3600)
     /// The size at which the log starts a new segment file (compaction removes whole segments).
     public var segmentSize: Int = 64 << 20
+    /// The job log's keys for encryption at rest (docs/ENCRYPTION.md); plaintext by default.
+    public var logKeyring: JobLogKeyring = .plaintext
 
     /// The defaults, with the log in `logDirectory`.
     public init(logDirectory: String) { self.logDirectory = logDirectory }

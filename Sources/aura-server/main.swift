@@ -2,6 +2,7 @@ import AuraCommandLine
 import AuraConformance
 import AuraCrypto
 import AuraHealth
+import AuraJobLog
 import AuraJobs
 import AuraMessages
 import AuraPluginHost
@@ -28,6 +29,7 @@ let usage = """
                        [--max-connections N] [--max-connections-per-address N] [--conformance]
                        [--memory-budget-mb N] [--connection-memory-mb N]
                        [--plugin-threads N] [--plugin-queue N]
+                       [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
 
       --addr HOST:PORT   where to listen (default 127.0.0.1:7443; port 0 picks a free port)
       --data-dir DIR     where the server keeps its data (default ./.aura-data)
@@ -68,6 +70,12 @@ let usage = """
                          (off by default: it is a test tool, not a production service)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
+      --encryption-key-file PATH
+                         seal new job log segments (documents and results) with AES-256-GCM
+                         under the key in PATH: 64 hex digits or 32 raw bytes, mode 0600
+                         (default: env AURA_ENCRYPTION_KEY, else no encryption); docs/ENCRYPTION.md
+      --encryption-old-key-file PATH[,PATH...]
+                         keys that only read segments sealed before a key rotation
 
     Limits on peers (docs/LIMITS.md lists them all):
       --handshake-timeout D
@@ -113,7 +121,7 @@ do {
             "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
             "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
             "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-            "plugin-threads", "plugin-queue",
+            "plugin-threads", "plugin-queue", "encryption-key-file", "encryption-old-key-file",
         ],
         flagOptions: ["help", "dlq-keep-text", "allow-remote-admin", "repair", "conformance"])
 } catch {
@@ -254,6 +262,13 @@ do {
 } catch {
     fail(error.description)
 }
+do {
+    jobsConfiguration.logKeyring = try JobLogKeyring.configured(
+        keyFile: arguments.options["encryption-key-file"], environmentKey: getenv("AURA_ENCRYPTION_KEY").map { String(cString: $0) },
+        oldKeyFiles: arguments.options["encryption-old-key-file"].map { $0.split(separator: ",").map(String.init) } ?? [])
+} catch {
+    fail(error.description)
+}
 let jobs: JobManager
 do {
     jobs = try JobManager(configuration: jobsConfiguration, engine: engine, repair: arguments.flags.contains("repair")) {
@@ -263,6 +278,7 @@ do {
     fail("cannot open the job log in \(jobsConfiguration.logDirectory): \(error)")
 }
 logger.log(.info, "job log: \(jobs.recovery)")
+logger.log(.info, jobsConfiguration.logKeyring.current.map { "job log: new segments sealed under key id \($0.idText)" } ?? "job log: not encrypted")
 jobs.start()
 
 let services: [any Service] = [

@@ -13,7 +13,7 @@ import Testing
     @Test func segmentHeaderRoundTripsAndRefusesDamage() {
         let header = SegmentFormat.encodeHeader(id: 7, baseSequence: 1234)
         #expect(header.count == SegmentFormat.headerSize)
-        #expect(header.withUnsafeBytes { try? SegmentFormat.decodeHeader($0, expectedID: 7).get() } == 1234)
+        #expect(header.withUnsafeBytes { try? SegmentFormat.decodeHeader($0, expectedID: 7).get() } == .init(baseSequence: 1234, keyID: 0))
         guard case .failure(.damaged) = header.withUnsafeBytes({ SegmentFormat.decodeHeader($0, expectedID: 8) }) else {
             Issue.record("a header naming another segment was accepted")
             return
