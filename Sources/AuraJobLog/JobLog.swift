@@ -33,9 +33,10 @@ public final class JobLog: @unchecked Sendable {
         queue = AppendQueue(limit: configuration.maxQueuedBytes)
     }
 
-    /// Opens (creating if needed) and recovers the log: every record verified (and decrypted,
-    /// under `configuration.keyring`; a segment sealed under a key not given, or a record that
-    /// does not decrypt, throws `.encryption` before anything is written, repair or not); a torn tail
+    /// Opens (creating if needed) and recovers the log: every record verified and decrypted
+    /// (`configuration.keyring`: a segment sealed under a key not given throws `.encryption`
+    /// before anything is changed, repair or not; a record that does not decrypt throws it too,
+    /// and is never repaired); a torn tail
     /// truncated (reported); a corrupt record in the middle throws `.corrupt` naming segment
     /// file and offset. `repair: true` keeps every valid record, covers or cuts what is not
     /// (saving the bytes aside as `<segment>.dropped-<offset>`), and reports exactly what it
