@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "AuraBlockingPool", dependencies: ["AuraPosix"]),
         // The durable job log: segment files, group commit, recovery. No sockets, no RPC.
         .target(name: "CAuraCRC32C"),
-        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "CAuraCRC32C"]),
+        .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "AuraCrypto", "CAuraCRC32C"]),
 
         .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
         // TLS through OpenSSL over memory BIOs, as a security layer for event loop channels.
@@ -90,8 +90,8 @@ let package = Package(
         .executableTarget(
             name: "aura-server",
             dependencies: [
-                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraAuth", "AuraPosix", "AuraCommandLine",
-                "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS",
+                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
+                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS",
             ]),
 
         // Clients.

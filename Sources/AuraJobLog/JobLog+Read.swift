@@ -3,7 +3,7 @@ import AuraPosix
 import Glibc
 
 extension JobLog {
-    /// Reads the record at `position` back, verifying its CRC. May be called from any thread;
+    /// Reads the record at `position` back, verifying its CRC (and decrypting it). May be called from any thread;
     /// blocks on `pread`, so callers run it on a blocking pool, never on an event loop. Fails
     /// with `.io` (ENOENT) for a segment that is not in the log and `.corrupt` for a position
     /// that is not the start of a durable record.
@@ -25,7 +25,9 @@ extension JobLog {
         var scanner = SegmentScanner(file: file, from: offset, limit: located.end, windowSize: 4096)
         let step = try jobLog { () throws(SystemError) in try scanner.next(after: 0) }
         switch step {
-        case .record(let header, _, let payload) where !header.isPadding:
+        case .record(let header, _, var payload) where !header.isPadding:
+            try RecordOpener(keyring: configuration.keyring).open(
+                &payload, header: header, segment: position.segment, offset: offset, keyID: located.keyID)
             return StoredRecord(position: position, sequence: header.sequence, type: header.type, payload: payload)
         case .record:
             throw .corrupt(segment: name, offset: position.offset, reason: "a padding record, not a record")
@@ -59,13 +61,15 @@ extension JobLog {
             private var segments: ArraySlice<SegmentExtent>
             private let from: LogPosition
             private var scanner: SegmentScanner?
-            private var scanning: UInt64 = 0
+            private var scanning = SegmentExtent(id: 0, end: 0, keyID: 0)
+            private let opener: RecordOpener
             private var finished = false
 
             init(log: JobLog, segments: [SegmentExtent], from: LogPosition) {
                 self.log = log
                 self.segments = segments[...]
                 self.from = from
+                opener = RecordOpener(keyring: log.configuration.keyring)
             }
 
             /// The next record, a failure (after which the sequence ends), or nil at the end.
@@ -77,7 +81,7 @@ extension JobLog {
                             let file = try log.openForReading(segment.id)
                             let start = segment.id == from.segment ? Swift.max(SegmentFormat.headerSize, Int(clamping: from.offset)) : SegmentFormat.headerSize
                             scanner = SegmentScanner(file: file, from: start, limit: segment.end)
-                            scanning = segment.id
+                            scanning = segment
                         } catch {
                             return fail(JobLogError.from(error))
                         }
@@ -89,17 +93,22 @@ extension JobLog {
                         return fail(JobLogError.from(error))
                     }
                     switch step {
-                    case .record(let header, let offset, let payload):
+                    case .record(let header, let offset, var payload):
                         if header.isPadding { continue }
+                        do throws(JobLogError) {
+                            try opener.open(&payload, header: header, segment: scanning.id, offset: offset, keyID: scanning.keyID)
+                        } catch {
+                            return fail(error)
+                        }
                         return .success(StoredRecord(
-                            position: LogPosition(segment: scanning, offset: UInt64(offset)), sequence: header.sequence, type: header.type,
+                            position: LogPosition(segment: scanning.id, offset: UInt64(offset)), sequence: header.sequence, type: header.type,
                             payload: payload))
                     case .end(let offset) where offset >= scanner!.limit:
                         scanner = nil
                     case .end(let offset):
-                        return fail(.corrupt(segment: SegmentFormat.fileName(scanning), offset: UInt64(offset), reason: "zeros before the end of the segment"))
+                        return fail(.corrupt(segment: SegmentFormat.fileName(scanning.id), offset: UInt64(offset), reason: "zeros before the end of the segment"))
                     case .bad(let offset, let reason):
-                        return fail(.corrupt(segment: SegmentFormat.fileName(scanning), offset: UInt64(offset), reason: reason))
+                        return fail(.corrupt(segment: SegmentFormat.fileName(scanning.id), offset: UInt64(offset), reason: reason))
                     }
                 }
                 return nil

@@ -12,7 +12,7 @@ import AuraPosix
 public final class JobLog: @unchecked Sendable {
     private typealias Waiter = CheckedContinuation<Result<[LogPosition], JobLogError>, Never>
 
-    private let configuration: JobLogConfiguration
+    let configuration: JobLogConfiguration
     let directory: SegmentDirectory
     let catalog: LogCatalog
     private let writer: SegmentWriter
@@ -33,7 +33,10 @@ public final class JobLog: @unchecked Sendable {
         queue = AppendQueue(limit: configuration.maxQueuedBytes)
     }
 
-    /// Opens (creating if needed) and recovers the log: every record verified; a torn tail
+    /// Opens (creating if needed) and recovers the log: every record verified and decrypted
+    /// (`configuration.keyring`: a segment sealed under a key not given throws `.encryption`
+    /// before anything is changed, repair or not; a record that does not decrypt throws it too,
+    /// and is never repaired); a torn tail
     /// truncated (reported); a corrupt record in the middle throws `.corrupt` naming segment
     /// file and offset. `repair: true` keeps every valid record, covers or cuts what is not
     /// (saving the bytes aside as `<segment>.dropped-<offset>`), and reports exactly what it
@@ -56,24 +59,33 @@ public final class JobLog: @unchecked Sendable {
         try jobLog { () throws(SystemError) in try Files.createDirectories(configuration.directory) }
         // Only what recovery found leaves the closure, not `visit`.
         let recovered = try withoutActuallyEscaping(visit) { visit in
-            var recovery = Recovery(directory: directory, repair: repair, visit: visit)
+            var recovery = Recovery(directory: directory, keyring: configuration.keyring, repair: repair, visit: visit)
             try recovery.run()
             return (recovery.report, recovery.extents, recovery.lastFile, recovery.nextSequence)
         }
         let (report, recoveredExtents, lastFile, nextSequence) = recovered
         var extents = recoveredExtents
+        let keyID = configuration.keyring.currentID
         let file: RandomAccessFile
-        if let last = lastFile {
+        if let last = lastFile, let lastExtent = extents.last, lastExtent.keyID == keyID {
             file = last
         } else {
-            file = try jobLog { () throws(SystemError) in try directory.create(1, baseSequence: nextSequence) }
-            extents = [SegmentExtent(id: 1, end: SegmentFormat.headerSize)]
+            // New records go under the current key (or none): a segment of their own.
+            if let last = lastFile, let lastExtent = extents.last {
+                try jobLog { () throws(SystemError) in
+                    try last.truncate(to: lastExtent.end)
+                    try last.synchronize()
+                }
+            }
+            let id = (extents.last?.id ?? 0) + 1
+            file = try jobLog { () throws(SystemError) in try directory.create(id, baseSequence: nextSequence, keyID: keyID) }
+            extents.append(SegmentExtent(id: id, end: SegmentFormat.headerSize, keyID: keyID))
         }
         let current = extents[extents.count - 1]
         let catalog = LogCatalog(extents: extents, currentFile: file, syncObserver: configuration.syncObserver)
         let writer = SegmentWriter(
             directory: directory, catalog: catalog, file: file, segmentID: current.id, offset: current.end,
-            nextSequence: nextSequence, synchronize: synchronize)
+            nextSequence: nextSequence, key: configuration.keyring.current, synchronize: synchronize)
         let log = JobLog(configuration: configuration, directory: directory, catalog: catalog, writer: writer)
         let thread = try jobLog { () throws(SystemError) in try PosixThread.spawn(name: "aura-joblog") { log.writerLoop() } }
         log.lock.withLock { log.thread = thread }
@@ -92,7 +104,7 @@ public final class JobLog: @unchecked Sendable {
         for record in records {
             let size = record.payload.readableBytes
             guard size <= configuration.maxRecordSize else { throw .recordTooLarge(size, limit: configuration.maxRecordSize) }
-            bytes += SegmentFormat.recordHeaderSize + size
+            bytes += SegmentFormat.recordHeaderSize + size + configuration.keyring.recordOverhead
         }
         let segmentRoom = configuration.segmentSize - SegmentFormat.headerSize
         if records.count > 1 && bytes > segmentRoom { throw .recordTooLarge(bytes, limit: segmentRoom) }

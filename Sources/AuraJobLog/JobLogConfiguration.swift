@@ -14,6 +14,9 @@ public struct JobLogConfiguration: Sendable {
     /// Told the latency of every `fdatasync` of appended records, in nanoseconds, on the
     /// writer's thread right after it returns (metrics: keep it to an atomic add).
     public var syncObserver: (@Sendable (_ nanoseconds: UInt64) -> Void)?
+    /// The keys of encryption at rest (docs/ENCRYPTION.md): new segments are sealed under the
+    /// current one (plaintext without one); segments sealed under an old key stay readable.
+    public var keyring: JobLogKeyring = .plaintext
 
     /// A configuration with the default sizes for the log in `directory`.
     public init(directory: String) {

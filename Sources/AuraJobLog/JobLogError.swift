@@ -13,6 +13,10 @@ public enum JobLogError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordTooLarge(Int, limit: Int)
     /// The log was closed, or `append` was called after `close()`.
     case closed
+    /// Encryption at rest cannot go on: a key file that is unreadable, open to others or of the
+    /// wrong length, a segment sealed under a key that was not given, or a record that does not
+    /// decrypt under its segment's key. Never repaired: nothing is overwritten.
+    case encryption(String)
     /// Any other system error (EIO, EACCES, ...). After an `fdatasync` failure other than
     /// ENOSPC the log refuses further appends with this error: what the kernel dropped cannot
     /// be known.
@@ -25,6 +29,7 @@ public enum JobLogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diskFull(let detail): "job log disk full: \(detail)"
         case .recordTooLarge(let size, let limit): "job log record of \(size) bytes is larger than the limit of \(limit)"
         case .closed: "job log closed"
+        case .encryption(let detail): "job log encryption: \(detail)"
         case .io(let error): "job log I/O error: \(error)"
         }
     }

@@ -22,11 +22,11 @@ final class LogCatalog: @unchecked Sendable {
         self.currentFile = currentFile
     }
 
-    /// The current segment's file and id, when it is `id`; otherwise nil and the extent's end.
-    func locate(_ id: UInt64) -> (end: Int, currentFile: RandomAccessFile?)? {
+    /// Segment `id`'s end and key id, and its file when it is the current one.
+    func locate(_ id: UInt64) -> (end: Int, keyID: UInt32, currentFile: RandomAccessFile?)? {
         lock.withLock {
             guard let index = index(of: id) else { return nil }
-            return (extents[index].end, index == extents.count - 1 ? currentFile : nil)
+            return (extents[index].end, extents[index].keyID, index == extents.count - 1 ? currentFile : nil)
         }
     }
 
@@ -47,10 +47,10 @@ final class LogCatalog: @unchecked Sendable {
         }
     }
 
-    /// The writer started segment `id` (its header synced).
-    func roll(to id: UInt64, file: RandomAccessFile, end: Int) {
+    /// The writer started segment `id`, sealed under `keyID` (its header synced).
+    func roll(to id: UInt64, file: RandomAccessFile, end: Int, keyID: UInt32) {
         lock.withLock {
-            extents.append(SegmentExtent(id: id, end: end))
+            extents.append(SegmentExtent(id: id, end: end, keyID: keyID))
             currentFile = file
         }
     }

@@ -5,6 +5,8 @@ import AuraPosix
 struct SegmentExtent: Sendable {
     let id: UInt64
     var end: Int
+    /// The key its records are sealed under: 0 for plaintext.
+    var keyID: UInt32
 }
 
 /// Reads every segment at open: verifies each record, hands intact appends to `visit` in log
@@ -16,6 +18,7 @@ struct SegmentExtent: Sendable {
 /// tail. Anything else is corruption.
 struct Recovery {
     let directory: SegmentDirectory
+    let opener: RecordOpener
     let repair: Bool
     let visit: (StoredRecord) throws -> Void
 
@@ -28,8 +31,9 @@ struct Recovery {
     /// The last segment, open for writing.
     private(set) var lastFile: RandomAccessFile?
 
-    init(directory: SegmentDirectory, repair: Bool, visit: @escaping (StoredRecord) throws -> Void) {
+    init(directory: SegmentDirectory, keyring: JobLogKeyring, repair: Bool, visit: @escaping (StoredRecord) throws -> Void) {
         self.directory = directory
+        opener = RecordOpener(keyring: keyring)
         self.repair = repair
         self.visit = visit
     }
@@ -40,10 +44,11 @@ struct Recovery {
     /// Recovers every segment in the folder, oldest first.
     mutating func run() throws {
         let names = try jobLog { () throws(SystemError) in try Files.names(inDirectory: directory.path) }
+        let ids = names.compactMap(SegmentFormat.segmentID(fileName:)).sorted()
+        try checkKeys(ids)
         for name in names where name.hasSuffix(".seg.tmp") {
             try jobLog { () throws(SystemError) in try Files.remove("\(directory.path)/\(name)") }
         }
-        let ids = names.compactMap(SegmentFormat.segmentID(fileName:)).sorted()
         for (previous, id) in zip(ids, ids.dropFirst()) where id > previous + 1 {
             report.missingSegments.append((previous + 1)...(id - 1))
         }
@@ -53,11 +58,28 @@ struct Recovery {
         report.segments = ids.count
     }
 
+    /// Before anything is cut or repaired: every segment sealed under a key that was not given
+    /// stops the open (a damaged header is left to the segment's own recovery).
+    private func checkKeys(_ ids: [UInt64]) throws(JobLogError) {
+        for id in ids {
+            let bytes = try jobLog { () throws(SystemError) in
+                try RandomAccessFile.open(directory.segmentPath(id), readOnly: true).read(count: SegmentFormat.headerSize, at: 0)
+            }
+            guard case .success(let header) = bytes.withUnsafeBytes({ SegmentFormat.decodeHeader($0, expectedID: id) }),
+                header.keyID != 0, opener.keyring.key(header.keyID) == nil
+            else { continue }
+            throw .encryption(
+                "\(SegmentFormat.fileName(id)) is sealed under key id \(JobLogKey.idText(header.keyID)), and \(opener.keyring.description); "
+                    + "give that key (--encryption-key-file, or --encryption-old-key-file after a rotation). Nothing was changed")
+        }
+    }
+
     private mutating func recoverSegment(_ id: UInt64, isLast: Bool) throws {
         let name = SegmentFormat.fileName(id)
         let file = try jobLog { () throws(SystemError) in try RandomAccessFile.open(directory.segmentPath(id)) }
         let size = try jobLog { () throws(SystemError) in try file.size() }
-        let headerIsDamaged = try checkHeader(file, id: id, name: name)
+        var keyID = try checkHeader(file, id: id, name: name)
+        let headerIsDamaged = keyID == nil
         tailNonZeroEnd = 0
 
         var scanner = SegmentScanner(file: file, from: SegmentFormat.headerSize, limit: size)
@@ -67,8 +89,12 @@ struct Recovery {
         while true {
             let step = try jobLog { () throws(SystemError) in try scanner.next(after: pending.last?.sequence ?? lastSequence) }
             switch step {
-            case .record(let header, let offset, let payload):
+            case .record(let header, let offset, var payload):
                 if !header.isPadding {
+                    if keyID == nil {  // the header was lost: the first record tells the key
+                        keyID = header.isEncrypted ? try keyOfRecord(payload, header: header, segment: id, offset: offset) : 0
+                    }
+                    try opener.open(&payload, header: header, segment: id, offset: offset, keyID: keyID!)
                     pending.append(StoredRecord(
                         position: LogPosition(segment: id, offset: UInt64(offset)), sequence: header.sequence, type: header.type, payload: payload))
                     firstSequence = firstSequence ?? header.sequence
@@ -96,28 +122,28 @@ struct Recovery {
         if size > end { try cutTail(file, id: id, name: name, at: end, size: size, isLast: isLast) }
         if headerIsDamaged {
             let base = firstSequence ?? lastSequence + 1
-            let header = SegmentFormat.encodeHeader(id: id, baseSequence: base)
+            let header = SegmentFormat.encodeHeader(id: id, baseSequence: base, keyID: keyID ?? 0)
             try jobLog { () throws(SystemError) in
                 try file.write(header, at: 0)
                 try file.synchronize()
             }
             lastBaseSequence = base
         }
-        extents.append(SegmentExtent(id: id, end: end))
+        extents.append(SegmentExtent(id: id, end: end, keyID: keyID ?? 0))
         if isLast { lastFile = file }
     }
 
-    /// Verifies the segment header; returns true when it is damaged and will be rewritten
-    /// (repair mode), throws otherwise.
-    private mutating func checkHeader(_ file: RandomAccessFile, id: UInt64, name: String) throws(JobLogError) -> Bool {
+    /// Verifies the segment header and returns its key id; returns nil when it is damaged and
+    /// will be rewritten (repair mode), throws otherwise.
+    private mutating func checkHeader(_ file: RandomAccessFile, id: UInt64, name: String) throws(JobLogError) -> UInt32? {
         let bytes = try jobLog { () throws(SystemError) in try file.read(count: SegmentFormat.headerSize, at: 0) }
         let decoded = bytes.withUnsafeBytes { SegmentFormat.decodeHeader($0, expectedID: id) }
         switch decoded {
-        case .success(let base) where base > lastSequence:
-            lastBaseSequence = base
-            return false
-        case .success(let base):
-            return try damagedHeader(name, reason: "base sequence \(base) does not follow \(lastSequence)")
+        case .success(let header) where header.baseSequence > lastSequence:
+            lastBaseSequence = header.baseSequence
+            return header.keyID
+        case .success(let header):
+            return try damagedHeader(name, reason: "base sequence \(header.baseSequence) does not follow \(lastSequence)")
         case .failure(.damaged(let reason)):
             return try damagedHeader(name, reason: reason)
         case .failure(.unsupported(let reason)):
@@ -125,10 +151,19 @@ struct Recovery {
         }
     }
 
-    private mutating func damagedHeader(_ name: String, reason: String) throws(JobLogError) -> Bool {
+    private mutating func damagedHeader(_ name: String, reason: String) throws(JobLogError) -> UInt32? {
         guard repair else { throw .corrupt(segment: name, offset: 0, reason: reason) }
         report.dropped.append("\(name): segment header rewritten (\(reason))")
-        return true
+        return nil
+    }
+
+    /// The id of the key that opens a sealed record of a segment whose header was lost; throws
+    /// when no key given does (the header is then not rewritten).
+    private func keyOfRecord(_ payload: ByteBuffer, header: RecordHeader, segment: UInt64, offset: Int) throws(JobLogError) -> UInt32 {
+        guard let key = opener.findKey(payload, header: header, segment: segment, offset: offset) else {
+            throw .encryption("\(SegmentFormat.fileName(segment)) lost its header and no key given opens its records (\(opener.keyring.description)); nothing was changed")
+        }
+        return key.id
     }
 
     /// Hands the records of a complete append to `visit`.

@@ -41,11 +41,11 @@ struct SegmentDirectory: Sendable {
         }
     }
 
-    /// Turns the prepared file of segment `id` into the segment: header, sync, rename, folder
-    /// sync. On failure the temporary file is removed.
-    func activate(_ file: RandomAccessFile, id: UInt64, baseSequence: UInt64) throws(SystemError) {
+    /// Turns the prepared file of segment `id` into the segment: header (naming `keyID`, 0 for
+    /// plaintext), sync, rename, folder sync. On failure the temporary file is removed.
+    func activate(_ file: RandomAccessFile, id: UInt64, baseSequence: UInt64, keyID: UInt32) throws(SystemError) {
         do throws(SystemError) {
-            let header = SegmentFormat.encodeHeader(id: id, baseSequence: baseSequence)
+            let header = SegmentFormat.encodeHeader(id: id, baseSequence: baseSequence, keyID: keyID)
             try file.write(header, at: 0)
             try file.synchronizeData()
             try Files.rename(temporaryPath(id), to: segmentPath(id))
@@ -58,9 +58,9 @@ struct SegmentDirectory: Sendable {
 
     /// Prepares and activates segment `id` at once (the first segment, or a roll with no
     /// segment prepared ahead).
-    func create(_ id: UInt64, baseSequence: UInt64) throws(SystemError) -> RandomAccessFile {
+    func create(_ id: UInt64, baseSequence: UInt64, keyID: UInt32) throws(SystemError) -> RandomAccessFile {
         let file = try prepare(id)
-        try activate(file, id: id, baseSequence: baseSequence)
+        try activate(file, id: id, baseSequence: baseSequence, keyID: keyID)
         return file
     }
 

@@ -3,7 +3,10 @@
 /// stored masked (`CRC32C.mask`).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("AURAJLOG".utf8)
+    /// Plaintext segments.
     static let version: UInt32 = 1
+    /// Encrypted segments: bytes 12-15 of the header hold the key id (never 0).
+    static let encryptedVersion: UInt32 = 2
     static let headerSize = 40
     static let recordHeaderSize = 20
 
@@ -19,12 +22,13 @@ enum SegmentFormat {
         return UInt64(name.dropLast(4))
     }
 
-    /// The segment header of segment `id`, whose first record will have `baseSequence`.
-    static func encodeHeader(id: UInt64, baseSequence: UInt64) -> [UInt8] {
+    /// The segment header of segment `id`, whose first record will have `baseSequence` and whose
+    /// records are sealed under key `keyID` (0: plaintext).
+    static func encodeHeader(id: UInt64, baseSequence: UInt64, keyID: UInt32 = 0) -> [UInt8] {
         var bytes = magic
         bytes.reserveCapacity(headerSize)
-        append(version, to: &bytes)
-        append(UInt32(0), to: &bytes)
+        append(keyID == 0 ? version : encryptedVersion, to: &bytes)
+        append(keyID, to: &bytes)
         append(id, to: &bytes)
         append(baseSequence, to: &bytes)
         let crc = bytes.withUnsafeBytes { CRC32C.checksum($0) }
@@ -33,18 +37,28 @@ enum SegmentFormat {
         return bytes
     }
 
-    /// The base sequence in a segment header, or why the header is bad.
-    static func decodeHeader(_ bytes: UnsafeRawBufferPointer, expectedID: UInt64) -> Result<UInt64, HeaderProblem> {
+    /// What a segment header says: its first record's sequence, and the key its records are
+    /// sealed under (0: plaintext).
+    struct Header: Equatable {
+        var baseSequence: UInt64
+        var keyID: UInt32
+    }
+
+    /// The base sequence and key id in a segment header, or why the header is bad.
+    static func decodeHeader(_ bytes: UnsafeRawBufferPointer, expectedID: UInt64) -> Result<Header, HeaderProblem> {
         guard bytes.count >= headerSize else { return .failure(.damaged("the file is shorter than a segment header")) }
         let storedCRC = load(UInt32.self, bytes, 32)
         guard CRC32C.unmask(storedCRC) == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<32])),
             bytes.prefix(8).elementsEqual(magic), load(UInt32.self, bytes, 36) == 0
         else { return .failure(.damaged("bad segment header (magic or checksum)")) }
         let version = load(UInt32.self, bytes, 8)
-        guard version == self.version else { return .failure(.unsupported("segment format version \(version), expected \(self.version)")) }
+        let keyID = load(UInt32.self, bytes, 12)
+        guard version == self.version && keyID == 0 || version == encryptedVersion && keyID != 0 else {
+            return .failure(.unsupported("segment format version \(version) with key id \(keyID), expected \(self.version) or \(encryptedVersion)"))
+        }
         let id = load(UInt64.self, bytes, 16)
         guard id == expectedID else { return .failure(.damaged("the header names segment \(id), the file name \(expectedID)")) }
-        return .success(load(UInt64.self, bytes, 24))
+        return .success(Header(baseSequence: load(UInt64.self, bytes, 24), keyID: keyID))
     }
 
     /// Why a segment header was refused.
@@ -70,6 +84,8 @@ struct RecordHeader: Equatable {
     static let commitFlag: UInt8 = 1
     /// Written by repair over damaged bytes: skipped when reading, never visited.
     static let paddingFlag: UInt8 = 2
+    /// The payload is sealed (AES-256-GCM, `RecordSeal`) under the segment's key.
+    static let encryptedFlag: UInt8 = 4
 
     var storedCRC: UInt32
     var length: UInt32
@@ -105,13 +121,14 @@ struct RecordHeader: Equatable {
 
     var endsAppend: Bool { flags & Self.commitFlag != 0 }
     var isPadding: Bool { flags & Self.paddingFlag != 0 }
+    var isEncrypted: Bool { flags & Self.encryptedFlag != 0 }
 
     /// Why the header cannot start a record whose payload must end by `available` bytes after
     /// it, or nil when it can (the CRC is checked separately, with the payload). Padding records
     /// carry sequence 0 and are exempt from the order check.
     func problem(available: Int, after sequence: UInt64) -> String? {
         if Int(length) > available { return "length \(length) runs past the end of the file" }
-        if reserved != 0 || flags & ~(Self.commitFlag | Self.paddingFlag) != 0 { return "unknown flags" }
+        if reserved != 0 || flags & ~(Self.commitFlag | Self.paddingFlag | Self.encryptedFlag) != 0 { return "unknown flags" }
         if !isPadding && self.sequence <= sequence { return "sequence \(self.sequence) does not follow \(sequence)" }
         return nil
     }

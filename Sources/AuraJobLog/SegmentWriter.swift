@@ -13,6 +13,10 @@ final class SegmentWriter {
     /// Payloads up to this size are copied next to their headers (one vector for many small
     /// records); larger ones are written from their own buffers.
     static let inlinePayloadLimit = 32 << 10
+    /// The staging buffer's usual size; sealing stages whole payloads, and a batch that grew it
+    /// past `stagingRetainLimit` gives the memory back.
+    static let stagingCapacity = 64 << 10
+    static let stagingRetainLimit = 8 << 20
 
     let directory: SegmentDirectory
     let catalog: LogCatalog
@@ -23,7 +27,10 @@ final class SegmentWriter {
     private var nextSequence: UInt64
     /// The next segment, prepared ahead so that rolling costs only its activation.
     private var spare: RandomAccessFile?
-    private var staging = ByteBuffer(capacity: 64 << 10)
+    /// Seals records under the current key; nil writes plaintext. The current segment's header
+    /// names the same key (`JobLog.open` starts a new segment when the key changed).
+    private let sealer: RecordSealer?
+    private var staging = ByteBuffer(capacity: SegmentWriter.stagingCapacity)
     private var pieces: [Piece] = []
     private var vectors: [iovec] = []
 
@@ -45,9 +52,10 @@ final class SegmentWriter {
 
     init(
         directory: SegmentDirectory, catalog: LogCatalog, file: RandomAccessFile, segmentID: UInt64, offset: Int, nextSequence: UInt64,
-        synchronize: @escaping Synchronize
+        key: JobLogKey?, synchronize: @escaping Synchronize
     ) {
         self.synchronize = synchronize
+        sealer = key.map(RecordSealer.init(key:))
         self.directory = directory
         self.catalog = catalog
         self.file = file
@@ -96,6 +104,7 @@ final class SegmentWriter {
         guard !appends.isEmpty else { return }
         var positions: [[LogPosition]] = []
         let (end, sequence) = stage(appends, positions: &positions)
+        defer { if staging.capacity > Self.stagingRetainLimit { staging = ByteBuffer(capacity: Self.stagingCapacity) } }
         do throws(SystemError) {
             try vectors.withUnsafeMutableBufferPointer { (buffer) throws(SystemError) in try file.write(buffer, at: offset) }
         } catch {
@@ -116,8 +125,9 @@ final class SegmentWriter {
         outcome.results += positions.map { .success($0) }
     }
 
-    /// Lays out the records of `appends` from the current end: headers (and small payloads) in
-    /// the staging buffer, the vectors pointing at it and at large payloads. Returns the new
+    /// Lays out the records of `appends` from the current end: headers (and small payloads, or
+    /// whole sealed records) in the staging buffer, the vectors pointing at it and at large
+    /// plaintext payloads. Returns the new
     /// end and next sequence, and each append's positions.
     private func stage(_ appends: ArraySlice<(records: [LogRecord], bytes: Int)>, positions: inout [[LogPosition]]) -> (Int, UInt64) {
         staging.clear()
@@ -131,20 +141,11 @@ final class SegmentWriter {
                 appendPositions.append(LogPosition(segment: segmentID, offset: UInt64(position)))
                 let flags = index == append.records.count - 1 ? RecordHeader.commitFlag : 0
                 record.payload.withUnsafeReadableBytes { payload in
-                    let header = RecordHeader(type: record.type, flags: flags, sequence: sequence, payload: payload)
-                    let start = staging.writerIndex
-                    _ = staging.writeWithUnsafeMutableBytes(minimumWritable: SegmentFormat.recordHeaderSize) { out in
-                        header.write(to: out.baseAddress!)
-                        return SegmentFormat.recordHeaderSize
-                    }
-                    if payload.count <= Self.inlinePayloadLimit {
-                        staging.writeBytes(payload)
-                        addStaged(start: start, count: staging.writerIndex - start)
+                    if let sealer {
+                        position += stageSealed(payload, sealer: sealer, offset: position, type: record.type, flags: flags, sequence: sequence)
                     } else {
-                        addStaged(start: start, count: SegmentFormat.recordHeaderSize)
-                        pieces.append(.external(payload))  // the append's buffer outlives the write
+                        position += stagePlain(payload, type: record.type, flags: flags, sequence: sequence)
                     }
-                    position += SegmentFormat.recordHeaderSize + payload.count
                 }
                 sequence += 1
             }
@@ -162,6 +163,42 @@ final class SegmentWriter {
             }
         }
         return (position, sequence)
+    }
+
+    /// Stages a plaintext record: its header, and its payload too when small; returns its size.
+    private func stagePlain(_ payload: UnsafeRawBufferPointer, type: UInt8, flags: UInt8, sequence: UInt64) -> Int {
+        let header = RecordHeader(type: type, flags: flags, sequence: sequence, payload: payload)
+        let start = staging.writerIndex
+        _ = staging.writeWithUnsafeMutableBytes(minimumWritable: SegmentFormat.recordHeaderSize) { out in
+            header.write(to: out.baseAddress!)
+            return SegmentFormat.recordHeaderSize
+        }
+        if payload.count <= Self.inlinePayloadLimit {
+            staging.writeBytes(payload)
+            addStaged(start: start, count: staging.writerIndex - start)
+        } else {
+            addStaged(start: start, count: SegmentFormat.recordHeaderSize)
+            pieces.append(.external(payload))  // the append's buffer outlives the write
+        }
+        return SegmentFormat.recordHeaderSize + payload.count
+    }
+
+    /// Stages a sealed record, header and sealed payload, at `offset`; returns its size.
+    private func stageSealed(
+        _ payload: UnsafeRawBufferPointer, sealer: RecordSealer, offset: Int, type: UInt8, flags: UInt8, sequence: UInt64
+    ) -> Int {
+        let headerSize = SegmentFormat.recordHeaderSize
+        let size = headerSize + payload.count + RecordSeal.overhead
+        let flags = flags | RecordHeader.encryptedFlag
+        let start = staging.writerIndex
+        _ = staging.writeWithUnsafeMutableBytes(minimumWritable: size) { out in
+            let sealed = UnsafeMutableRawBufferPointer(rebasing: out[headerSize..<size])
+            sealer.seal(payload, segment: segmentID, offset: offset, type: type, flags: flags, sequence: sequence, into: sealed)
+            RecordHeader(type: type, flags: flags, sequence: sequence, payload: UnsafeRawBufferPointer(sealed)).write(to: out.baseAddress!)
+            return size
+        }
+        addStaged(start: start, count: size)
+        return size
     }
 
     private func addStaged(start: Int, count: Int) {
@@ -197,13 +234,16 @@ final class SegmentWriter {
             next = try directory.prepare(id)
         }
         spare = nil
-        try directory.activate(next, id: id, baseSequence: nextSequence)
+        try directory.activate(next, id: id, baseSequence: nextSequence, keyID: keyID)
         try? file.truncate(to: offset)  // give back the preallocated rest; its records are synced
         file = next
         segmentID = id
         offset = SegmentFormat.headerSize
-        catalog.roll(to: id, file: next, end: offset)
+        catalog.roll(to: id, file: next, end: offset, keyID: keyID)
     }
+
+    /// The key id of the segments this writer starts: 0 for plaintext.
+    private var keyID: UInt32 { sealer?.key.id ?? 0 }
 
     /// Bytes preallocated beyond the records: the current segment's rest and the spare.
     private var reservedBytes: Int {

@@ -40,6 +40,7 @@ public final class JobManager: Sendable {
         var logConfiguration = JobLogConfiguration(directory: configuration.logDirectory)
         logConfiguration.segmentSize = configuration.segmentSize
         logConfiguration.syncObserver = configuration.logSyncObserver
+        logConfiguration.keyring = configuration.logKeyring
         let (jobLog, report) = try JobLog.open(logConfiguration, repair: repair) { record in
             table.apply(try JobLogEntry(type: record.type, payload: record.payload), at: record.position)
         }

@@ -1,3 +1,4 @@
+import AuraJobLog
 import AuraPosix
 
 /// How the job path behaves; every value has a default that suits a 2-core machine.
@@ -35,6 +36,8 @@ public struct JobsConfiguration: Sendable {
     public var segmentSize: Int = 64 << 20
     /// Told each job-log `fdatasync` latency in nanoseconds (see `JobLogConfiguration.syncObserver`).
     public var logSyncObserver: (@Sendable (_ nanoseconds: UInt64) -> Void)?
+    /// The job log's keys for encryption at rest (docs/ENCRYPTION.md); plaintext by default.
+    public var logKeyring: JobLogKeyring = .plaintext
 
     /// The defaults, with the log in `logDirectory`.
     public init(logDirectory: String) { self.logDirectory = logDirectory }

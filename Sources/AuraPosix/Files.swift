@@ -73,6 +73,13 @@ public enum Files {
         }
     }
 
+    /// The permission bits and file type of `path` (`st_mode`), following symbolic links.
+    public static func mode(_ path: String) throws(SystemError) -> mode_t {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw SystemError(call: "stat \(path)", errno: errno) }
+        return status.st_mode
+    }
+
     /// Throws the reason (ENOENT, EACCES, ...) unless this process can read the file at `path`.
     public static func checkReadable(_ path: String) throws(SystemError) {
         guard access(path, R_OK) == 0 else { throw SystemError(call: "access \(path)", errno: errno) }

@@ -6,6 +6,7 @@ import AuraConformance
 import AuraCrypto
 import AuraHTTP
 import AuraHealth
+import AuraJobLog
 import AuraJobs
 import AuraMessages
 import AuraMetrics
@@ -36,6 +37,7 @@ let usage = """
                        [--plugin-threads N] [--plugin-queue N]
                        [--tls-cert PATH --tls-key PATH [--tls-client-ca PATH]] [--plaintext]
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
+                       [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
 
@@ -107,6 +109,12 @@ let usage = """
                          for measuring what they cost, see benchmarks/README.md)
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
+      --encryption-key-file PATH
+                         seal new job log segments (documents and results) with AES-256-GCM
+                         under the key in PATH: 64 hex digits or 32 raw bytes, mode 0600
+                         (default: env AURA_ENCRYPTION_KEY, else no encryption); docs/ENCRYPTION.md
+      --encryption-old-key-file PATH[,PATH...]
+                         keys that only read segments sealed before a key rotation
 
     Limits on peers (docs/LIMITS.md lists them all):
       --handshake-timeout D
@@ -150,7 +158,7 @@ let valueOptions: Set<String> = [
     "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
     "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
-    "tls-cert", "tls-key", "tls-client-ca",
+    "tls-cert", "tls-key", "tls-client-ca", "encryption-key-file", "encryption-old-key-file",
 ]
 let flagOptions: Set<String> = [
     "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
@@ -215,6 +223,13 @@ do {
     }
     jobsConfiguration.segmentSize = try arguments.integer("job-segment-mb", default: 64, range: 1...4096) << 20
     jobsConfiguration.sweepInterval = try arguments.duration("job-sweep-interval") ?? jobsConfiguration.sweepInterval
+} catch {
+    fail(error.description)
+}
+do {
+    jobsConfiguration.logKeyring = try JobLogKeyring.configured(
+        keyFile: arguments.options["encryption-key-file"], environmentKey: getenv("AURA_ENCRYPTION_KEY").map { String(cString: $0) },
+        oldKeyFiles: arguments.options["encryption-old-key-file"].map { $0.split(separator: ",").map(String.init) } ?? [])
 } catch {
     fail(error.description)
 }
@@ -343,6 +358,7 @@ do {
     fail("cannot open the job log in \(jobsConfiguration.logDirectory): \(error)")
 }
 logger.log(.info, "job log: \(jobs.recovery)")
+logger.log(.info, jobsConfiguration.logKeyring.current.map { "job log: new segments sealed under key id \($0.idText)" } ?? "job log: not encrypted")
 jobs.start()
 
 let services: [any Service] = [

@@ -13,7 +13,7 @@ import Testing
     @Test func segmentHeaderRoundTripsAndRefusesDamage() {
         let header = SegmentFormat.encodeHeader(id: 7, baseSequence: 1234)
         #expect(header.count == SegmentFormat.headerSize)
-        #expect(header.withUnsafeBytes { try? SegmentFormat.decodeHeader($0, expectedID: 7).get() } == 1234)
+        #expect(header.withUnsafeBytes { try? SegmentFormat.decodeHeader($0, expectedID: 7).get() } == .init(baseSequence: 1234, keyID: 0))
         guard case .failure(.damaged) = header.withUnsafeBytes({ SegmentFormat.decodeHeader($0, expectedID: 8) }) else {
             Issue.record("a header naming another segment was accepted")
             return
@@ -28,13 +28,22 @@ import Testing
         }
     }
 
-    @Test func anotherVersionIsRefusedAsUnsupportedNotDamaged() {
+    @Test func anEncryptedSegmentHeaderCarriesItsKeyID() {
+        let header = SegmentFormat.encodeHeader(id: 7, baseSequence: 99, keyID: 0xDEAD_BEEF)
+        #expect(header[8] == 2 && header[12..<16].elementsEqual([0xEF, 0xBE, 0xAD, 0xDE]))
+        #expect(header.withUnsafeBytes { try? SegmentFormat.decodeHeader($0, expectedID: 7).get() } == .init(baseSequence: 99, keyID: 0xDEAD_BEEF))
+    }
+
+    /// Another version, or a version that does not match the key id (plaintext with a key id,
+    /// encrypted without one), is a format this code does not read.
+    @Test(arguments: [(UInt8(3), UInt8(0)), (2, 0), (1, 5)]) func anotherVersionIsRefusedAsUnsupportedNotDamaged(version: UInt8, keyID: UInt8) {
         var header = SegmentFormat.encodeHeader(id: 1, baseSequence: 1)
-        header[8] = 2
+        header[8] = version
+        header[12] = keyID
         let crc = header.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<32])) }
         withUnsafeBytes(of: CRC32C.mask(crc).littleEndian) { header.replaceSubrange(32..<36, with: $0) }
         guard case .failure(.unsupported) = header.withUnsafeBytes({ SegmentFormat.decodeHeader($0, expectedID: 1) }) else {
-            Issue.record("version 2 was not refused as unsupported")
+            Issue.record("version \(version) with key id \(keyID) was not refused as unsupported")
             return
         }
     }

@@ -46,11 +46,17 @@ func auraServerCommand(_ arguments: [String], environment: [String: String] = [:
             }
         }
 
-        // Every example value, uncommented, is valid (the TLS files, which the check loads, made
-        // for the test).
+        // Every example value, uncommented, is valid (the TLS and key files, which the check
+        // loads, made for the test).
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }
-        let files = ["tls-cert": certificates.serverCertificate, "tls-key": certificates.serverKey, "tls-client-ca": certificates.caCertificate]
+        let key = scratch.appendingPathComponent("joblog.key").path
+        try String(repeating: "ab", count: 32).write(toFile: key, atomically: false, encoding: .utf8)
+        chmod(key, 0o600)
+        let files = [
+            "tls-cert": certificates.serverCertificate, "tls-key": certificates.serverKey, "tls-client-ca": certificates.caCertificate,
+            "encryption-key-file": key, "encryption-old-key-file": key,
+        ]
         let uncommented = scratch.appendingPathComponent("all.conf")
         try documented.map { "\($0.name) = \(files[$0.name] ?? $0.value)" }.joined(separator: "\n").write(to: uncommented, atomically: true, encoding: .utf8)
         let all = try await auraServerCommand(["--config", uncommented.path, "--data-dir", scratch.path, "--check-config"])

@@ -161,18 +161,18 @@ struct JobLogFaultTests {
 
     // MARK: Helpers
 
-    private func temporaryDirectory() throws -> URL {
+    func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aura-joblog-faults-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    private func serverArguments(_ data: URL, _ extra: [String]) -> [String] {
+    func serverArguments(_ data: URL, _ extra: [String]) -> [String] {
         ["--addr", "127.0.0.1:0", "--data-dir", data.path, "--loops", "1"] + extra
     }
 
     /// The segment files, oldest first.
-    private func segmentFiles(in data: URL) throws -> [URL] {
+    func segmentFiles(in data: URL) throws -> [URL] {
         let folder = data.appendingPathComponent("joblog")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".seg") }.sorted()
             .map { folder.appendingPathComponent($0) }

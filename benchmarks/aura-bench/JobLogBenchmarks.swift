@@ -25,6 +25,8 @@ struct JobLogBenchmarks {
         let logDirectory = "\(root)/joblog"
         results.append(try await appendLargeRecords(in: logDirectory))
         defer { removeTree(logDirectory) }
+        defer { removeTree("\(root)/sealed") }
+        results.append(try await appendLargeRecords(in: "\(root)/sealed", keyring: JobLogKeyring(current: try JobLogKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) }))))
         results += try await recover(logDirectory)
         defer { removeTree("\(root)/small") }
         results.append(try await appendSmallRecords(in: "\(root)/small"))
@@ -52,9 +54,12 @@ struct JobLogBenchmarks {
         ])
     }
 
-    /// 4 appenders, each awaiting its 1 MiB appends one after the other.
-    private func appendLargeRecords(in path: String) async throws -> BenchResult {
-        let (log, _) = try JobLog.open(JobLogConfiguration(directory: path)) { _ in }
+    /// 4 appenders, each awaiting its 1 MiB appends one after the other; sealed (AES-256-GCM)
+    /// when `keyring` has a key.
+    private func appendLargeRecords(in path: String, keyring: JobLogKeyring = .plaintext) async throws -> BenchResult {
+        var configuration = JobLogConfiguration(directory: path)
+        configuration.keyring = keyring
+        let (log, _) = try JobLog.open(configuration) { _ in }
         let record = LogRecord(type: 1, payload: ByteBuffer(bytes: (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
         let clock = ContinuousClock()
         let start = clock.now
@@ -69,7 +74,7 @@ struct JobLogBenchmarks {
         let seconds = (clock.now - start).seconds
         let syncs = log.syncStats
         await log.close()
-        return BenchResult(name: "joblog append 1 MiB records", figures: [
+        return BenchResult(name: "joblog append 1 MiB records" + (keyring.current == nil ? "" : ", encrypted"), figures: [
             (key: "MB_per_s", value: Double(mebibytes << 20) / seconds / 1e6),
             (key: "fsyncs", value: Double(syncs.count)),
             (key: "fsync_p50_us", value: syncs.p50Microseconds),

@@ -25,6 +25,7 @@ struct JobsBenchmarks {
         let bytes = ingestMegabytes << 20
 
         await report(try diskWriteAndSync(bytes: bytes, in: folder))
+        await report(try await encryptedIngest(bytes: bytes, in: folder))
         var server = try ServerProcess(binary: serverBinary, loops: serverLoops, dataDirectory: data)
         var client = AuraClient(address: "127.0.0.1:\(server.port)", configuration: server.clientConfiguration, loop: loop)
         do {
@@ -50,6 +51,28 @@ struct JobsBenchmarks {
         }
         await client.shutdown()
         server.stop()
+    }
+
+    /// The same ingest into a server that seals its job log (AES-256-GCM, docs/ENCRYPTION.md),
+    /// with a data directory of its own, removed before the plaintext rows run.
+    private func encryptedIngest(bytes: Int, in folder: String) async throws -> BenchResult {
+        let keyFile = folder + "/joblog.key"
+        let key = (0..<32).map { _ in String(0x100 + Int(UInt8.random(in: 0...255)), radix: 16).dropFirst() }.joined()  // the system's CSPRNG
+        try Files.write(Array(key.utf8), to: keyFile, mode: 0o600)
+        let data = folder + "/data-encrypted"
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try ServerProcess(
+            binary: serverBinary, loops: serverLoops, extraArguments: ["--encryption-key-file", keyFile], dataDirectory: data)
+        let client = AuraClient(address: "127.0.0.1:\(server.port)", loop: loop)
+        defer { server.stop() }
+        do {
+            let result = try await ingest(bytes: bytes, client: client)
+            await client.shutdown()
+            return BenchResult(name: result.name + ", encrypted", figures: result.figures)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
     }
 
     /// Sequential 1 MiB writes of `bytes` to a new file in `folder`, then one fdatasync.
