@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Throughput of the Python client against a running server started with --conformance.
+
+    python3 clients/python/bench.py --addr 127.0.0.1:7443 [--seconds 5] [--upload-mb 256]
+
+Rows: unary EmptyCall at 1 and 64 in flight on one connection (calls/s, p50/p99 latency), and
+client-streaming upload of 1 MiB messages (aura.TestService/StreamingInputCall, MB/s).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from typing import List
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from aurastream import Connection  # noqa: E402
+from aurastream.messages import Empty, Payload, StreamingInputCallRequest, StreamingInputCallResponse  # noqa: E402
+
+EMPTY = "/aura.TestService/EmptyCall"
+
+
+def unary(connection: Connection, in_flight: int, seconds: float) -> None:
+    """Keeps ``in_flight`` calls going: each finished call starts the next from its callback."""
+    request = Empty().encode()
+    latencies: List[float] = []
+    done = threading.Event()
+    end = time.monotonic() + seconds
+    lock = threading.Lock()
+    active = [in_flight]
+
+    def start() -> None:
+        started = time.monotonic()
+        future = connection.unary_future(EMPTY, request, Empty)
+        future.add_done_callback(lambda f: finished(f, started))
+
+    def finished(future, started: float) -> None:  # type: ignore[no-untyped-def]
+        now = time.monotonic()
+        future.result()
+        latencies.append(now - started)
+        if now < end:
+            start()
+            return
+        with lock:
+            active[0] -= 1
+            if active[0] == 0:
+                done.set()
+
+    began = time.monotonic()
+    for _ in range(in_flight):
+        start()
+    done.wait()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2] * 1e6
+    p99 = latencies[int(len(latencies) * 0.99)] * 1e6
+    print(f"python unary   in-flight {in_flight:>3}  {len(latencies) / elapsed:>9,.0f} calls/s  "
+          f"p50 {p50:>7,.0f} µs  p99 {p99:>7,.0f} µs")
+
+
+def upload(connection: Connection, megabytes: int) -> None:
+    """Client streaming of 1 MiB messages."""
+    message = StreamingInputCallRequest(payload=Payload(body=os.urandom(1 << 20))).encode()
+    began = time.monotonic()
+    reply = connection.client_streaming("/aura.TestService/StreamingInputCall", (message for _ in range(megabytes)),
+                                        StreamingInputCallResponse)
+    elapsed = time.monotonic() - began
+    assert reply.aggregated_payload_size == megabytes << 20
+    print(f"python upload  1 MiB messages  {megabytes / elapsed * 1.048576:>9,.0f} MB/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--addr", default="127.0.0.1:7443")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--upload-mb", type=int, default=256)
+    args = parser.parse_args()
+    host, _, port = args.addr.rpartition(":")
+    with Connection(host, int(port)) as connection:
+        connection.unary(EMPTY, Empty(), Empty)
+        unary(connection, 1, args.seconds)
+        unary(connection, 64, args.seconds)
+        upload(connection, args.upload_mb)
+
+
+if __name__ == "__main__":
+    main()
