@@ -323,6 +323,10 @@ class Connection:
                 raise AuraError(StatusCode.UNAVAILABLE, "the server is going away", refused=True)
             if _passed(call.deadline):
                 raise AuraError(StatusCode.DEADLINE_EXCEEDED, "deadline passed before the call started")
+            if self._next_id > f.MAX_CREDIT:  # stream ids used up: this connection opens no more (section 3)
+                self._goaway_last = self._highest_id
+                self._pending.append(f.frame(f.GOAWAY, 0, 0, f.GOAWAY_HEAD.pack(0, 0)))
+                raise AuraError(StatusCode.UNAVAILABLE, "stream ids used up: open a new connection", refused=True)
             call.stream_id = self._next_id
             self._next_id += 2
             self._highest_id = call.stream_id

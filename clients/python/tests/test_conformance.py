@@ -193,3 +193,14 @@ def test_many_calls_in_flight_on_one_connection(connection: Connection) -> None:
     futures = [connection.unary_future(UNARY, SimpleRequest(response_size=i), SimpleResponse, timeout=DEADLINE)
                for i in range(300)]
     assert [len(f.result(timeout=DEADLINE).payload.body if f.result().payload else b"") for f in futures] == list(range(300))
+
+
+def test_stream_ids_used_up_refuse_new_calls_and_a_client_reconnects(server: Tuple[str, int]) -> None:
+    from aurastream import Client
+    with Client(*server, timeout=DEADLINE) as client:
+        client.connection._next_id = (1 << 31) - 1  # the last odd id
+        client.unary(EMPTY, Empty(), Empty)
+        with pytest.raises(AuraError) as raised:
+            client.connection.unary(EMPTY, Empty(), Empty)
+        assert raised.value.code == StatusCode.UNAVAILABLE and raised.value.refused
+        assert client.unary(EMPTY, Empty(), Empty) == Empty()  # on a new connection
