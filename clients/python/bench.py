@@ -3,8 +3,9 @@
 
     python3 clients/python/bench.py --addr 127.0.0.1:7443 [--seconds 5] [--upload-mb 256]
 
-Rows: unary EmptyCall at 1 and 64 in flight on one connection (calls/s, p50/p99 latency), and
-client-streaming upload of 1 MiB messages (aura.TestService/StreamingInputCall, MB/s).
+Rows, as aura-bench measures them: small unary calls (aura.TestService/UnaryCall, a 16-byte payload
+each way) at 1 and 64 in flight on one connection (calls/s, p50/p99 latency), and client-streaming
+upload (aura.TestService/StreamingInputCall) of 64 KiB and of 1 MiB messages (MB/s).
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from typing import List
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from aurastream import Connection  # noqa: E402
-from aurastream.messages import Empty, Payload, StreamingInputCallRequest, StreamingInputCallResponse  # noqa: E402
+from aurastream.messages import (Payload, SimpleRequest, SimpleResponse, StreamingInputCallRequest,  # noqa: E402
+                                 StreamingInputCallResponse)
 
-EMPTY = "/aura.TestService/EmptyCall"
+UNARY = "/aura.TestService/UnaryCall"
 
 
 def unary(connection: Connection, in_flight: int, seconds: float) -> None:
     """Keeps ``in_flight`` calls going: each finished call starts the next from its callback."""
-    request = Empty().encode()
+    request = SimpleRequest(response_size=16, payload=Payload(body=b"x" * 16)).encode()
     latencies: List[float] = []
     done = threading.Event()
     end = time.monotonic() + seconds
@@ -34,7 +36,7 @@ def unary(connection: Connection, in_flight: int, seconds: float) -> None:
 
     def start() -> None:
         started = time.monotonic()
-        future = connection.unary_future(EMPTY, request, Empty)
+        future = connection.unary_future(UNARY, request, SimpleResponse)
         future.add_done_callback(lambda f: finished(f, started))
 
     def finished(future, started: float) -> None:  # type: ignore[no-untyped-def]
@@ -61,15 +63,16 @@ def unary(connection: Connection, in_flight: int, seconds: float) -> None:
           f"p50 {p50:>7,.0f} µs  p99 {p99:>7,.0f} µs")
 
 
-def upload(connection: Connection, megabytes: int) -> None:
-    """Client streaming of 1 MiB messages."""
-    message = StreamingInputCallRequest(payload=Payload(body=os.urandom(1 << 20))).encode()
+def upload(connection: Connection, megabytes: int, message_size: int) -> None:
+    """Client streaming of ``megabytes`` MiB in messages of ``message_size`` bytes."""
+    message = StreamingInputCallRequest(payload=Payload(body=os.urandom(message_size))).encode()
+    count = (megabytes << 20) // message_size
     began = time.monotonic()
-    reply = connection.client_streaming("/aura.TestService/StreamingInputCall", (message for _ in range(megabytes)),
+    reply = connection.client_streaming("/aura.TestService/StreamingInputCall", (message for _ in range(count)),
                                         StreamingInputCallResponse)
     elapsed = time.monotonic() - began
-    assert reply.aggregated_payload_size == megabytes << 20
-    print(f"python upload  1 MiB messages  {megabytes / elapsed * 1.048576:>9,.0f} MB/s")
+    assert reply.aggregated_payload_size == count * message_size
+    print(f"python upload  {message_size >> 10:>4} KiB messages  {count * message_size / elapsed / 1e6:>9,.0f} MB/s")
 
 
 def main() -> None:
@@ -80,10 +83,11 @@ def main() -> None:
     args = parser.parse_args()
     host, _, port = args.addr.rpartition(":")
     with Connection(host, int(port)) as connection:
-        connection.unary(EMPTY, Empty(), Empty)
+        connection.unary(UNARY, SimpleRequest(), SimpleResponse)
         unary(connection, 1, args.seconds)
         unary(connection, 64, args.seconds)
-        upload(connection, args.upload_mb)
+        upload(connection, args.upload_mb, 64 << 10)
+        upload(connection, args.upload_mb, 1 << 20)
 
 
 if __name__ == "__main__":

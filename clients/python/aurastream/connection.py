@@ -26,6 +26,7 @@ Request = Union[Message, bytes]
 
 _DEFAULTS = f.Settings()
 _COMPRESS_AT_LEAST = 512
+_HEADER_CACHE_SIZE = 256
 
 
 def _encode(request: Request) -> bytes:
@@ -206,6 +207,7 @@ class Connection:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._pending: List[bytes] = []
+        self._header_cache: Dict[Tuple[str, Tuple[Tuple[str, bytes], ...], bool], Tuple[bytes, bytes, int]] = {}
         self._streams: Dict[int, Call[Any]] = {}
         self._next_id = 1
         self._highest_id = 0
@@ -298,12 +300,7 @@ class Connection:
 
     def _start(self, call: Call[Any], method: str, metadata: Metadata, compress: bool,
                only_message: Optional[bytes], end: bool) -> None:
-        problem = f.metadata_error(metadata)
-        if problem:
-            raise AuraError(StatusCode.INVALID_ARGUMENT, problem)
-        headers = CallHeaders(method=method, metadata=[MetadataEntry(key=k, value=v) for k, v in metadata],
-                              timeout_micros=_timeout_micros(call.deadline),
-                              message_encoding="deflate" if compress else "", accept_encoding=["deflate"]).encode()
+        headers, metadata_size = self._headers(method, metadata, compress, call.deadline)
         if compress and only_message is not None:
             only_message, compressed = _maybe_compress(only_message)
         else:
@@ -311,7 +308,7 @@ class Connection:
         on_reader = threading.current_thread() is self._reader
         with self._lock:
             peer = self.peer
-            if f.metadata_size(metadata) > peer.max_metadata_size or len(headers) > peer.max_frame_size:
+            if metadata_size > peer.max_metadata_size or len(headers) > peer.max_frame_size:
                 raise AuraError(StatusCode.RESOURCE_EXHAUSTED, "metadata over the server's MAX_METADATA_SIZE")
             while not on_reader and self._closed is None and self._goaway_last is None \
                     and len(self._streams) >= peer.max_concurrent_streams and not _passed(call.deadline):
@@ -350,6 +347,25 @@ class Connection:
         self._flush(not on_reader)
         if only_message is not None and not call._send_closed:
             self._send_message(call, only_message, True, compressed)
+
+    def _headers(self, method: str, metadata: Metadata, compress: bool, deadline: Optional[float]) -> Tuple[bytes, int]:
+        """A call's HEADERS payload and its metadata size. Everything but the timeout is the same call after call, so it
+        is encoded (and its metadata checked) once per method, metadata and encoding."""
+        key = (method, tuple(metadata), compress)
+        parts = self._header_cache.get(key)
+        if parts is None:
+            problem = f.metadata_error(metadata)
+            if problem:
+                raise AuraError(StatusCode.INVALID_ARGUMENT, problem)
+            head = CallHeaders(method=method, metadata=[MetadataEntry(key=k, value=v) for k, v in metadata]).encode()
+            tail = CallHeaders(message_encoding="deflate" if compress else "", accept_encoding=["deflate"]).encode()
+            parts = (head, tail, f.metadata_size(metadata))
+            if len(self._header_cache) >= _HEADER_CACHE_SIZE:
+                self._header_cache.clear()
+            self._header_cache[key] = parts
+        if deadline is None:
+            return parts[0] + parts[1], parts[2]
+        return parts[0] + CallHeaders(timeout_micros=_timeout_micros(deadline)).encode() + parts[1], parts[2]
 
     def _send_message(self, call: Call[Any], data: bytes, end: bool, compressed: bool) -> None:
         if len(data) > self.peer.max_message_size:
@@ -453,7 +469,8 @@ class Connection:
         except AuraError as error:
             future.set_exception(error)
 
-    def _shutdown(self, error: AuraError) -> None:
+    def _shutdown(self, error: AuraError, close: bool = True) -> None:
+        """Ends every open call with ``error`` (the first error wins) and closes the transport."""
         with self._lock:
             if self._closed is None:
                 self._closed = error
@@ -461,7 +478,8 @@ class Connection:
             for call in calls:
                 self._end_locked(call, error)
             self._slot_cond.notify_all()
-        self._transport.close()
+        if close:
+            self._transport.close()
         for call in calls:
             self._complete(call)
 
@@ -516,11 +534,12 @@ class Connection:
                 for call in finished:
                     self._complete(call)
         except f.ProtocolError as violation:
+            error = AuraError(StatusCode.INTERNAL, f"protocol error by the server: {violation.reason}")
             with self._lock:
                 self._pending.append(f.frame(f.GOAWAY, 0, 0, f.GOAWAY_HEAD.pack(0, violation.code)
                                              + violation.reason.encode()))
+            self._shutdown(error, close=False)  # the calls learn the violation, not a failed write
             self._flush(True)
-            error = AuraError(StatusCode.INTERNAL, f"protocol error by the server: {violation.reason}")
         except OSError as failure:
             error = AuraError(StatusCode.UNAVAILABLE, f"connection lost: {failure}")
         if self._goaway_last is not None and self._goaway_reason:

@@ -92,7 +92,11 @@ def expect_error(port: int, code: StatusCode, context: Optional[ssl.SSLContext] 
 
 
 def test_garbage_instead_of_frames() -> None:
-    server = FakeServer(lambda conn: (conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" * 20), conn.recv(100)))
+    def script(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" * 20)
+        while conn.recv(65536):
+            pass
+    server = FakeServer(script)
     error = expect_error(server.port, StatusCode.INTERNAL)
     assert "protocol error" in error.message
     server.join()
