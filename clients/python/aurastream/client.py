@@ -78,11 +78,8 @@ class Client:
             if self._connection is None or self._connection.is_closed:
                 if self._connection is not None:
                     self._connection.close()
-                try:
-                    self._connection = Connection(self.host, self.port, tls=self._context,
-                                                  server_name=self._server_name, settings=self._settings)
-                except (OSError, ssl.SSLError) as error:
-                    raise AuraError(StatusCode.UNAVAILABLE, f"cannot connect to {self.host}:{self.port}: {error}") from None
+                self._connection = Connection(self.host, self.port, tls=self._context,
+                                              server_name=self._server_name, settings=self._settings)
             return self._connection
 
     def close(self) -> None:

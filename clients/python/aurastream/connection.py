@@ -17,7 +17,7 @@ from . import frames as f
 from .messages import CallHeaders, CallTrailers, MetadataEntry
 from .status import AuraError, Metadata, StatusCode
 from .transport import PlainTransport, TlsTransport
-from .wire import DecodeError, Message
+from .wire import DecodeError, Message, encode_varint
 
 __all__ = ["Connection", "Call"]
 
@@ -27,6 +27,8 @@ Request = Union[Message, bytes]
 _DEFAULTS = f.Settings()
 _COMPRESS_AT_LEAST = 512
 _HEADER_CACHE_SIZE = 256
+_PRUNE_AT_LEAST = 1024
+_TIMEOUT_TAG = b"\x18"  # CallHeaders.timeout_micros: field 3, varint
 
 
 def _encode(request: Request) -> bytes:
@@ -43,9 +45,14 @@ class _Deadlines:
         self._counter = itertools.count()
         self._thread: Optional[threading.Thread] = None
         self._stopped = False
+        self._prune_at = _PRUNE_AT_LEAST
 
     def add(self, when: float, call: "Call[Any]") -> None:
         with self._cond:
+            if len(self._heap) >= self._prune_at:
+                self._heap = [entry for entry in self._heap if not entry[2].done]
+                heapq.heapify(self._heap)
+                self._prune_at = max(_PRUNE_AT_LEAST, 2 * len(self._heap))
             heapq.heappush(self._heap, (when, next(self._counter), call))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="aurastream-deadlines", daemon=True)
@@ -192,12 +199,18 @@ class Connection:
     def __init__(self, host: str, port: int, *, tls: Optional[ssl.SSLContext] = None,
                  server_name: Optional[str] = None, settings: f.Settings = _DEFAULTS,
                  connect_timeout: Optional[float] = 10.0) -> None:
-        sock = socket.create_connection((host, port), timeout=connect_timeout)
+        try:
+            sock = socket.create_connection((host, port), timeout=connect_timeout)
+        except OSError as error:
+            raise AuraError(StatusCode.UNAVAILABLE, f"cannot connect to {host}:{port}: {error}") from None
         try:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             transport: Union[PlainTransport, TlsTransport] = (
                 TlsTransport(sock, tls, server_name or host) if tls is not None else PlainTransport(sock))
             sock.settimeout(None)
+        except (OSError, ssl.SSLError) as error:  # ssl.SSLError is an OSError; named for the reader
+            sock.close()
+            raise AuraError(StatusCode.UNAVAILABLE, f"cannot connect to {host}:{port}: {error}") from None
         except BaseException:
             sock.close()
             raise
@@ -344,7 +357,8 @@ class Connection:
                 call._send_closed = True
         if call.deadline is not None:
             self._deadlines.add(call.deadline, call)
-        self._flush(not on_reader)
+        if not on_reader:
+            self._flush(True)
         if only_message is not None and not call._send_closed:
             self._send_message(call, only_message, True, compressed)
 
@@ -365,7 +379,7 @@ class Connection:
             self._header_cache[key] = parts
         if deadline is None:
             return parts[0] + parts[1], parts[2]
-        return parts[0] + CallHeaders(timeout_micros=_timeout_micros(deadline)).encode() + parts[1], parts[2]
+        return parts[0] + _TIMEOUT_TAG + encode_varint(_timeout_micros(deadline)) + parts[1], parts[2]
 
     def _send_message(self, call: Call[Any], data: bytes, end: bool, compressed: bool) -> None:
         if len(data) > self.peer.max_message_size:
@@ -464,10 +478,14 @@ class Connection:
         if call.error is not None:
             future.set_exception(call.error)
             return
+        inbox = call._inbox  # the call has ended: nothing else touches it now
+        if len(inbox) != 1:
+            future.set_exception(AuraError(StatusCode.INTERNAL, f"the server sent {len(inbox)} response messages, not one"))
+            return
         try:
-            future.set_result(call.result())
-        except AuraError as error:
-            future.set_exception(error)
+            future.set_result(call._response_type.decode(inbox.popleft()[0]))  # type: ignore[union-attr]
+        except DecodeError as error:
+            future.set_exception(AuraError(StatusCode.INTERNAL, f"response does not decode: {error}"))
 
     def _shutdown(self, error: AuraError, close: bool = True) -> None:
         """Ends every open call with ``error`` (the first error wins) and closes the transport."""
@@ -530,9 +548,9 @@ class Connection:
                 with self._lock:
                     for item in frames:
                         self._dispatch(item, finished)
-                self._flush(True)
                 for call in finished:
                     self._complete(call)
+                self._flush(True)  # one write for the batch: acknowledgements, credit, calls callbacks started
         except f.ProtocolError as violation:
             error = AuraError(StatusCode.INTERNAL, f"protocol error by the server: {violation.reason}")
             with self._lock:
