@@ -155,3 +155,24 @@ def test_submit_resumes_by_itself(client: Client, tmp_path: Path) -> None:
         submitted = client.submit(file, chunk_size=128 * 1024, progress=cut_after(client, 1 << 20))
     assert submitted.bytes == len(document) and submitted.sha256 == hashlib.sha256(document).hexdigest()
     assert client.job(submitted.job_id).bytes == len(document)
+
+
+def test_asyncio_variant(server: Tuple[str, int]) -> None:
+    import asyncio
+
+    from aurastream.aio import AsyncClient
+
+    async def main() -> None:
+        async with AsyncClient(*server, timeout=30) as aura:
+            results = await asyncio.gather(*(aura.analyze("I love it" if i % 2 else "I hate it") for i in range(100)))
+            assert [r.sentiment for r in results] == [SentimentLabel.POSITIVE if i % 2 else SentimentLabel.NEGATIVE
+                                                      for i in range(100)]
+            with pytest.raises(AuraError):
+                await aura.analyze("")
+            submitted = await aura.submit(iter([lines_document(20)]))
+            states = [job.state async for job in aura.watch(submitted.job_id)]
+            assert states[-1] == JobState.COMPLETED
+            assert [r.index async for r in aura.results(submitted.job_id)] == list(range(20))
+            assert (await aura.job(submitted.job_id)).records_total == 20
+
+    asyncio.run(main())
