@@ -104,7 +104,7 @@ class Call(Generic[R]):
         self._unsent_update = 0
         self._send_credit = 0
         self._assembler: Optional[f.MessageAssembler] = None
-        self._cond = threading.Condition(connection._lock)
+        self._cond: Optional[threading.Condition] = None  # made by the first waiter (most calls have none)
 
     # -- sending ----------------------------------------------------------------------------
 
@@ -145,9 +145,9 @@ class Call(Generic[R]):
     def receive_bytes(self) -> Optional[bytes]:
         """The next response's bytes, or None once the call ended OK; raises AuraError."""
         connection = self._connection
-        with self._cond:
+        with connection._lock:
             while not self._inbox and not self.done:
-                self._cond.wait()
+                self._condition().wait()
             if not self._inbox:
                 if self.error is not None:
                     raise self.error
@@ -176,17 +176,28 @@ class Call(Generic[R]):
 
     def wait(self) -> Optional[AuraError]:
         """Waits for the end of the call; returns its error, or None when it ended OK."""
-        with self._cond:
+        with self._connection._lock:
             while not self.done:
-                self._cond.wait()
+                self._condition().wait()
             return self.error
 
     def headers(self) -> Metadata:
         """The server's initial metadata (waits for it or for the end of the call)."""
-        with self._cond:
+        with self._connection._lock:
             while self.initial_metadata is None and not self.done:
-                self._cond.wait()
+                self._condition().wait()
             return self.initial_metadata or []
+
+    def _condition(self) -> threading.Condition:
+        """The call's condition on the connection lock (held by the caller)."""
+        if self._cond is None:
+            self._cond = threading.Condition(self._connection._lock)
+        return self._cond
+
+    def _wake(self) -> None:
+        """Wakes the call's waiters (the connection lock is held)."""
+        if self._cond is not None:
+            self._cond.notify_all()
 
 
 class Connection:
@@ -229,6 +240,8 @@ class Connection:
         self._goaway_reason = ""
         self._slot_cond = threading.Condition(self._lock)
         self._credit_cond = threading.Condition(self._lock)
+        self._slot_waiters = 0
+        self._credit_waiters = 0
         self._send_credit = _DEFAULTS.connection_window
         self._settings_acked = False
         # Until our SETTINGS are acknowledged the server may follow the defaults (section 4.1).
@@ -325,7 +338,9 @@ class Connection:
                 raise AuraError(StatusCode.RESOURCE_EXHAUSTED, "metadata over the server's MAX_METADATA_SIZE")
             while not on_reader and self._closed is None and self._goaway_last is None \
                     and len(self._streams) >= peer.max_concurrent_streams and not _passed(call.deadline):
+                self._slot_waiters += 1
                 self._slot_cond.wait(_remaining(call.deadline))
+                self._slot_waiters -= 1
                 peer = self.peer
             if self._closed is not None:
                 raise self._closed
@@ -396,7 +411,9 @@ class Connection:
                     available = min(call._send_credit, self._send_credit)
                     if available > 0 or offset == total:
                         break
+                    self._credit_waiters += 1
                     self._credit_cond.wait()
+                    self._credit_waiters -= 1
                 size = min(total - offset, available, self.peer.max_frame_size)
                 last = offset + size == total
                 flags = (f.COMPRESSED if compressed else 0) | (0 if last else f.MORE) | (f.END_STREAM if last and end else 0)
@@ -466,9 +483,11 @@ class Connection:
         else:
             call._inbox.clear()
         self._return_connection(unreturned)
-        call._cond.notify_all()
-        self._slot_cond.notify()
-        self._credit_cond.notify_all()
+        call._wake()
+        if self._slot_waiters:
+            self._slot_cond.notify()
+        if self._credit_waiters:
+            self._credit_cond.notify_all()
 
     def _complete(self, call: Call[Any]) -> None:
         """Settles a unary call's future (outside the lock)."""
@@ -597,7 +616,7 @@ class Connection:
                 finished.append(call)
                 return
             call.initial_metadata = metadata
-            call._cond.notify_all()
+            call._wake()
         elif kind == f.WINDOW_UPDATE:
             increment = f.parse_u32(payload, "WINDOW_UPDATE") & 0x7FFFFFFF
             if stream_id == 0:
@@ -685,7 +704,7 @@ class Connection:
             self._return_connection(credit)
         else:
             call._inbox.append((message, credit))
-            call._cond.notify_all()
+            call._wake()
 
     def _on_settings(self, entries: List[Tuple[int, int]]) -> None:
         old = self.peer

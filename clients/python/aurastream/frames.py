@@ -2,6 +2,7 @@
 settings, and the assembly of messages from MESSAGE frames."""
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from typing import List, NamedTuple, Optional, Tuple
@@ -230,9 +231,9 @@ def deflate(data: bytes) -> bytes:
 def metadata_error(metadata: List[Tuple[str, bytes]]) -> Optional[str]:
     """The first broken metadata rule (section 4.2), or None."""
     for key, value in metadata:
-        if not key or not _KEY_CHARS.issuperset(key):
+        if not _KEY.fullmatch(key):
             return f"invalid metadata key {key[:128]!r}"
-        if not key.endswith("-bin") and any(b < 0x20 or b > 0x7E for b in value):
+        if not key.endswith("-bin") and _NOT_PRINTABLE.search(value):
             return f"metadata {key[:128]!r} value is not printable ASCII"
     return None
 
@@ -242,4 +243,5 @@ def metadata_size(metadata: List[Tuple[str, bytes]]) -> int:
     return sum(len(key) + len(value) + 32 for key, value in metadata)
 
 
-_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+_KEY = re.compile(r"[a-z0-9\-_.]+")
+_NOT_PRINTABLE = re.compile(rb"[^\x20-\x7e]")

@@ -109,7 +109,7 @@ class Field:
     ``"map"``; ``enum`` names the enum class for enum fields; ``oneof`` the group it belongs to."""
 
     __slots__ = ("number", "name", "kind", "repeated", "message", "enum", "oneof", "key_kind",
-                 "value_kind", "value_message", "tag", "wire")
+                 "value_kind", "value_message", "tag", "wire", "convert")
 
     def __init__(self, number: int, name: str, kind: str, *, repeated: bool = False,
                  message: Optional[str] = None, enum: Optional[type] = None,
@@ -127,6 +127,8 @@ class Field:
         self.value_message = value_message
         self.wire = _wire_type(kind)
         self.tag = encode_varint(number << 3 | self.wire)
+        # A singular scalar outside a oneof decodes straight from its raw value (the fast path).
+        self.convert = None if repeated or oneof is not None or kind in ("message", "map") else _converter(kind, enum)
 
     def default(self) -> Any:
         """The value of an absent field."""
@@ -137,6 +139,24 @@ class Field:
         if self.kind == "message" or self.oneof is not None:
             return None
         return _default_of(self.kind)
+
+
+def _converter(kind: str, enum: Optional[type]) -> Any:
+    """Raw wire value -> field value for one scalar kind."""
+    if kind == "string":
+        return _string
+    if kind == "bytes":
+        return bytes
+    if kind in ("uint32", "bool") or (kind in ("uint64", "int64", "int32") and enum is None):
+        return _VARINT_KINDS[kind][1]
+    return lambda raw: _decode_value(kind, None, enum, raw, None)
+
+
+def _string(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"string field is not UTF-8: {error}") from None
 
 
 def _wire_type(kind: str) -> int:
@@ -256,30 +276,49 @@ class Message:
     def _merge(self, data: bytes, pos: int, end: int) -> None:
         by_number = self._BY_NUMBER
         while pos < end:
-            key, pos = decode_varint(data, pos)
-            number, wire = key >> 3, key & 7
-            if number == 0:
-                raise DecodeError("field number 0")
-            field = by_number.get(number)
-            if wire == _VARINT:
-                raw, pos = decode_varint(data, pos)
+            key = data[pos]
+            if key < 0x80:  # one-byte varints take no call: most tags and lengths are
+                pos += 1
+            else:
+                key, pos = decode_varint(data, pos)
+            wire = key & 7
+            if pos >= end and wire != _LEN:
+                raise DecodeError("truncated field")
+            if wire == _LEN:
+                if pos >= end:
+                    raise DecodeError("truncated field")
+                length = data[pos]
+                if length < 0x80:
+                    pos += 1
+                else:
+                    length, pos = decode_varint(data, pos)
+                raw: Any = data[pos:pos + length]
+                pos += length
+            elif wire == _VARINT:
+                raw = data[pos]
+                if raw < 0x80:
+                    pos += 1
+                else:
+                    raw, pos = decode_varint(data, pos)
             elif wire == _I64:
                 raw = data[pos:pos + 8]
                 pos += 8
             elif wire == _I32:
                 raw = data[pos:pos + 4]
                 pos += 4
-            elif wire == _LEN:
-                length, pos = decode_varint(data, pos)
-                raw = data[pos:pos + length]
-                pos += length
             else:
                 raise DecodeError(f"invalid wire type {wire}")
             if pos > end:
                 raise DecodeError("truncated field")
+            field = by_number.get(key >> 3)
             if field is None:
+                if key >> 3 == 0:
+                    raise DecodeError("field number 0")
                 continue
-            self._set_from_wire(field, wire, raw)
+            if field.convert is not None and wire == field.wire:
+                setattr(self, field.name, field.convert(raw))
+            else:
+                self._set_from_wire(field, wire, raw)
 
     def _set_from_wire(self, field: Field, wire: int, raw: Any) -> None:
         if field.kind == "map":
