@@ -3,7 +3,8 @@
 
     python3 clients/python/bench.py --addr 127.0.0.1:7443 [--seconds 5] [--upload-mb 256]
 
-Rows, as aura-bench measures them: small unary calls (aura.TestService/UnaryCall, a 16-byte payload
+The client's CPU per call (all its threads) tells how many calls/s one core of client could
+drive whatever the server and the machine's load do. Rows, as aura-bench measures them: small unary calls (aura.TestService/UnaryCall, a 16-byte payload
 each way) at 1 and 64 in flight on one connection (calls/s, p50/p99 latency), and client-streaming
 upload (aura.TestService/StreamingInputCall) of 64 KiB and of 1 MiB messages (MB/s).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import threading
 import time
@@ -52,15 +54,23 @@ def unary(connection: Connection, in_flight: int, seconds: float) -> None:
                 done.set()
 
     began = time.monotonic()
+    cpu = process_cpu()
     for _ in range(in_flight):
         start()
     done.wait()
     elapsed = time.monotonic() - began
+    cpu_per_call = (process_cpu() - cpu) / len(latencies) * 1e6
     latencies.sort()
     p50 = latencies[len(latencies) // 2] * 1e6
     p99 = latencies[int(len(latencies) * 0.99)] * 1e6
     print(f"python unary   in-flight {in_flight:>3}  {len(latencies) / elapsed:>9,.0f} calls/s  "
-          f"p50 {p50:>7,.0f} µs  p99 {p99:>7,.0f} µs")
+          f"p50 {p50:>7,.0f} µs  p99 {p99:>7,.0f} µs  client CPU {cpu_per_call:,.0f} µs/call")
+
+
+def process_cpu() -> float:
+    """CPU seconds this process used (all threads, user and system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def upload(connection: Connection, megabytes: int, message_size: int) -> None:
