@@ -5,7 +5,6 @@ import importlib
 import os
 import subprocess
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 

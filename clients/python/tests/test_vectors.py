@@ -3,7 +3,6 @@ case's JSON, re-encode what decoded and compare with the bytes."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import pytest

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[3]
 PROTO = ROOT / "Protocol" / "aura.proto"
@@ -259,7 +259,7 @@ def generate(text: str) -> str:
                 assigns.append(f"self.{f.name} = {f.name}")
             else:
                 if kind == "enum":
-                    py_type = f"int"
+                    py_type = "int"
                 params.append(f"{f.name}: {py_type} = {default}")
                 assigns.append(f"self.{f.name} = {f.name}")
         lines.append("    )")
@@ -300,6 +300,8 @@ def generate(text: str) -> str:
                      f'{python_name(resolve("", response))}, {cs}, {ss}),')
     lines.append("}")
     lines.append('"""Every method of every service, by path ("/aura.Sentiment/Analyze")."""')
+    exported = [python_name(e.name) for e in parser.enums] + [python_name(m.name) for m in parser.messages]
+    lines += ["", "__all__ = ["] + [f'    "{name}",' for name in exported + ["METHODS", "MethodInfo"]] + ["]"]
     return "\n".join(lines) + "\n"
 
 
