@@ -145,7 +145,7 @@ let package = Package(
                 "AuraCrashHarness", "AuraAbuse",
             ]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
-        .testTarget(name: "LearnedSentimentCoreTests", dependencies: ["LearnedSentimentCore", "LexiconSentimentCore", "TestSupport"]),
+        .testTarget(name: "LearnedSentimentCoreTests", dependencies: ["LearnedSentimentCore", "LexiconSentimentCore"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraClientTests",

@@ -34,11 +34,11 @@ DEFAULT_DATA = [ROOT / "eval/corpora/hutto2014.tsv", ROOT / "eval/sentences.tsv"
 DEFAULT_TOOL = ROOT / ".build/release/sentiment-eval"
 
 HYPERPARAMETERS = {
-    "hash_bits": 18,          # 2^18 buckets shared by the three hashed groups
-    "char_min": 3,            # character n-grams of 3 ...
-    "char_max": 5,            # ... 5 bytes, with a word-boundary marker
-    "l2": 2e-5,               # lambda/2 * ||W||^2 on every weight but the bias row
-    "iterations": 300,        # at most this many L-BFGS-B iterations (full batch)
+    "hash_bits": 16,          # 2^16 buckets shared by the three hashed groups
+    "char_min": 4,            # character n-grams of 4 ...
+    "char_max": 4,            # ... 4 bytes (boundary marker included)
+    "l2": 3e-4,               # lambda/2 * ||W||^2 on every weight but the bias row
+    "iterations": 100,        # at most this many L-BFGS-B iterations (full batch)
     "memory": 10,             # L-BFGS-B history pairs
     "class_balance": 0.5,     # class weight (N / (K * N_class)) ** class_balance
     "corpus_balance": 1.0,    # corpus weight (N / (C * N_corpus)) ** corpus_balance
