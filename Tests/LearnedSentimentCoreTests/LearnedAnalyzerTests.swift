@@ -48,7 +48,8 @@ enum ShippedModel {
             let r = analyzer.analyze(text)
             let sum = r.positive + r.negative + r.neutral + r.mixed
             #expect(abs(sum - 1) < 1e-4, "\(text.prefix(20))")
-            #expect([r.positive, r.negative, r.neutral, r.mixed, r.compound].allSatisfy(\.isFinite))
+            let finite = [r.positive, r.negative, r.neutral, r.mixed, r.compound].allSatisfy { $0.isFinite }
+            #expect(finite)
             #expect((-1...1).contains(r.compound))
         }
     }
