@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AuraPluginLexiconSentiment", type: .dynamic, targets: ["AuraPluginLexiconSentiment"]),
         .library(name: "AuraPluginPatternRedactor", type: .dynamic, targets: ["AuraPluginPatternRedactor"]),
         .library(name: "AuraPluginKeywordRedactor", type: .dynamic, targets: ["AuraPluginKeywordRedactor"]),
+        .library(name: "AuraPluginLearnedSentiment", type: .dynamic, targets: ["AuraPluginLearnedSentiment"]),
     ],
     targets: [
         // System libraries.
@@ -125,8 +126,15 @@ let package = Package(
             name: "AuraPluginPatternRedactor", dependencies: ["PatternRedactorCore", "AuraPluginKit", "CAuraPlugin"],
             path: "Plugins/PatternRedactor/Plugin"),
         .target(name: "AuraPluginKeywordRedactor", dependencies: ["CAuraPlugin"], path: "Plugins/KeywordRedactor"),
+        .target(
+            name: "LearnedSentimentCore", dependencies: ["LexiconSentimentCore", "AuraPluginKit"],
+            path: "Plugins/LearnedSentiment/Core"),
+        .target(
+            name: "AuraPluginLearnedSentiment",
+            dependencies: ["LearnedSentimentCore", "LexiconSentimentCore", "AuraPluginKit", "CAuraPlugin"],
+            path: "Plugins/LearnedSentiment/Plugin", resources: [.copy("learned-sentiment.model")]),
         .executableTarget(
-            name: "sentiment-eval", dependencies: ["LexiconSentimentCore"], path: "benchmarks/sentiment-eval"),
+            name: "sentiment-eval", dependencies: ["LexiconSentimentCore", "LearnedSentimentCore"], path: "benchmarks/sentiment-eval"),
 
         // Tests mirror modules.
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),
@@ -170,6 +178,7 @@ let package = Package(
                 "AuraCrashHarness", "AuraAbuse",
             ]),
         .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
+        .testTarget(name: "LearnedSentimentCoreTests", dependencies: ["LearnedSentimentCore", "LexiconSentimentCore"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraClientTests",

@@ -324,7 +324,7 @@ let defaultPlugins: Set<String> = ["libAuraPluginLexiconSentiment.so", "libAuraP
 /// block, so they run inline on the event loops, without the hop to worker threads that every
 /// other plugin takes (docs/PLUGINS.md, "Threading").
 let builtInPluginPaths = Set(
-    (defaultPlugins.union(["libAuraPluginKeywordRedactor.so"])).map { "\(executableDirectory())/\($0)" })
+    (defaultPlugins.union(["libAuraPluginKeywordRedactor.so", "libAuraPluginLearnedSentiment.so"])).map { "\(executableDirectory())/\($0)" })
 // Plugins with "isolation": "process" run in aura-plugin-worker, built beside this executable.
 let workerOptions = WorkerOptions(executablePath: executableDirectory() + "/aura-plugin-worker") { logger.log(.warning, $0) }
 let registry = PluginRegistry(

@@ -20,14 +20,20 @@ struct SpeedBenchmark {
 
     /// Analyzes `posts` round-robin for at least `minimumSeconds`; returns posts per second.
     func posts(_ posts: [[UInt8]], analyzer: SentimentAnalyzer) -> (perSecond: Double, count: Int, seconds: Double, checksum: Double) {
+        self.posts(posts) { analyzer.analyze($0) }
+    }
+
+    /// `posts` with any analysis.
+    func posts(_ posts: [[UInt8]], analyze: (UnsafeRawBufferPointer) -> SentimentResult)
+        -> (perSecond: Double, count: Int, seconds: Double, checksum: Double) {
         var checksum = 0.0
-        for post in posts { post.withUnsafeBytes { checksum += analyzer.analyze($0).compound } }  // warm up
+        for post in posts { post.withUnsafeBytes { checksum += analyze($0).compound } }  // warm up
         var count = 0
         let start = SpeedBenchmark.now()
         var elapsed = 0.0
         repeat {
             for post in posts {
-                post.withUnsafeBytes { checksum += analyzer.analyze($0).compound }
+                post.withUnsafeBytes { checksum += analyze($0).compound }
             }
             count += posts.count
             elapsed = SpeedBenchmark.now() - start

@@ -16,6 +16,10 @@ let usage = """
            sentiment-eval speed FILE [SECONDS]  posts/s over the social rows, MB/s over all rows joined
            sentiment-eval errors FILE       list rows predicted wrong
            sentiment-eval analyze TEXT [HINT]
+           sentiment-eval features FILE [--hash-bits N] [--char-min N] [--char-max N]
+                                            the learned analyzer's features of each row (for tools/train.py)
+           sentiment-eval predict-learned FILE MODEL   id<TAB>label<TAB>compound<TAB>4 probabilities
+           sentiment-eval speed-learned FILE MODEL [SECONDS]   lexicon and learned posts/s, one run
     """
 
 func fail(_ message: String) -> Never {
@@ -104,6 +108,8 @@ do {
         let b = bench.bytes(long, analyzer: analyzer)
         print("long text: \(long.count) bytes, \(b.runs) analyses in \(format(b.seconds, 2)) s: \(format(b.perSecond / 1e6, 1)) MB/s")
         print("(checksums \(format(p.checksum, 2)) \(format(q.checksum, 2)) \(format(b.checksum, 2)))")
+    case "features", "predict-learned", "speed-learned":
+        try LearnedCommands.run(arguments)
     default:
         fail(usage)
     }

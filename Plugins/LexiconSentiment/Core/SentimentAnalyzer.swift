@@ -25,6 +25,14 @@ public struct SentimentAnalyzer: Sendable {
     /// The sentiment of UTF-8 `text` (invalid bytes are tolerated). A non-empty `languageHint`
     /// ("en", "de-AT") replaces language identification.
     public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String? = nil) -> SentimentResult {
+        var signals = RuleSignals()
+        return analyze(text, languageHint: languageHint, signals: &signals)
+    }
+
+    /// The sentiment of UTF-8 `text`, and in `signals` which rules fired (left unchanged for a
+    /// text that is empty or not English).
+    public func analyze(_ text: UnsafeRawBufferPointer, languageHint: String? = nil,
+                        signals: inout RuleSignals) -> SentimentResult {
         guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self), text.count > 0 else {
             return .neutral(language: SentimentAnalyzer.hinted(languageHint) ?? Language.undetermined, languageScore: 0)
         }
@@ -46,6 +54,7 @@ public struct SentimentAnalyzer: Sendable {
         }
 
         let totals = engine.finish()
+        signals = engine.signals
         var sum = totals.weighted
         if sum != 0 {
             let emphasis = SentimentAnalyzer.punctuationEmphasis(exclamations: engine.exclamations,

@@ -46,6 +46,8 @@ struct RuleEngine {
 
     var exclamations = 0
     var questions = 0
+    /// Which rules fired (the exclamation and question counts are filled in by `finish`).
+    private(set) var signals = RuleSignals()
 
     init(lexicon: Lexicon, capsEmphasis: Bool) {
         terms = lexicon.terms.terms
@@ -93,6 +95,7 @@ struct RuleEngine {
         if valence != 0 {
             if elongated { valence += valence > 0 ? RuleConstants.elongationEmphasis : -RuleConstants.elongationEmphasis }
             // Emoji and emoticons stand apart from the words: "without her 😢" is still sad.
+            if t.flags.contains(.symbol) { signals.symbols += 1 }
             addSentiment(valence, to: &slot, skipping: 0, lookback: !t.flags.contains(.symbol))
         }
         if t.quantityPolarity != 0 || t.direction != 0 { composeQuantity(&slot) }
@@ -150,6 +153,10 @@ struct RuleEngine {
         var total = done
         total.add(previous)
         total.add(current)
+        signals.exclamations = exclamations
+        signals.questions = questions
+        signals.positiveStrength = RuleConstants.normalize(total.positive)
+        signals.negativeStrength = RuleConstants.normalize(total.negative)
         return total
     }
 
@@ -188,7 +195,10 @@ struct RuleEngine {
     @inline(__always)
     private mutating func addSentiment(_ base: Double, to slot: inout Slot, skipping skip: Int, lookback: Bool = true) {
         var v = base
-        if slot.caps && capsEmphasis { v += v > 0 ? RuleConstants.capsEmphasis : -RuleConstants.capsEmphasis }
+        if slot.caps && capsEmphasis {
+            v += v > 0 ? RuleConstants.capsEmphasis : -RuleConstants.capsEmphasis
+            signals.capsEmphasized += 1
+        }
         let reach = lookback ? min(count - skip, RuleConstants.lookback) : 0
         var negations = 0
         var negatedByCannot = false
@@ -202,6 +212,7 @@ struct RuleEngine {
                     if p.caps && capsEmphasis && s != 0 { s += s > 0 ? RuleConstants.capsEmphasis : -RuleConstants.capsEmphasis }
                     s *= k == 1 ? RuleConstants.modifierDecay.0 : k == 2 ? RuleConstants.modifierDecay.1 : RuleConstants.modifierDecay.2
                     v += v > 0 ? s : -s
+                    if s > 0 { signals.boosted += 1 } else if s < 0 { signals.dampened += 1 }
                     if k == 1 { retract(back: d) }  // "pretty bad": "pretty" modifies, it is not praise
                 }
                 if p.negates {
@@ -231,6 +242,8 @@ struct RuleEngine {
         if negations == 1 && negatedByCannot { cannotTarget = (count, v) }
         for _ in 0..<negations { v *= RuleConstants.negationScalar }
         v *= emphasis
+        if negations > 0 { signals.negated += 1 }
+        if v > 0 { signals.positiveTerms += 1 } else if v < 0 { signals.negativeTerms += 1 }
         let w = v * factor
         current.add(weighted: w, raw: v)
         slot.weighted += w
@@ -293,7 +306,10 @@ struct RuleEngine {
         slot.term.direction = 0
         switch phrase.kind {
         case .sentiment:
-            if phrase.value != 0 { addSentiment(Double(phrase.value), to: &slot, skipping: others) }
+            if phrase.value != 0 {
+                signals.idioms += 1
+                addSentiment(Double(phrase.value), to: &slot, skipping: others)
+            }
         case .modifier:
             slot.isModifier = true
             slot.scalar = Double(phrase.value)
@@ -320,6 +336,7 @@ struct RuleEngine {
             notOnly = false
             return
         }
+        signals.contrasts += 1
         if hadContent { current.scaleWeighted(by: RuleConstants.beforeContrast) }
         else { previous.scaleWeighted(by: RuleConstants.beforeContrast) }
         baseFactor = RuleConstants.afterContrast
@@ -332,6 +349,7 @@ struct RuleEngine {
         count = 0
         cannotTarget = nil
         current.closeClause()
+        signals.contrasts += 1
         inSubordinate = true
         subordinateOpensSentence = !hadContent
     }
@@ -362,6 +380,7 @@ struct RuleEngine {
             }
             slot.term.quantityPolarity = 0
             slot.term.direction = 0
+            signals.quantities += 1
             addSentiment(Double(sign) * RuleConstants.quantityValence, to: &slot, skipping: 0)
             return
         }
