@@ -38,19 +38,7 @@ private func pluginDestroy(_ instance: OpaquePointer?) {
 private func pluginAnalyze(_ instance: OpaquePointer?, _ text: UnsafePointer<CChar>?, _ length: Int,
                            _ hint: UnsafePointer<CChar>?, _ result: UnsafeMutablePointer<aura_sentiment>?,
                            _ error: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> UInt32 {
-    guard let instance, let result else {
-        PluginABI.writeError("analyze needs an instance and a result", into: error, capacity: capacity)
-        return PluginABI.invalidArgument
+    PluginABI.analyze(instance, text, length, hint, result, error, capacity) { instance, text, languageHint in
+        PluginABI.instance(instance, as: PluginInstance.self).analyzer.analyze(text, languageHint: languageHint)
     }
-    guard let bytes = PluginABI.text(text, length: length) else {
-        PluginABI.writeError("text is NULL but its length is \(length)", into: error, capacity: capacity)
-        return PluginABI.invalidArgument
-    }
-    let analyzer = PluginABI.instance(instance, as: PluginInstance.self).analyzer
-    let sentiment = analyzer.analyze(bytes, languageHint: hint.map { String(cString: $0) })
-    result.pointee.set(
-        label: sentiment.label.rawValue, positive: sentiment.positive, negative: sentiment.negative,
-        neutral: sentiment.neutral, mixed: sentiment.mixed, compound: sentiment.compound,
-        language: sentiment.language, languageScore: sentiment.languageScore)
-    return PluginABI.ok
 }
