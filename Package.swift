@@ -76,7 +76,7 @@ let package = Package(
                 "AuraBlockingPool", "AuraPosix",
             ]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
-        .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix"]),
+        .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraCommandLine"),
         // Backups: the snapshot a server streams (aura.Admin/Backup), written by a client and
         // restored by `aura-server --restore`.

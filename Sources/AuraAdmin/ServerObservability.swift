@@ -28,12 +28,14 @@ public final class ServerObservability: Sendable {
     /// Figures for a server serving `methods` (`MethodRegistry.methods` of every service, and
     /// `AdminStatsService.methods`),
     /// with the engine's cache and sentiments, the jobs' queue, the plugins loaded, this
-    /// process's memory; alerts are logged with `log`.
+    /// process's memory, the calls per API key the key check counts into `keyUsage`; alerts
+    /// are logged with `log`.
     public init(
         methods: [(name: String, kind: MethodKind)], engine: SentimentEngine, jobs: JobManager, jobLogSyncs: LatencyHistogram,
-        thresholds: AlertThresholds = AlertThresholds(), log: @escaping @Sendable (String) -> Void
+        keyUsage: KeyUsage = KeyUsage(maxKeys: 1_000), thresholds: AlertThresholds = AlertThresholds(),
+        log: @escaping @Sendable (String) -> Void
     ) {
-        let registry = MetricsRegistry(), calls = CallMetrics(methods: methods)
+        let registry = MetricsRegistry(keyUsage: keyUsage), calls = CallMetrics(methods: methods)
         self.registry = registry
         self.calls = calls
         self.jobLogSyncs = jobLogSyncs

@@ -11,8 +11,9 @@ import AuraWire
 ///   until a call will be accepted, with millisecond precision (e.g. `0.250`).
 ///
 /// Per call it parses the token in place, copies the key's entry under a short lock, hashes
-/// the secret with the file's salt on a per-thread context and compares digests in constant
-/// time: no allocation unless the call is refused.
+/// the secret with the file's salt on the stack, compares digests in constant time and counts
+/// an admitted call with one atomic add (`KeyStore.Entry.calls`): no allocation unless the
+/// call is refused.
 public struct AuthInterceptor: ServerInterceptor {
     /// The metadata key of the token.
     public static let metadataKey = "authorization"
@@ -65,6 +66,7 @@ public struct AuthInterceptor: ServerInterceptor {
                 .resourceExhausted, "API key \(id) is over its limit of \(limit.ratePerSecond) calls/s (burst \(limit.burst))",
                 metadata: [Self.retryAfterKey: Self.seconds(nanoseconds: wait)])
         }
+        entry.calls.increment()
         return nil
     }
 

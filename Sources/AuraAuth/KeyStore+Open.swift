@@ -1,4 +1,5 @@
 import AuraCrypto
+import AuraMetrics
 import AuraPosix
 
 extension KeyStore {
@@ -13,10 +14,11 @@ extension KeyStore {
     /// start that stopped in between does the same again. Returns the admin key file's path
     /// when it wrote one. A keys file that cannot be trusted throws, and nothing is written.
     public static func open(
-        dataDirectory directory: String, clock: @escaping @Sendable () -> Int64 = KeyStore.monotonicNanoseconds
+        dataDirectory directory: String, usage: KeyUsage = KeyUsage(maxKeys: 1_000),
+        clock: @escaping @Sendable () -> Int64 = KeyStore.monotonicNanoseconds
     ) throws(KeyError) -> (store: KeyStore, adminKeyPath: String?) {
         let file = KeysFile(path: "\(directory)/\(keysFileName)")
-        if let contents = try file.read() { return (KeyStore(file: file, contents: contents, clock: clock), nil) }
+        if let contents = try file.read() { return (KeyStore(file: file, contents: contents, usage: usage, clock: clock), nil) }
         let salt = Crypto.randomBytes(32)
         let token = KeyToken.generate()
         let admin = KeyRecord(
@@ -33,6 +35,6 @@ extension KeyStore {
         }
         let contents = KeysFile.Contents(salt: salt, keys: [admin])
         try file.write(contents)
-        return (KeyStore(file: file, contents: contents, clock: clock), adminKeyPath)
+        return (KeyStore(file: file, contents: contents, usage: usage, clock: clock), adminKeyPath)
     }
 }

@@ -1,3 +1,4 @@
+import AuraMetrics
 import AuraCrypto
 import AuraPosix
 import Synchronization
@@ -13,6 +14,8 @@ public final class KeyStore: Sendable {
         public let record: KeyRecord
         /// Its bucket; nil without a limit.
         public let bucket: TokenBucket?
+        /// The calls it was admitted for (exported as `aura_key_calls_total`).
+        public let calls: Counter
     }
 
     /// Where the keys are kept.
@@ -24,14 +27,20 @@ public final class KeyStore: Sendable {
     private let snapshot: Mutex<[KeyID: Entry]>
     /// The records, in creation order; held while a change is written, so changes are serial.
     private let records: Mutex<[KeyRecord]>
+    /// Calls per key id, counted by the entries' `calls`.
+    public let usage: KeyUsage
 
     /// A store over `contents` of `file`, as read by `KeysFile.read`.
-    public init(file: KeysFile, contents: KeysFile.Contents, clock: @escaping @Sendable () -> Int64 = KeyStore.monotonicNanoseconds) {
+    public init(
+        file: KeysFile, contents: KeysFile.Contents, usage: KeyUsage = KeyUsage(maxKeys: 1_000),
+        clock: @escaping @Sendable () -> Int64 = KeyStore.monotonicNanoseconds
+    ) {
         self.file = file
         salt = contents.salt
         self.clock = clock
+        self.usage = usage
         records = Mutex(contents.keys)
-        snapshot = Mutex(Self.entries(contents.keys, keeping: [:], now: clock()))
+        snapshot = Mutex(Self.entries(contents.keys, keeping: [:], usage: usage, now: clock()))
     }
 
     /// CLOCK_MONOTONIC in nanoseconds.
@@ -90,20 +99,21 @@ public final class KeyStore: Sendable {
             let result = try body(&changed)
             try file.write(KeysFile.Contents(salt: salt, keys: changed))
             current = changed
-            let entries = Self.entries(changed, keeping: snapshot.withLock { $0 }, now: clock())
+            let entries = Self.entries(changed, keeping: snapshot.withLock { $0 }, usage: usage, now: clock())
             snapshot.withLock { $0 = entries }
             return result
         }
     }
 
-    /// The entries for `records`, reusing the buckets in `old` whose limit is unchanged.
-    private static func entries(_ records: [KeyRecord], keeping old: [KeyID: Entry], now: Int64) -> [KeyID: Entry] {
+    /// The entries for `records`, reusing the buckets in `old` whose limit is unchanged; each
+    /// counts its calls into `usage`.
+    private static func entries(_ records: [KeyRecord], keeping old: [KeyID: Entry], usage: KeyUsage, now: Int64) -> [KeyID: Entry] {
         var entries: [KeyID: Entry] = [:]
         entries.reserveCapacity(records.count)
         for record in records {
             let kept = old[record.id]?.bucket.flatMap { $0.limit == record.limit ? $0 : nil }
             let bucket = kept ?? (record.limit.isLimited ? TokenBucket(limit: record.limit, now: now) : nil)
-            entries[record.id] = Entry(record: record, bucket: bucket)
+            entries[record.id] = Entry(record: record, bucket: bucket, calls: usage.counter(forKey: record.id.text))
         }
         return entries
     }

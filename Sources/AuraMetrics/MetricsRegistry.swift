@@ -5,8 +5,8 @@ import Synchronization
 /// all, off the hot path. Registration is rare (at start); collecting copies the list under a
 /// lock and runs the collectors outside it.
 ///
-/// The registry also owns per-key usage (`recordKeyUsage(keyID:)`), which the API-key check
-/// feeds once per authenticated call.
+/// The registry also exports per-key usage (`keyUsage`), which the API-key check counts into
+/// once per admitted call.
 public final class MetricsRegistry: Sendable {
     private struct Collector: Sendable {
         let descriptor: MetricDescriptor
@@ -17,10 +17,10 @@ public final class MetricsRegistry: Sendable {
     /// Calls per API key id.
     public let keyUsage: KeyUsage
 
-    /// An empty registry, with the key usage family registered.
-    public init(maxKeys: Int = 1_000) {
-        keyUsage = KeyUsage(maxKeys: maxKeys)
-        let keyUsage = keyUsage
+    /// An empty registry, with the key usage family (of `keyUsage`, which the API-key check
+    /// counts into) registered.
+    public init(keyUsage: KeyUsage = KeyUsage(maxKeys: 1_000)) {
+        self.keyUsage = keyUsage
         register(MetricDescriptor("aura_key_calls_total", .counter, help: "Calls made with each API key, by key id.")) {
             keyUsage.counts().map { MetricSample([MetricLabel("key_id", $0.keyID)], Double($0.calls)) }
         }
@@ -40,9 +40,6 @@ public final class MetricsRegistry: Sendable {
     public func register(_ descriptor: MetricDescriptor, value read: @escaping @Sendable () -> Double) {
         register(descriptor) { [MetricSample([], read())] }
     }
-
-    /// Counts one call made with the key `keyID` (see `KeyUsage`).
-    public func recordKeyUsage(keyID: String) { keyUsage.record(keyID: keyID) }
 
     /// Every family now, in registration order.
     public func collect() -> [MetricFamily] {

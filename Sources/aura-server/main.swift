@@ -270,12 +270,14 @@ do {
     fail("cannot create the data directory \(dataDirectory): \(error)")
 }
 
+// Calls per API key: the key check counts, the metrics export.
+let keyUsage = KeyUsage(maxKeys: 1_000)
 let keys: KeyStore?
 switch arguments.options["auth"] ?? "on" {
 case "on":
     let opened: (store: KeyStore, adminKeyPath: String?)
     do {
-        opened = try KeyStore.open(dataDirectory: dataDirectory)
+        opened = try KeyStore.open(dataDirectory: dataDirectory, usage: keyUsage)
     } catch {
         fail("cannot use the API keys: \(error)")
     }
@@ -373,7 +375,7 @@ var servedMethods = MethodRegistry()
 for service in [health] + services { servedMethods.add(service) }
 let observability = ServerObservability(
     methods: servedMethods.methods + AdminStatsService.methods, engine: engine, jobs: jobs, jobLogSyncs: jobLogSyncs,
-    log: { logger.log(.warning, $0) })
+    keyUsage: keyUsage, log: { logger.log(.warning, $0) })
 // First, so that it counts the calls later interceptors reject.
 if !arguments.flags.contains("no-call-metrics") {
     configuration.interceptors.insert(MetricsInterceptor(metrics: observability.calls), at: 0)

@@ -112,6 +112,10 @@ struct AuthInterceptorTests {
             for _ in 0..<3 { _ = try await client.unary(Self.empty, Empty(), as: Empty.self, options: options(token.text)) }
             let again = await refusal { _ = try await client.unary(Self.empty, Empty(), as: Empty.self, options: options(token.text)) }
             #expect(again?.metadata[AuthInterceptor.retryAfterKey] == "0.100")
+
+            // The admitted calls are counted for the metrics (aura_key_calls_total); refused ones not.
+            let calls = store.usage.counts().first { $0.keyID == token.id.text }?.calls
+            #expect(calls == 6)
         }
     }
 

@@ -18,8 +18,8 @@ import Testing
         registry.register(MetricDescriptor("test_duration_seconds", .histogram, help: "Latency.")) {
             [MetricSample([MetricLabel("method", "a/B")], histogram: histogram.snapshot())]
         }
-        registry.recordKeyUsage(keyID: "k1")
-        registry.recordKeyUsage(keyID: "k1")
+        registry.keyUsage.record(keyID: "k1")
+        registry.keyUsage.record(keyID: "k1")
         return registry
     }
 
