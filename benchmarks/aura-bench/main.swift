@@ -130,7 +130,7 @@ do {
         // Per-call metrics off and on (the default), fresh servers back to back: within noise.
         for (label, extra) in [("off", ["--no-call-metrics"]), ("on", [String]())] {
             let measured = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
-            let run = Benchmarks(address: "127.0.0.1:\(measured.port)", loop: group.loops[0], duration: duration)
+            let run = measured.benchmarks(loop: group.loops[0], duration: duration)
             let result = try await run.unary(inFlight: 64, connections: 1)
             report(BenchResult(name: result.name + " metrics \(label)", figures: result.figures))
             measured.stop()
