@@ -115,26 +115,23 @@ do {
             }
         }
     }
-    if wanted("accesslog"), arguments.options["addr"] == nil {
-        // Two fresh servers, the access log off and on (every line formatted, written to
-        // /dev/null), measured back to back: the log must cost under 10%.
-        for (label, extra) in [("off", [String]()), ("on", ["--access-log", "/dev/null"])] {
-            let logged = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
-            let run = logged.benchmarks(loop: group.loops[0], duration: duration)
-            let result = try await run.unary(inFlight: 64, connections: 1)
-            report(BenchResult(name: result.name + " access log \(label)", figures: result.figures))
-            logged.stop()
+    /// Unary at 64 in flight on fresh servers, one per variant (a label and its server
+    /// flags), back to back, each row named with `feature` and the label.
+    func unaryOnFreshServers(_ feature: String, _ variants: [(label: String, flags: [String])]) async throws {
+        for variant in variants {
+            let server = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: variant.flags)
+            let result = try await server.benchmarks(loop: group.loops[0], duration: duration).unary(inFlight: 64, connections: 1)
+            report(BenchResult(name: result.name + " \(feature) \(variant.label)", figures: result.figures))
+            server.stop()
         }
     }
+    if wanted("accesslog"), arguments.options["addr"] == nil {
+        // The access log off and on (every line formatted, written to /dev/null): under 10%.
+        try await unaryOnFreshServers("access log", [("off", []), ("on", ["--access-log", "/dev/null"])])
+    }
     if wanted("metrics"), arguments.options["addr"] == nil {
-        // Per-call metrics off and on (the default), fresh servers back to back: within noise.
-        for (label, extra) in [("off", ["--no-call-metrics"]), ("on", [String]())] {
-            let measured = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: extra)
-            let run = measured.benchmarks(loop: group.loops[0], duration: duration)
-            let result = try await run.unary(inFlight: 64, connections: 1)
-            report(BenchResult(name: result.name + " metrics \(label)", figures: result.figures))
-            measured.stop()
-        }
+        // Per-call metrics off and on (the default).
+        try await unaryOnFreshServers("metrics", [("off", ["--no-call-metrics"]), ("on", [])])
     }
     if wanted("auth"), arguments.options["addr"] == nil {
         // Fresh servers, API keys off and on (every call's key parsed, hashed, compared, its
