@@ -16,6 +16,23 @@ import AuraPluginKit
         #expect(c.labeling.mixedWeight == 3)
     }
 
+    @Test func languageSettingsAreRead() throws {
+        let c = try AnalyzerConfiguration(
+            json: #"{"english_prior": 0.3, "abstain_below": 0.75, "short_text_words": 4, "abstain_language": "en"}"#)
+        #expect(c.language.englishPrior == 0.3 && c.language.abstainBelow == 0.75)
+        #expect(c.language.shortTextWords == 4 && c.language.abstainLanguage == "en")
+        #expect(c.labeling == LabelingRule.standard)
+    }
+
+    @Test(arguments: [
+        #"{"english_prior": 1}"#, #"{"english_prior": 0}"#, #"{"abstain_below": 1.5}"#, #"{"short_text_words": 2.5}"#,
+        #"{"short_text_words": 65}"#, #"{"short_text_words": "3"}"#, #"{"abstain_language": "EN"}"#,
+        #"{"abstain_language": "e"}"#, #"{"abstain_language": "engl"}"#, #"{"abstain_language": 1}"#,
+    ])
+    func invalidLanguageSettingsAreRejected(_ json: String) {
+        #expect(throws: ConfigError.self) { try AnalyzerConfiguration(json: json) }
+    }
+
     @Test(arguments: [
         "{", "}", "[1]", "null", "nul", "{\"a\":}", "{\"mixed_threshold\": 0.3,}", "{'a': 1}",
         "{\"mixed_threshold\": \"0.3\"}", "{\"mixed_threshold\": 1.5}", "{\"mixed_threshold\": -0.1}",
@@ -29,7 +46,7 @@ import AuraPluginKit
     }
 
     @Test func errorsSayWhatIsWrong() {
-        #expect(throws: ConfigError("unknown config key \"colour\"; known: neutral_threshold, mixed_threshold, mixed_weight")) {
+        #expect(throws: ConfigError("unknown config key \"colour\"; known: neutral_threshold, mixed_threshold, mixed_weight, english_prior, abstain_below, short_text_words, abstain_language")) {
             try AnalyzerConfiguration(json: #"{"colour": 1}"#)
         }
         do {

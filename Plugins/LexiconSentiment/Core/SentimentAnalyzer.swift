@@ -5,21 +5,26 @@
 /// built once from VADER's lexicon (MIT) and ours, and rules adjust their valences (negation,
 /// boosters and dampeners, "but" and "although", ALL CAPS and "!", idioms, emoji). Texts in
 /// another language, or in none it can identify, are NEUTRAL with `neutral` = 1: the lexicon
-/// is English, and a wrong strong label is worse than none. Values are cheap to copy and safe
+/// is English, and a wrong strong label is worse than none. A short text whose language is
+/// uncertain is scored as English (see `LanguagePolicy`). Values are cheap to copy and safe
 /// to share between threads.
 public struct SentimentAnalyzer: Sendable {
     private let lexicon: Lexicon
     /// How scores become labels; see `LabelingRule`.
     public var labeling: LabelingRule
+    private let identifier: LanguageIdentifier
+    /// How language identification weighs English and when it abstains.
+    public var languagePolicy: LanguagePolicy { identifier.policy }
 
     /// An analyzer with the built-in lexicon (built on first use, then shared).
     public init() {
         self.init(labeling: .standard)
     }
 
-    public init(labeling: LabelingRule) {
+    public init(labeling: LabelingRule, languagePolicy: LanguagePolicy = LanguagePolicy()) {
         lexicon = Lexicon.standard
         self.labeling = labeling
+        identifier = LanguageIdentifier(model: lexicon.trigrams, policy: languagePolicy)
     }
 
     /// The sentiment of UTF-8 `text` (invalid bytes are tolerated). A non-empty `languageHint`
@@ -47,9 +52,9 @@ public struct SentimentAnalyzer: Sendable {
         if let code = SentimentAnalyzer.hinted(languageHint) {
             guess = LanguageGuess(code: code, score: 1)
         } else {
-            guess = LanguageIdentifier(model: lexicon.trigrams).identify(evidence, text: text)
+            guess = identifier.identify(evidence, text: text)
         }
-        guard guess.code == "en" || guess.wordless else {
+        guard guess.code == "en" || guess.wordless || guess.abstained else {
             return .neutral(language: guess.code, languageScore: guess.score)
         }
 

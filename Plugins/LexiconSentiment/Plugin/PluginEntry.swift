@@ -27,7 +27,8 @@ private final class PluginInstance {
 private func pluginCreate(_ config: UnsafePointer<CChar>?, _ length: Int,
                           _ errorBuffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> OpaquePointer? {
     PluginABI.create(config: config, length: length, error: errorBuffer, capacity: capacity) { bytes throws(ConfigError) in
-        PluginInstance(SentimentAnalyzer(labeling: try AnalyzerConfiguration(json: bytes).labeling))
+        let configuration = try AnalyzerConfiguration(json: bytes)
+        return PluginInstance(SentimentAnalyzer(labeling: configuration.labeling, languagePolicy: configuration.language))
     }
 }
 

@@ -1,7 +1,9 @@
 /// E-mail addresses, found from their `@`: a local part of letters, digits and `._%+-` (not
 /// starting or ending with a dot, no `..`, at most 64 bytes) and a domain of at least two
 /// labels (letters, digits, inner dashes) whose last label is a real TLD shape: 2-63 letters,
-/// or an `xn--` punycode label. Nothing word-like may follow.
+/// or an `xn--` punycode label. Nothing word-like may follow. A file name with a pixel-density
+/// suffix (`logo@2x.png`, `hero@3x.webp`, `bg@1.5x.jpg`) or an image or document extension
+/// that is no top-level domain (`png`, `jpg`, `webp`, `svg`, `pdf`, ...) is not an address.
 extension Scanner {
     func email(at sign: Int) -> Match? {
         // The local part, backwards from the `@`.
@@ -11,9 +13,34 @@ extension Scanner {
         guard begin < sign, sign - begin <= 64, bytes[sign - 1] != ASCII.dot, byte(begin - 1) != ASCII.at else { return nil }
         for index in begin..<(sign - 1) where bytes[index] == ASCII.dot && bytes[index + 1] == ASCII.dot { return nil }
         guard let end = domainEnd(from: sign + 1), !isWordAt(end),
-              byte(end) != ASCII.at, byte(end) != ASCII.dash
+              byte(end) != ASCII.at, byte(end) != ASCII.dash, !isFileName(domain: sign + 1, end: end)
         else { return nil }
         return Match(type: .email, begin: begin, end: end, score: 0.95)
+    }
+
+    /// Whether the "domain" at `start..<end` is the tail of a file name: a density suffix such
+    /// as `2x.` or `1.5x.` followed by one last label, or a last label that is a file extension.
+    func isFileName(domain start: Int, end: Int) -> Bool {
+        var index = start + digitRun(from: start, limit: 4)
+        if index > start, byte(index) == ASCII.dot, ASCII.isDigit(byte(index + 1)) { index += 1 + digitRun(from: index + 1, limit: 4) }
+        if index > start, byte(index) | 0x20 == 0x78, byte(index + 1) == ASCII.dot {  // x.
+            let rest = index + 2
+            if run(from: rest, limit: end - rest, { $0 != ASCII.dot }) == end { return true }
+        }
+        var last = end
+        while last > start, bytes[last - 1] != ASCII.dot { last -= 1 }
+        return Self.fileExtensions.contains { hasWord($0, at: last, end: end) }
+    }
+
+    /// Extensions of images and documents that are not top-level domains (`.zip` and `.mov`
+    /// are, so they stay addresses).
+    static let fileExtensions: [StaticString] = [
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tif", "tiff", "ico", "heic", "heif", "avif", "pdf", "psd",
+    ]
+
+    /// Whether `start..<end` is exactly `word`, ignoring case.
+    private func hasWord(_ word: StaticString, at start: Int, end: Int) -> Bool {
+        word.utf8CodeUnitCount == end - start && hasPrefix(word, at: start, ignoringCase: true)
     }
 
     /// The end of a domain name of at most 253 bytes (which also bounds the work per candidate)

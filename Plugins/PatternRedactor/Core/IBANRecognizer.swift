@@ -1,6 +1,7 @@
 /// IBANs: a country code, two check digits and the BBAN (upper-case letters and digits), in
-/// compact form or in groups of four split by single spaces. The length must be the country's
-/// and the mod-97 check must hold, so a match is near certain (score 0.95).
+/// compact form or in groups of four split by single spaces or single dashes (one kind per
+/// IBAN). The length must be the country's and the mod-97 check must hold, so a match is near
+/// certain (score 0.95).
 extension Scanner {
     func iban(at start: Int) -> Match? {
         let country0 = byte(start), country1 = byte(start + 1), check0 = byte(start + 2), check1 = byte(start + 3)
@@ -10,13 +11,16 @@ extension Scanner {
         var remainder = 0
         var index = start + 4
         var characters = 4
+        var separator: UInt8 = 0  // the first one seen; the others must match it
         while characters < length {
             let next = byte(index)
             if let value = IBANChecksum.step(remainder, next) {
                 remainder = value
                 characters += 1
                 index += 1
-            } else if next == ASCII.space, characters % 4 == 0, ASCII.isAlnum(byte(index + 1)) {
+            } else if next == ASCII.space || next == ASCII.dash, separator == 0 || separator == next,
+                      characters % 4 == 0, ASCII.isAlnum(byte(index + 1)) {
+                separator = next
                 index += 1
             } else {
                 return nil

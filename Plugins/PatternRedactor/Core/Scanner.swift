@@ -84,11 +84,14 @@ struct Scanner {
         return best
     }
 
-    /// Candidates that start with a digit: phone, SSN, card, IPv4, IPv6.
+    /// Candidates that start with a digit: phone (US, UK, French), SSN, card, IPv4, IPv6.
     private func numericMatch(at start: Int) -> Match? {
         guard numericStartAllowed(start) else { return nil }
         var best: Match?
-        if types.contains(.phone) { best = usPhone(at: start) }
+        if types.contains(.phone) {
+            best = usPhone(at: start)
+            if bytes[start] == 0x30 { best = Match.best(best, nationalPhone(at: start)) }
+        }
         if types.contains(.usSSN) { best = Match.best(best, ssn(at: start)) }
         if types.contains(.creditDebitNumber) { best = Match.best(best, card(at: start)) }
         if types.contains(.ipAddress) {
@@ -103,7 +106,9 @@ struct Scanner {
         switch byte {
         case ASCII.at: types.contains(.email) ? email(at: index) : nil
         case ASCII.plus: types.contains(.phone) ? internationalPhone(at: index) : nil
-        case ASCII.openParen: types.contains(.phone) && numericStartAllowed(index) ? usPhone(at: index) : nil
+        case ASCII.openParen:
+            types.contains(.phone) && numericStartAllowed(index)
+                ? (self.byte(index + 1) == 0x30 ? nationalPhone(at: index) : usPhone(at: index)) : nil
         case ASCII.colon:
             types.contains(.ipAddress) && self.byte(index + 1) == ASCII.colon && self.byte(index - 1) != ASCII.colon
                 ? ipv6(at: index) : nil

@@ -15,4 +15,7 @@ struct LanguageGuess: Equatable, Sendable {
     /// True when the text has no words at all (only emoji, emoticons, digits, punctuation):
     /// there is no language to identify, and its symbols still carry sentiment.
     var wordless: Bool = false
+    /// True when a short text's guess was too weak and the policy's abstention was reported:
+    /// the text is scored with the English lexicon whatever `code` says.
+    var abstained: Bool = false
 }

@@ -14,21 +14,34 @@ import Darwin
 ///    content words, at half weight).
 /// 4. Otherwise the trigram model scores the first `trigramBytes` bytes against the 7 languages
 ///    and 9 reject classes (da sv fi tr pl cs hu ro id), each identified language also getting
-///    its word coverage as a bonus; a reject class or a poor fit gives "und".
-struct LanguageIdentifier {
+///    its word coverage as a bonus; a reject class or a poor fit gives "und". A short text (see
+///    `LanguagePolicy`) also gives English the policy's prior, and abstains on a weak or poor fit.
+struct LanguageIdentifier: Sendable {
     static let decisiveHits: Int32 = 3
     static let trigramBytes = 1024
+    /// The trigram model's classes: the identified languages and the reject classes.
+    static let classes = 16
     /// Bonus, in nats per trigram, for the share of the words that are a language's function
     /// words (English content words count half).
     static let coverageWeight = 1.5
-    /// English is what the analyzer scores, and the usual input: a prior, in nats per trigram.
-    static let englishPrior = 0.2
+    /// English is what the analyzer scores, and the usual input: a bias, in nats per trigram
+    /// (a short text also gets the policy's prior).
+    static let englishBias = 0.2
     /// A best fit worse than this (mean nats per trigram) is no language we know.
     static let poorFit = 9.0
     /// Confidence reported with "und" when there are words but no language fits.
     static let undeterminedScore = 0.1
 
     let model: TrigramModel
+    let policy: LanguagePolicy
+    /// `policy.englishLogOdds`, computed once.
+    private let englishLogOdds: Double
+
+    init(model: TrigramModel, policy: LanguagePolicy) {
+        self.model = model
+        self.policy = policy
+        englishLogOdds = policy.englishLogOdds
+    }
 
     func identify(_ evidence: LanguageEvidence, text: UnsafeRawBufferPointer) -> LanguageGuess {
         guard evidence.words > 0 else { return LanguageGuess(code: Language.undetermined, score: 0, wordless: true) }
@@ -48,25 +61,36 @@ struct LanguageIdentifier {
             return LanguageGuess(code: Language.identified[first], score: 0.6 + 0.39 * margin * support)
         }
 
+        let short = evidence.words <= policy.shortTextWords
         let (sums, trigrams) = model.score(text, limit: LanguageIdentifier.trigramBytes)
-        guard trigrams > 0 else { return LanguageGuess(code: Language.undetermined, score: 0) }
-        // Mean log-likelihood per trigram (nats), plus a bonus for the share of the words that
-        // are the language's function words, plus an English prior.
+        guard trigrams > 0 else { return undetermined(score: 0, abstaining: short) }
+        // Per class: the log-likelihood of the trigrams plus the word-coverage bonus, where
+        // trigrams overlap and are not independent, so a quarter of them is the evidence; then
+        // English's bias and prior.
+        let weight = Double(trigrams) / 4
         var fit = SIMD16<Double>(repeating: -.infinity)
         for lane in 0..<model.languages.count {
-            fit[lane] = -Double(sums[lane]) / Double(trigrams) / 16
-            if lane < languages { fit[lane] += LanguageIdentifier.coverageWeight * hits[lane] / words }
-            if lane == Language.englishIndex { fit[lane] += LanguageIdentifier.englishPrior }
+            var perTrigram = -Double(sums[lane]) / Double(trigrams) / 16
+            if lane < languages { perTrigram += LanguageIdentifier.coverageWeight * hits[lane] / words }
+            if lane == Language.englishIndex { perTrigram += LanguageIdentifier.englishBias }
+            fit[lane] = perTrigram * weight
         }
+        if short { fit[Language.englishIndex] += englishLogOdds }
         let (top, topFit, runnerUpFit) = LanguageIdentifier.topTwo(fit, lanes: model.languages.count)
-        let meanPenalty = Double(sums[top]) / Double(trigrams) / 16
-        guard top < languages, meanPenalty < LanguageIdentifier.poorFit else {
-            return LanguageGuess(code: Language.undetermined, score: LanguageIdentifier.undeterminedScore)
+        let confidence = 1 / (1 + exp(runnerUpFit - topFit))
+        let fits = Double(sums[top]) / Double(trigrams) / 16 < LanguageIdentifier.poorFit
+        if short && (confidence < policy.abstainBelow || !fits) {
+            return undetermined(score: LanguageIdentifier.undeterminedScore, abstaining: true)
         }
-        // Trigrams overlap and are not independent: a quarter of the summed margin is the evidence.
-        let evidenceNats = (topFit - runnerUpFit) * Double(trigrams) / 4
-        let confidence = 1 / (1 + exp(-evidenceNats))
+        guard top < languages, fits else { return undetermined(score: LanguageIdentifier.undeterminedScore, abstaining: false) }
         return LanguageGuess(code: Language.identified[top], score: min(0.99, max(0.5, confidence)))
+    }
+
+    /// "und", or the policy's abstention for a short text.
+    private func undetermined(score: Double, abstaining: Bool) -> LanguageGuess {
+        abstaining
+            ? LanguageGuess(code: policy.abstainLanguage, score: score, abstained: true)
+            : LanguageGuess(code: Language.undetermined, score: score)
     }
 }
 
