@@ -24,6 +24,21 @@ import Testing
         #expect(spans("4111 1111 1111 1111 2027") == [Span(.creditDebitNumber, "4111 1111 1111 1111")])
     }
 
+    @Test("a number failing Luhn is no card, whatever the words around it say", arguments: [
+        "My card 4111 1111 1111 1112 expires", "card: 5500-0000-0000-0005", "card number 4012888888881882",
+        "credit card 5105105105105101", "debit card no. 4242424242424241", "Gift card 1234 5678 1234 5678",
+    ])
+    func failsLuhnNextToCard(text: String) {
+        #expect(spans(text).filter { $0.type == .creditDebitNumber } == [])
+    }
+
+    @Test("a length the issuing network never uses is no card, even when Luhn passes")
+    func networkLengths() {
+        #expect(Luhn.isValid("490154203237518") && spans("IMEI 490154203237518").isEmpty)  // 15 digits, "Visa"
+        #expect(Luhn.isValid("370400440532013001") && spans("x 3704 0044 0532 0130 01").isEmpty)  // 18, "Amex"
+        #expect(Luhn.isValid("5105105105105100") && spans("5105105105105100").count == 1)
+    }
+
     @Test("is not found in look-alikes", arguments: [
         "4111 1111 1111 1112", "4111111111111112", "Order #4111111111111111", "#4111 1111 1111 1111",
         "4111-1111-1111-1111-2222", "4111 1111-1111 1111", "41111111111111111111", "x4111111111111111",

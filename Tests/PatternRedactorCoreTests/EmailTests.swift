@@ -21,6 +21,21 @@ import Testing
         #expect(spans("Mail ana@example.com.") == [Span(.email, "ana@example.com")])
     }
 
+    @Test("file names with a density suffix or a file extension are not addresses", arguments: [
+        "logo@2x.png", "hero@3x.webp", "bg@1.5x.jpg", "sprite@2x.svg", "avatar@2X.JPEG", "icon@4x.zip",
+        "photo@home.heic", "scan@office.pdf", "a@b.gif",
+    ])
+    func fileNames(text: String) {
+        #expect(spans("![img](\(text)) and url(\(text));").filter { $0.type == .email } == [])
+    }
+
+    @Test("addresses that only look like file names at first", arguments: [
+        "logo@company.com", "dev@2xstudio.com", "hero@studio.io", "x@2x.example.com", "me@png.example.org", "p@pngs.com",
+    ])
+    func notFileNames(address: String) {
+        #expect(spans("Mail \(address) now") == [Span(.email, address)])
+    }
+
     @Test("is not found in look-alikes", arguments: [
         "@handle", "user@localhost", "user@example", "user@example.c", "user@example.123", "a..b@example.com",
         "user.@example.com", "user@-example.com", "user@example-.com", "user@example.com_x", "user@@example.com",

@@ -12,6 +12,23 @@ import Testing
         #expect(spans("Pay to \(iban), thanks") == [Span(.iban, iban)])
     }
 
+    @Test("groups of four split by dashes", arguments: [
+        "DE89-3704-0044-0532-0130-00", "GB82-WEST-1234-5698-7654-32", "FR14-2004-1010-0505-0001-3M02-606",
+        "NL91-ABNA-0417-1643-00", "BE68-5390-0754-7034", "NO93-8601-1117-947",
+    ])
+    func dashed(iban: String) {
+        #expect(spans("IBAN: \(iban).") == [Span(.iban, iban)])
+        #expect(PIIDetector().detect(iban).first?.score == 0.95)
+    }
+
+    @Test("dashed look-alikes: a wrong check, mixed separators, other groupings, a longer token", arguments: [
+        "DE89-3704-0044-0532-0130-01", "DE89 3704-0044 0532-0130 00", "DE89-37040-044-0532-0130-00",
+        "DE89--3704-0044-0532-0130-00", "DE89-3704-0044-0532-0130-00-17", "GB82-WEST-1234", "AB12-3456-7890-1234",
+    ])
+    func dashedNegative(text: String) {
+        #expect(spans("Ref \(text) end").filter { $0.type == .iban } == [])
+    }
+
     @Test("is not found in look-alikes", arguments: [
         "DE89 3704 0044 0532 0130 01", "DE89370400440532013", "DE8937040044053201300012", "XX89370400440532013000",
         "de89370400440532013000", "DE89 37040 044 0532 0130 00", "xDE89370400440532013000", "DE89370400440532013000x",

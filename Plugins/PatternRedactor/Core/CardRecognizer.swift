@@ -8,16 +8,15 @@
 extension Scanner {
     func card(at start: Int) -> Match? {
         let first = digitRun(from: start, limit: 20)
-        guard first >= 4 else { return nil }
-        let lengths = Self.issuerLengths(prefix: number(at: start, length: 4))
         if first >= 13 {
-            guard let lengths, lengths.contains(first),
+            guard let lengths = Self.issuerLengths(prefix: number(at: start, length: 4)), lengths.contains(first),
                   numericEndAllowed(start + first), luhnPasses(start, start + first)
             else { return nil }
             return Match(type: .creditDebitNumber, begin: start, end: start + first, score: 0.9)
         }
         let separator = byte(start + 4)
         guard first == 4, separator == ASCII.space || separator == ASCII.dash else { return nil }
+        let lengths = Self.issuerLengths(prefix: number(at: start, length: 4))
         let accepted = lengths ?? Self.anyCardLength
         var index = start + 4
         var digits = 4

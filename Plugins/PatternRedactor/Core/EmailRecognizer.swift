@@ -21,27 +21,24 @@ extension Scanner {
     /// Whether the "domain" at `start..<end` is the tail of a file name: a density suffix such
     /// as `2x.` or `1.5x.` followed by one last label, or a last label that is a file extension.
     func isFileName(domain start: Int, end: Int) -> Bool {
-        var index = start + digitRun(from: start, limit: 4)
-        if index > start, byte(index) == ASCII.dot, ASCII.isDigit(byte(index + 1)) { index += 1 + digitRun(from: index + 1, limit: 4) }
-        if index > start, byte(index) | 0x20 == 0x78, byte(index + 1) == ASCII.dot {  // x.
-            let rest = index + 2
-            if run(from: rest, limit: end - rest, { $0 != ASCII.dot }) == end { return true }
-        }
         var last = end
         while last > start, bytes[last - 1] != ASCII.dot { last -= 1 }
-        return Self.fileExtensions.contains { hasWord($0, at: last, end: end) }
+        if (3...4).contains(end - last) {
+            var packed: UInt32 = 0
+            for index in last..<end { packed = packed << 8 | UInt32(ASCII.lowercased(bytes[index])) }
+            if Self.fileExtensions.contains(packed) { return true }
+        }
+        guard ASCII.isDigit(byte(start)) else { return false }
+        var index = start + digitRun(from: start, limit: 4)
+        if byte(index) == ASCII.dot, ASCII.isDigit(byte(index + 1)) { index += 1 + digitRun(from: index + 1, limit: 4) }
+        return byte(index) | 0x20 == 0x78 && index + 2 == last  // "2x." or "1.5x." then the last label
     }
 
     /// Extensions of images and documents that are not top-level domains (`.zip` and `.mov`
-    /// are, so they stay addresses).
-    static let fileExtensions: [StaticString] = [
+    /// are, so they stay addresses), each packed into an integer as `isFileName` reads a label.
+    static let fileExtensions: [UInt32] = [
         "png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tif", "tiff", "ico", "heic", "heif", "avif", "pdf", "psd",
-    ]
-
-    /// Whether `start..<end` is exactly `word`, ignoring case.
-    private func hasWord(_ word: StaticString, at start: Int, end: Int) -> Bool {
-        word.utf8CodeUnitCount == end - start && hasPrefix(word, at: start, ignoringCase: true)
-    }
+    ].map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// The end of a domain name of at most 253 bytes (which also bounds the work per candidate)
     /// with at least `minimumLabels` labels and a TLD-shaped last label.

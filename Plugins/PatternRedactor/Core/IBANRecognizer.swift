@@ -30,7 +30,8 @@ extension Scanner {
         guard let withCountry0 = IBANChecksum.step(remainder, country0),
               let withCountry1 = IBANChecksum.step(withCountry0, country1),
               let withCheck0 = IBANChecksum.step(withCountry1, check0),
-              IBANChecksum.step(withCheck0, check1) == 1, !isWordAt(index)
+              IBANChecksum.step(withCheck0, check1) == 1, !isWordAt(index),
+              !(byte(index) == ASCII.dash && ASCII.isAlnum(byte(index + 1)))  // a longer dashed token
         else { return nil }
         return Match(type: .iban, begin: start, end: index, score: 0.95)
     }
