@@ -3,12 +3,14 @@
 public enum PIIType: String, CaseIterable, Sendable, Hashable {
     /// An e-mail address: `local@domain.tld`, with an alphabetic top-level domain.
     case email = "EMAIL"
-    /// A phone number: US forms (`(415) 555-0123`, `415-555-0123`, `+1 415 555 0123`) and
-    /// international E.164 numbers written with a leading `+`.
+    /// A phone number: US forms (`(415) 555-0123`, `415-555-0123`, `+1 415 555 0123`), UK and
+    /// French national forms (`020 7946 0684`, `01 06 57 83 88`) and international E.164 numbers
+    /// written with a leading `+`.
     case phone = "PHONE"
-    /// A US social security number `AAA-GG-SSSS` (area, group and serial validated).
+    /// A US social security number `AAA-GG-SSSS` (area, group and serial validated), or nine bare
+    /// digits next to a context word such as "SSN".
     case usSSN = "US_SSN"
-    /// A payment card number: 13-19 digits, Luhn-checked.
+    /// A payment card number: 13-19 digits, Luhn-checked, in a length its network issues.
     case creditDebitNumber = "CREDIT_DEBIT_NUMBER"
     /// An international bank account number, length checked per country and mod-97 checked.
     case iban = "IBAN"
