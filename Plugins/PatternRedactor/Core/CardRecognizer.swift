@@ -38,7 +38,7 @@ extension Scanner {
     }
 
     /// Card lengths as a bit set (bit n: n digits), so checking one costs no allocation.
-    struct CardLengths: Equatable {
+    struct CardLengths {
         let bits: UInt32
         init(_ range: ClosedRange<Int>) { bits = (UInt32(2) << UInt32(range.upperBound)) - (UInt32(1) << UInt32(range.lowerBound)) }
         private init(bits: UInt32) { self.bits = bits }
@@ -52,11 +52,11 @@ extension Scanner {
     /// major network owns them.
     static func issuerLengths(prefix four: Int) -> CardLengths? {
         let two = four / 100, three = four / 10
-        let amex = CardLengths(15...15), mastercard = CardLengths(16...16), upTo19 = CardLengths(16...19)
-        if four / 1000 == 4 { return CardLengths(13...13) | mastercard | CardLengths(19...19) }  // Visa
+        let fifteen = CardLengths(15...15), sixteen = CardLengths(16...16), upTo19 = CardLengths(16...19)
+        if four / 1000 == 4 { return CardLengths(13...13) | sixteen | CardLengths(19...19) }  // Visa
         switch two {
-        case 34, 37: return amex
-        case 51...55: return mastercard
+        case 34, 37: return fifteen  // Amex
+        case 51...55: return sixteen  // Mastercard
         case 36, 38, 39: return CardLengths(14...19)  // Diners
         case 62, 65: return upTo19  // UnionPay, Discover
         case 50, 56...58, 63, 67: return CardLengths(12...19)  // Maestro
@@ -68,7 +68,7 @@ extension Scanner {
         default: break
         }
         switch four {
-        case 2221...2720: return mastercard
+        case 2221...2720: return sixteen  // Mastercard
         case 6011, 3528...3589, 2200...2204: return upTo19  // Discover, JCB, Mir
         default: return nil
         }
