@@ -23,7 +23,8 @@ BIN=${AURA_BIN:-$ROOT/.build/release}
 [ -x "$BIN/aura-bench" ] && [ -x "$BIN/aura-server" ] || { echo "no aura-bench/aura-server in $BIN: swift build -c release" >&2; exit 1; }
 [ -x "$OUT/server" ] && [ -x "$OUT/client" ] || bash "$PEER_SRC/build.sh"
 WORK=$(mktemp -d /tmp/aura-compare.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+SPID=
+trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; rm -rf "$WORK"' EXIT
 PORT=$((50600 + RANDOM % 300))
 WARMUP=1
 
@@ -34,7 +35,7 @@ start_peer() {  # $1 = lifetime in seconds; sets SPID (the server) and TPID (its
   TPID=$!
   for _ in $(seq 50); do SPID=$(pgrep -P $TPID || true); [ -n "$SPID" ] && ss -Htln "( sport = :$PORT )" | grep -q . && break; sleep 0.1; done
 }
-stop_peer() { kill "$SPID" 2>/dev/null || true; wait "$TPID" 2>/dev/null || true; }
+stop_peer() { kill "$SPID" 2>/dev/null || true; wait "$TPID" 2>/dev/null || true; SPID=; }
 
 echo "== $(date -u +%FT%TZ) nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) grpc++=$(pkg-config --modversion grpc++) seconds=$DUR"
 echo "-- gRPC C++ ($OUT)"
