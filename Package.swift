@@ -183,6 +183,11 @@ let package = Package(
         .testTarget(
             name: "AuraClientTests",
             dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "TestSupport"]),
+        // Counts allocations per thread for the allocation tests (replaces malloc in the test binary).
+        .target(name: "CAuraAllocationCounter", path: "Tests/CAuraAllocationCounter"),
+        .testTarget(
+            name: "AuraAllocationTests",
+            dependencies: ["CAuraAllocationCounter", "AuraServer", "AuraClient", "AuraConformance", "AuraMessages", "AuraEventLoop", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraMessages", "AuraClient", "TestSupport"]),

@@ -1,6 +1,6 @@
 import AuraCrypto
 import AuraPosix
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The keys file, `<data-dir>/keys.json`: a salt and every key's record, never a secret.

@@ -4,8 +4,13 @@
 /// the loop as their executor preference do). `onRelease` runs exactly once for every element
 /// appended: when the consumer takes it, or when it is dropped (a failure, `discardRemaining`).
 /// That is where a protocol grants flow-control credit back, so none is ever lost.
+///
+/// Its methods are `@inlinable` so that a module using the queue gets code specialized for its
+/// element type: unspecialized, every call looked up the metadata of `Element?`,
+/// `CheckedContinuation<Element?, Error>` and the like at run time, about 10% of the server's
+/// instructions per unary call (benchmarks/README.md, issue 17).
 public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // loop-confined (asserted)
-    private enum State {
+    @usableFromInline enum State {
         case open
         /// No more elements; the consumer gets the queued ones, then nil or `error`.
         case finished(error: (any Error)?)
@@ -13,15 +18,16 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
         case failed(any Error)
     }
 
-    private let loop: EventLoop
-    private let onRelease: (Element) -> Void
-    private let cancellationError: @Sendable () -> any Error
-    private var elements: [Element] = []
-    private var head = 0
-    private var state = State.open
-    private var waiter: CheckedContinuation<Element?, any Error>?
+    @usableFromInline let loop: EventLoop
+    @usableFromInline let onRelease: (Element) -> Void
+    @usableFromInline let cancellationError: @Sendable () -> any Error
+    @usableFromInline var elements: [Element] = []
+    @usableFromInline var head = 0
+    @usableFromInline var state = State.open
+    @usableFromInline var waiter: CheckedContinuation<Element?, any Error>?
 
     /// Creates a queue on `loop`; a cancelled consumer gets `cancellationError()`.
+    @inlinable
     public init(
         loop: EventLoop, cancellationError: @escaping @Sendable () -> any Error = { CancellationError() },
         onRelease: @escaping (Element) -> Void = { _ in }
@@ -32,12 +38,13 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     }
 
     /// The number of elements waiting.
-    public var count: Int { elements.count - head }
+    @inlinable public var count: Int { elements.count - head }
 
     /// Whether no more elements will come (finished or failed).
-    public var isClosed: Bool { if case .open = state { false } else { true } }
+    @inlinable public var isClosed: Bool { if case .open = state { false } else { true } }
 
     /// Adds an element, handing it straight to a waiting consumer if there is one.
+    @inlinable
     public func append(_ element: Element) {
         loop.assertInEventLoop()
         guard case .open = state else {
@@ -54,6 +61,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     }
 
     /// No more elements: the consumer gets the queued ones, then nil, or `error` when given.
+    @inlinable
     public func finish(throwing error: (any Error)? = nil) {
         guard case .open = state else { return }
         state = .finished(error: error)
@@ -61,6 +69,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     }
 
     /// The producer failed: queued elements are dropped and the consumer gets `error`.
+    @inlinable
     public func fail(_ error: any Error) {
         if case .failed = state { return }
         state = .failed(error)
@@ -69,6 +78,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     }
 
     /// Drops the elements still queued (releasing each), for a consumer that is gone.
+    @inlinable
     public func discardRemaining() {
         for element in elements[head...] { onRelease(element) }
         elements.removeAll()
@@ -76,6 +86,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     }
 
     /// The next element, nil once finished, or the failure.
+    @inlinable
     public func next() async throws -> Element? {
         loop.assertInEventLoop()
         if head < elements.count {
@@ -104,7 +115,8 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
         }
     }
 
-    private func resumeWaiter(with result: Result<Element?, any Error>) {
+    @usableFromInline
+    func resumeWaiter(with result: Result<Element?, any Error>) {
         guard let waiter else { return }
         self.waiter = nil
         waiter.resume(with: result)

@@ -1,6 +1,6 @@
 import AuraCore
 import AuraPosix
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// What a registry keeps across restarts: the loaded set (file, config, hash), the active

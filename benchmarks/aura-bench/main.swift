@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|metrics|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|peer-shapes|accesslog|metrics|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -19,7 +19,8 @@ let usage = """
       --server-loops N      event loops of the started server (default: one per core)
       --duration D          how long each measurement runs (default 3s)
       --only NAME           run one group of measurements (plugins, wire, codec, joblog and
-                            documents run in process; jobs starts a server of its own)
+                            documents run in process; jobs starts a server of its own;
+                            peer-shapes, the gRPC C++ comparison's shapes, runs only when named)
       --dir PATH            the folder joblog measures in (default /tmp/aura-bench-joblog;
                             what it writes there is removed afterwards)
       --joblog-mib N        MiB written, appended and recovered by joblog (default 1024)
@@ -74,7 +75,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "metrics", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "peer-shapes", "accesslog", "metrics", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -83,7 +84,7 @@ let address: String
 if let given = arguments.options["addr"] {
     server = nil
     address = given
-} else if let only, ["plugins", "wire", "codec", "joblog", "documents", "jobs"].contains(only) {  // in process, or a server of their own
+} else if let only, ["plugins", "wire", "codec", "joblog", "documents", "jobs", "peer-shapes"].contains(only) {  // in process, or a server of their own
     server = nil
     address = ""
 } else {
@@ -114,6 +115,10 @@ do {
                 report(try await benchmarks.unary(inFlight: inFlight, connections: connections))
             }
         }
+    }
+    if only == "peer-shapes" {
+        try await PeerShapesBenchmark(serverBinary: arguments.options["server-binary"], serverLoops: serverLoops, loop: group.loops[0], duration: duration)
+            .run(report: report)
     }
     /// Unary at 64 in flight on fresh servers, one per variant (a label and its server
     /// flags), back to back, each row named with `feature` and the label.

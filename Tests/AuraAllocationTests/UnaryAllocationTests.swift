@@ -1,0 +1,33 @@
+import CAuraAllocationCounter
+import Testing
+
+/// Guards the unary path against new allocations, the way swift-nio's allocation-counter tests
+/// do: a small unary call may allocate at most a recorded number of times on each side. Counting
+/// is exact (every malloc, calloc, realloc, posix_memalign and aligned_alloc on the watched
+/// thread) and does not depend on timing: three runs gave the same figures to within 0.001 per
+/// call (a stray allocation at the edges of the 2,000 measured calls). The limits are today's
+/// figures plus half an allocation, so one more allocation per call fails here. A change that
+/// removes allocations should lower the limit with it; one that must add some raises it in the
+/// same commit, with the reason. The figures are for debug builds (what `swift test` runs);
+/// release builds allocate less (benchmarks/README.md).
+@Suite(.serialized, .enabled(if: aura_allocation_counter_available(), "the allocation counter is off under sanitizers"))
+struct UnaryAllocationTests {
+    /// Server allocations per call on 2026-11-30: 87.0 (debug build).
+    static let serverLimit = 87.5
+    /// Client allocations per call on 2026-11-30: 43.0 (debug build).
+    static let clientLimit = 43.5
+
+    @Test("a unary call allocates at most the recorded number of times on the server's loop")
+    func serverUnaryCall() async throws {
+        let allocations = try await UnaryAllocations.measure()
+        #expect(allocations.server > 0, "nothing counted: the server's loop thread was not watched")
+        #expect(allocations.server <= Self.serverLimit, "\(allocations.server) allocations per call")
+    }
+
+    @Test("a unary call allocates at most the recorded number of times on the client's loop")
+    func clientUnaryCall() async throws {
+        let allocations = try await UnaryAllocations.measure()
+        #expect(allocations.client > 0, "nothing counted: the client's loop thread was not watched")
+        #expect(allocations.client <= Self.clientLimit, "\(allocations.client) allocations per call")
+    }
+}
