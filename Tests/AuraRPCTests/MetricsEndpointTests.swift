@@ -13,8 +13,9 @@ import Testing
     static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A server with --metrics-addr on an ephemeral port, and that port.
-    private func startServer() async throws -> (ServerProcess, Int) {
-        let server = try await ServerProcess.start(plugins: ["LexiconSentiment"], arguments: ["--metrics-addr", "127.0.0.1:0", "--alert-interval", "3600s"], conformance: false)
+    private func startServer(alertInterval: String = "3600s") async throws -> (ServerProcess, Int) {
+        let server = try await ServerProcess.start(
+            plugins: ["LexiconSentiment"], arguments: ["--metrics-addr", "127.0.0.1:0", "--alert-interval", alertInterval], conformance: false)
         let line = server.standardOutput.split(separator: "\n").first { $0.hasPrefix("aura-server metrics on 127.0.0.1:") }
         guard let line, let port = Int(line.split(separator: ":").last ?? "") else {
             server.stop()
@@ -132,6 +133,33 @@ import Testing
         #expect(json.stdout.contains(#""plugins":[{"kind":"analyzer""#), "\(json.stdout)")
         let text = try await auraRPC(["--addr", server.address, "server-stats"])
         #expect(text.status == 0 && text.stdout.contains("aura.Sentiment/Analyze") && text.stdout.contains("alerts none"), "\(text)")
+    }
+
+    /// An alert the server raises shows in aura.Health/Check (and `aura-rpc health`) while it
+    /// fires, with the status still SERVING, and is gone once it clears.
+    @Test func healthShowsAFiringAlertUntilItClears() async throws {
+        let (server, _) = try await startServer(alertInterval: "300ms")
+        defer { server.stop() }
+        let alertLine = "alert AuraLowCacheHitRate: cache hit rate 0.0% of "
+        var texts = 0
+        // Texts never seen before miss the result cache: the hit rate of each window is 0%.
+        let firing = try await Self.poll(until: .now + .seconds(60)) { () -> String? in
+            texts += 1
+            try await analyze(server, "an unseen day number \(texts)")
+            let health = try await auraRPC(["--addr", server.address, "health"])
+            #expect(health.status == 0, "\(health)")
+            return health.stdout.contains(alertLine) ? health.stdout : nil
+        }
+        #expect(firing?.hasPrefix("SERVING\n") == true, "never saw the alert, or not SERVING: \(firing ?? "")")
+        let json = try await auraRPC(["--addr", server.address, "--json", "health"])
+        #expect(json.stdout.hasPrefix(#"{"status":"SERVING","alerts":[{"name":"AuraLowCacheHitRate","message":"cache hit rate 0.0% of "#), "\(json)")
+
+        // No more lookups: the next window has nothing to judge, and the alert clears.
+        let cleared = try await Self.poll(until: .now + .seconds(60)) { () -> String? in
+            let health = try await auraRPC(["--addr", server.address, "health"])
+            return health.stdout.contains("alert ") ? nil : health.stdout
+        }
+        #expect(cleared == "SERVING\n")
     }
 
     /// The metric names docs/METRICS.md lists (lines starting "| `aura_...`").
