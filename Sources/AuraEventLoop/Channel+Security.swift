@@ -35,9 +35,10 @@ extension Channel {
     /// Moves the security layer's ciphertext to the write queue, keeping `queuedWriteBytes`
     /// equal to the queue's bytes plus the plaintext the layer still holds.
     func queueCiphertext(from security: any ChannelSecurity) {
-        guard let ciphertext = security.takeCiphertext() else { return }
-        queuedWriteBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
-        unsealedWriteBytes = security.stagedBytes
-        writeQueue.append(ciphertext)
+        while let ciphertext = security.takeCiphertext() {
+            queuedWriteBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
+            unsealedWriteBytes = security.stagedBytes
+            writeQueue.append(ciphertext)
+        }
     }
 }

@@ -10,7 +10,7 @@ public protocol ChannelSecurity: AnyObject {
     func receive(_ ciphertext: inout ByteBuffer, into plaintext: inout ByteBuffer)
     /// Takes plaintext for the peer (it may wait for the handshake, or be gathered).
     func send(_ plaintext: ByteBuffer)
-    /// The ciphertext that should go on the wire now, if any.
+    /// The oldest ciphertext that should go on the wire now, if any; called until nil.
     func takeCiphertext() -> ByteBuffer?
     /// Ends the session; a farewell (close_notify) becomes ciphertext.
     func close()

@@ -9,8 +9,15 @@ final class CiphertextBuffers {
     /// The peer's ciphertext OpenSSL has not read yet: the channel's read buffer, lent for one
     /// `receive` (see `lending(_:_:)`).
     var inbound = ByteBuffer(capacity: 0)
-    /// The ciphertext OpenSSL wrote, waiting to be taken for the wire.
+    /// The ciphertext OpenSSL writes now, waiting to be taken for the wire.
     var outbound = ByteBuffer(capacity: 0)
+    /// Earlier ciphertext, oldest first, that filled its buffer (see `reserve`).
+    private var filled: [ByteBuffer] = []
+
+    /// A buffer started behind a full one holds at least this much, so that the messages of a
+    /// busy stream share a few buffers (the first of a flush is sized to its write: a unary
+    /// reply gets a small one).
+    static let chunkSize = 256 * 1024
 
     /// A BIO over these buffers, for `SSL_set_bio`. It does not keep them alive: the session
     /// that owns both frees the SSL (and with it the BIO) before the buffers go.
@@ -29,12 +36,26 @@ final class CiphertextBuffers {
         swap(&inbound, &ciphertext)
     }
 
-    /// Takes the written ciphertext, if any.
+    /// Makes room for `count` more bytes of ciphertext without copying what is written: a
+    /// buffer that cannot take them is set aside whole and a new one started (growing it
+    /// would copy all of it, once more per doubling).
+    func reserve(_ count: Int) {
+        guard outbound.writableBytes < count else { return }
+        guard outbound.readableBytes > 0 else { return outbound = ByteBuffer(capacity: count) }
+        filled.append(outbound)
+        outbound = ByteBuffer(capacity: max(count, Self.chunkSize))
+    }
+
+    /// Takes the oldest written ciphertext, if any; call until nil to take it all.
     func takeOutbound() -> ByteBuffer? {
+        if !filled.isEmpty { return filled.removeFirst() }
         guard outbound.readableBytes > 0 else { return nil }
         defer { outbound = ByteBuffer(capacity: 0) }
         return outbound
     }
+
+    /// Whether ciphertext waits to be taken.
+    var hasOutbound: Bool { !filled.isEmpty || outbound.readableBytes > 0 }
 
     private static func buffers(of bio: OpaquePointer?) -> CiphertextBuffers {
         Unmanaged<CiphertextBuffers>.fromOpaque(BIO_get_data(bio)!).takeUnretainedValue()

@@ -44,7 +44,7 @@ public final class TLSSession {
     public var stagedBytes: Int { staged.readableBytes }
 
     /// True while ciphertext waits to be taken.
-    public var hasCiphertext: Bool { ciphertext.outbound.readableBytes > 0 || (isOpen && staged.readableBytes > 0) }
+    public var hasCiphertext: Bool { ciphertext.hasOutbound || (isOpen && staged.readableBytes > 0) }
 
     /// Why the session failed, if it did.
     public var failure: TLSError? {
@@ -65,6 +65,9 @@ public final class TLSSession {
     /// ciphertext to send (handshake replies, an alert). A session that has ended leaves
     /// `received` alone.
     public func receive(_ received: inout ByteBuffer, into plaintext: inout ByteBuffer) {
+        // Room for all the plaintext at once (never more than the ciphertext, plus a record
+        // OpenSSL may hold from before), so the buffer does not grow by copying as it fills.
+        plaintext.reserveWritable(received.readableBytes + Self.maximumRecordSize)
         ciphertext.lending(&received) {
             if case .handshaking = state { handshake() }
             switch state {
@@ -92,8 +95,8 @@ public final class TLSSession {
         }
     }
 
-    /// The ciphertext waiting for the wire, in one buffer (staged plaintext is encrypted
-    /// first, once the session is open); nil when there is none.
+    /// The oldest ciphertext waiting for the wire (staged plaintext is encrypted first, once
+    /// the session is open); nil when there is none. Call until nil to take it all.
     public func takeCiphertext() -> ByteBuffer? {
         if isOpen { sealStaged() }
         return ciphertext.takeOutbound()
@@ -163,10 +166,10 @@ public final class TLSSession {
         staged.clear()
     }
 
-    /// Encrypts all of `plaintext` into `ciphertext.outbound`, which grows once, up front.
+    /// Encrypts all of `plaintext` into `ciphertext.outbound`, with room made up front.
     private func encrypt(_ plaintext: ByteBuffer) {
         let records = (plaintext.readableBytes + Self.maximumRecordSize - 1) / Self.maximumRecordSize
-        ciphertext.outbound.reserveWritable(plaintext.readableBytes + records * Self.recordOverhead)
+        ciphertext.reserve(plaintext.readableBytes + records * Self.recordOverhead)
         plaintext.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {
