@@ -6,7 +6,8 @@ import AuraBytes
 public protocol ChannelSecurity: AnyObject {
     /// The channel is up: a client begins its handshake here.
     func start()
-    /// Takes all of `ciphertext` from the peer and appends the plaintext it completes.
+    /// Takes all of `ciphertext` from the peer and appends the plaintext it completes to
+    /// `plaintext`, making room in it as needed.
     func receive(_ ciphertext: inout ByteBuffer, into plaintext: inout ByteBuffer)
     /// Takes plaintext for the peer (it may wait for the handshake, or be gathered).
     func send(_ plaintext: ByteBuffer)

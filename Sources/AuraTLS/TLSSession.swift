@@ -65,9 +65,15 @@ public final class TLSSession {
     /// ciphertext to send (handshake replies, an alert). A session that has ended leaves
     /// `received` alone.
     public func receive(_ received: inout ByteBuffer, into plaintext: inout ByteBuffer) {
-        // Room for all the plaintext at once (never more than the ciphertext, plus a record
-        // OpenSSL may hold from before), so the buffer does not grow by copying as it fills.
-        plaintext.reserveWritable(received.readableBytes + Self.maximumRecordSize)
+        // Room for all the plaintext at once: never more than the ciphertext, plus a record
+        // OpenSSL may hold from before. A buffer without it is replaced, carrying over only its
+        // unread bytes (a partial frame); growing it in place would copy all of its storage.
+        let room = received.readableBytes + Self.maximumRecordSize
+        if plaintext.writableBytes < room {
+            var larger = ByteBuffer(capacity: plaintext.readableBytes + room)
+            larger.writeBuffer(plaintext)
+            plaintext = larger
+        }
         ciphertext.lending(&received) {
             if case .handshaking = state { handshake() }
             switch state {
