@@ -154,6 +154,7 @@ let package = Package(
             name: "AuraBackupTests",
             dependencies: ["AuraBackup", "AuraBackupService", "AuraJobLog", "AuraMessages", "AuraBytes", "AuraPosix", "AuraServer", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraMetricsTests", dependencies: ["AuraMetrics"]),
+        .testTarget(name: "AuraHealthTests", dependencies: ["AuraHealth", "AuraMetrics", "AuraMessages", "AuraWire"]),
         .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
         .testTarget(
             name: "AuraAuthTests",

@@ -10,7 +10,8 @@ import Synchronization
 
 /// The server's figures in one place: the registry every metric is collected from, the call
 /// metrics its interceptor feeds, the job log's fsync latencies, and the alerts. Built once at
-/// start; `aura.Admin/Stats`, `/metrics` and `/healthz` read it (docs/METRICS.md lists every metric).
+/// start; `aura.Admin/Stats`, `/metrics`, `/healthz` and `aura.Health/Check` (its alerts) read it
+/// (docs/METRICS.md lists every metric).
 public final class ServerObservability: Sendable {
     /// Every metric, for the Prometheus exposition (and any other reader, e.g. a dashboard).
     public let registry: MetricsRegistry
@@ -99,8 +100,13 @@ public final class ServerObservability: Sendable {
         }
         stats.residentBytes = UInt64(ProcessMemory.residentBytes)
         stats.connections = UInt64(connections.count)
-        stats.alerts = alerts.active.map { ServerAlert(name: $0.kind.rawValue, message: $0.message, sinceUnixMs: $0.sinceUnixMilliseconds) }
+        stats.alerts = firingAlerts()
         return stats
+    }
+
+    /// The alerts firing now, as `ServerStats` and `aura.Health/Check` carry them.
+    public func firingAlerts() -> [ServerAlert] {
+        alerts.active.map { ServerAlert(name: $0.kind.rawValue, message: $0.message, sinceUnixMs: $0.sinceUnixMilliseconds) }
     }
 
     private static func methodStats(_ method: MethodMetrics) -> ServerMethodStats {

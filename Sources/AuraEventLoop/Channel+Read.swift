@@ -3,13 +3,19 @@ import AuraPosix
 
 extension Channel {
     /// Reads what the socket has, straight into the input buffer, handing the buffer to the
-    /// handler after each read; at most `maximumReadsPerEvent` reads per event.
+    /// handler after each read; at most `maximumReadsPerEvent` reads per event, one on a
+    /// secured channel.
     func readFromSocket() {
         // Moved out of the property while the handler holds it `inout`, so the handler may call
         // back into the channel freely and the storage stays uniquely referenced.
         var buffer = inputBuffer.take() ?? ByteBuffer(capacity: readSize)
+        // A secured read costs a decryption: after each, let the loop run the handlers' tasks
+        // and flush, so the flow-control credit for what they took goes back while the peer
+        // still has data in flight, and its encryption overlaps our decryption (four reads in a
+        // row would take a whole stream window before any credit left).
+        let maximumReads = security == nil ? Channel.maximumReadsPerEvent : 1
         var reads = 0
-        while reads < Channel.maximumReadsPerEvent && state == .active && readingEnabled {
+        while reads < maximumReads && state == .active && readingEnabled {
             reads += 1
             if buffer.readableBytes == 0 {
                 buffer.clear()

@@ -15,12 +15,9 @@ extension Channel {
 
     /// Decrypts the ciphertext `reads` got and hands the plaintext to the handler.
     func deliverSecured(_ ciphertext: inout ByteBuffer, through security: any ChannelSecurity) {
-        var plaintext = plaintextInput.take() ?? ByteBuffer(capacity: readSize)
-        if plaintext.readableBytes == 0 {
-            plaintext.clear()
-        } else if plaintext.readerIndex > 0 && plaintext.writableBytes < readSize {
-            plaintext.discardReadBytes()
-        }
+        // The layer makes room in the plaintext buffer as it needs (`receive`).
+        var plaintext = plaintextInput.take() ?? ByteBuffer(capacity: 0)
+        if plaintext.readableBytes == 0 { plaintext.clear() }
         let before = plaintext.readableBytes
         security.receive(&ciphertext, into: &plaintext)
         if plaintext.readableBytes > before { handler?.channelRead(self, &plaintext) }
@@ -35,9 +32,10 @@ extension Channel {
     /// Moves the security layer's ciphertext to the write queue, keeping `queuedWriteBytes`
     /// equal to the queue's bytes plus the plaintext the layer still holds.
     func queueCiphertext(from security: any ChannelSecurity) {
-        guard let ciphertext = security.takeCiphertext() else { return }
-        queuedWriteBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
-        unsealedWriteBytes = security.stagedBytes
-        writeQueue.append(ciphertext)
+        while let ciphertext = security.takeCiphertext() {
+            queuedWriteBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
+            unsealedWriteBytes = security.stagedBytes
+            writeQueue.append(ciphertext)
+        }
     }
 }

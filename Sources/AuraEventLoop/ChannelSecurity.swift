@@ -6,11 +6,12 @@ import AuraBytes
 public protocol ChannelSecurity: AnyObject {
     /// The channel is up: a client begins its handshake here.
     func start()
-    /// Takes all of `ciphertext` from the peer and appends the plaintext it completes.
+    /// Takes all of `ciphertext` from the peer and appends the plaintext it completes to
+    /// `plaintext`, making room in it as needed.
     func receive(_ ciphertext: inout ByteBuffer, into plaintext: inout ByteBuffer)
     /// Takes plaintext for the peer (it may wait for the handshake, or be gathered).
     func send(_ plaintext: ByteBuffer)
-    /// The ciphertext that should go on the wire now, if any.
+    /// The oldest ciphertext that should go on the wire now, if any; called until nil.
     func takeCiphertext() -> ByteBuffer?
     /// Ends the session; a farewell (close_notify) becomes ciphertext.
     func close()

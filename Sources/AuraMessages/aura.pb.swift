@@ -87,12 +87,17 @@ public struct HealthCheckResponse: GeneratedMessage {
     /// Field 1, `status`.
     public var status: HealthCheckResponse.ServingStatus = .unknown
 
+    /// The server's own alerts firing now (docs/METRICS.md), whichever service was asked about.
+    /// Warnings: they leave `status` SERVING, so a load balancer does not drop a slow server.
+    public var alerts: [ServerAlert] = []
+
     /// A message with every field at its default.
     public init() {}
 
     /// A message with the given fields; the others at their defaults.
-    public init(status: HealthCheckResponse.ServingStatus = .unknown) {
+    public init(status: HealthCheckResponse.ServingStatus = .unknown, alerts: [ServerAlert] = []) {
         self.status = status
+        self.alerts = alerts
     }
 
     public init(decoding buffer: ByteBuffer) throws(ProtoDecodingError) {
@@ -100,6 +105,7 @@ public struct HealthCheckResponse: GeneratedMessage {
         while let field = try reader.nextField() {
             switch field.number {
             case 1: status = HealthCheckResponse.ServingStatus(rawValue: Int32(truncatingIfNeeded: try reader.readUInt(field)))
+            case 2: alerts.append(try reader.readMessage(field, as: ServerAlert.self))
             default: try reader.skip(field)
             }
         }
@@ -107,6 +113,7 @@ public struct HealthCheckResponse: GeneratedMessage {
 
     public func encode(to writer: inout ProtoWriter) {
         writer.writeUInt(field: 1, UInt64(bitPattern: Int64(status.rawValue)))
+        for value in alerts { writer.writeMessage(field: 2, value) }
     }
 }
 

@@ -51,6 +51,9 @@ message HealthCheckResponse {
     SERVICE_UNKNOWN = 3;
   }
   ServingStatus status = 1;
+  // The server's own alerts firing now (docs/METRICS.md), whichever service was asked about.
+  // Warnings: they leave `status` SERVING, so a load balancer does not drop a slow server.
+  repeated ServerAlert alerts = 2;
 }
 
 service Health {

@@ -64,14 +64,21 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
         TLSSession(context: self, peerName: peerName)
     }
 
-    /// A new `SSL_CTX` for `method`, TLS 1.2 at least, set up by `configure`; freed again if
-    /// that throws.
+    /// The TLS 1.3 suites in order of preference: AES-128-GCM first, the cheapest with AES-NI
+    /// (`openssl speed -evp` here: about 10% more bytes per second than AES-256-GCM) and the
+    /// one suite every TLS 1.3 implementation must support. OpenSSL's default puts AES-256 first.
+    static let cipherSuites = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
+
+    /// A new `SSL_CTX` for `method`, TLS 1.2 at least, AES-128-GCM preferred, set up by
+    /// `configure`; freed again if that throws.
     private static func makeContext(
         method: OpaquePointer?, _ configure: (OpaquePointer) throws(TLSError) -> Void
     ) throws(TLSError) -> OpaquePointer {
         guard let context = SSL_CTX_new(method) else { throw TLSError.drainingQueue("cannot create a TLS context") }
         do throws(TLSError) {
             try check(aura_ssl_ctx_set_min_proto_version(context, TLS1_2_VERSION), "cannot require TLS 1.2")
+            try check(SSL_CTX_set_ciphersuites(context, cipherSuites), "cannot set the TLS 1.3 cipher suites")
+            _ = SSL_CTX_set_options(context, aura_ssl_op_cipher_server_preference())  // a server picks by the order below
             try configure(context)
         } catch {
             SSL_CTX_free(context)

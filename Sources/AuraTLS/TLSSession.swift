@@ -3,34 +3,32 @@ import CSSL
 
 /// One TLS connection, with no socket: ciphertext from the peer goes in through `receive`,
 /// plaintext for the peer through `send`, and `takeCiphertext` hands out what must go on the
-/// wire. Nothing ever blocks: OpenSSL works on two memory BIOs. Confined to one thread at a
-/// time (the channel's loop).
+/// wire. Nothing ever blocks: OpenSSL reads and writes buffers in memory (`CiphertextBuffers`).
+/// Confined to one thread at a time (the channel's loop).
 public final class TLSSession {
     /// Where the session is (see `TLSState`).
     public private(set) var state = TLSState.handshaking
     /// The context the session came from (kept alive with it).
     public let context: TLSContext
     private let ssl: OpaquePointer
-    /// Ciphertext from the peer, waiting for OpenSSL.
-    private let input: OpaquePointer
-    /// Ciphertext OpenSSL produced, waiting for the wire.
-    private let output: OpaquePointer
+    /// The peer's ciphertext on its way to OpenSSL, and OpenSSL's on its way to the wire.
+    private let ciphertext = CiphertextBuffers()
     /// Plaintext to send, gathered until the handshake is done or the next `takeCiphertext`,
     /// so many small writes become few records.
     private var staged = ByteBuffer(capacity: 0)
 
     /// A plaintext write this large goes to OpenSSL at once instead of through `staged`.
     static let directWriteSize = 16 * 1024
+    /// The most plaintext one TLS record carries, and what a record adds to it at most (header,
+    /// explicit nonce or content type, tag; TLS 1.2 and 1.3 with AEAD ciphers).
+    static let maximumRecordSize = 16 * 1024
+    static let recordOverhead = 5 + 8 + 16 + 1
 
     init(context: TLSContext, peerName: String?) {
         self.context = context
         ssl = SSL_new(context.pointer)!
-        input = BIO_new(BIO_s_mem())!
-        output = BIO_new(BIO_s_mem())!
-        // An empty memory BIO means "wait for more", not end of file.
-        aura_bio_set_mem_eof_return(input, -1)
-        aura_bio_set_mem_eof_return(output, -1)
-        SSL_set_bio(ssl, input, output)  // the SSL owns both now
+        let bio = ciphertext.makeBIO()
+        SSL_set_bio(ssl, bio, bio)  // the SSL owns the BIO now
         switch context.role {
         case .server:
             SSL_set_accept_state(ssl)
@@ -46,7 +44,7 @@ public final class TLSSession {
     public var stagedBytes: Int { staged.readableBytes }
 
     /// True while ciphertext waits to be taken.
-    public var hasCiphertext: Bool { BIO_ctrl_pending(output) > 0 || (isOpen && staged.readableBytes > 0) }
+    public var hasCiphertext: Bool { ciphertext.hasOutbound || (isOpen && staged.readableBytes > 0) }
 
     /// Why the session failed, if it did.
     public var failure: TLSError? {
@@ -61,18 +59,27 @@ public final class TLSSession {
         handshake()
     }
 
-    /// Takes every byte of `ciphertext` and appends the plaintext it completes to `plaintext`.
-    /// Afterwards `state` may have moved: to `.open` (handshake done), `.closed` (the peer's
-    /// close_notify) or `.failed`; there may be ciphertext to send (handshake replies, an alert).
-    public func receive(_ ciphertext: inout ByteBuffer, into plaintext: inout ByteBuffer) {
-        if ciphertext.readableBytes > 0 {
-            ciphertext.withUnsafeReadableBytes { bytes in _ = BIO_write(input, bytes.baseAddress, Int32(bytes.count)) }
-            ciphertext.moveReaderIndex(forwardBy: ciphertext.readableBytes)
+    /// Takes every byte of `received` (OpenSSL keeps an incomplete record) and appends the
+    /// plaintext it completes to `plaintext`. Afterwards `state` may have moved: to `.open`
+    /// (handshake done), `.closed` (the peer's close_notify) or `.failed`; there may be
+    /// ciphertext to send (handshake replies, an alert). A session that has ended leaves
+    /// `received` alone.
+    public func receive(_ received: inout ByteBuffer, into plaintext: inout ByteBuffer) {
+        // Room for all the plaintext at once: never more than the ciphertext, plus a record
+        // OpenSSL may hold from before. A buffer without it is replaced, carrying over only its
+        // unread bytes (a partial frame); growing it in place would copy all of its storage.
+        let room = received.readableBytes + Self.maximumRecordSize
+        if plaintext.writableBytes < room {
+            var larger = ByteBuffer(capacity: plaintext.readableBytes + room)
+            larger.writeBuffer(plaintext)
+            plaintext = larger
         }
-        if case .handshaking = state { handshake() }
-        switch state {
-        case .open, .closing: readPlaintext(into: &plaintext)
-        case .handshaking, .closed, .failed: break
+        ciphertext.lending(&received) {
+            if case .handshaking = state { handshake() }
+            switch state {
+            case .open, .closing: readPlaintext(into: &plaintext)
+            case .handshaking, .closed, .failed: break
+            }
         }
     }
 
@@ -94,17 +101,11 @@ public final class TLSSession {
         }
     }
 
-    /// The ciphertext waiting for the wire, in one buffer (staged plaintext is encrypted
-    /// first, once the session is open); nil when there is none.
+    /// The oldest ciphertext waiting for the wire (staged plaintext is encrypted first, once
+    /// the session is open); nil when there is none. Call until nil to take it all.
     public func takeCiphertext() -> ByteBuffer? {
         if isOpen { sealStaged() }
-        let pending = Int(BIO_ctrl_pending(output))
-        guard pending > 0 else { return nil }
-        var buffer = ByteBuffer(capacity: pending)
-        _ = buffer.writeWithUnsafeMutableBytes(minimumWritable: pending) { space in
-            Int(max(0, BIO_read(output, space.baseAddress, Int32(pending))))
-        }
-        return buffer
+        return ciphertext.takeOutbound()
     }
 
     /// Ends the session: staged plaintext is encrypted, then a close_notify follows it. A
@@ -171,8 +172,10 @@ public final class TLSSession {
         staged.clear()
     }
 
-    /// Encrypts all of `plaintext` into the output BIO (a memory BIO takes any amount).
+    /// Encrypts all of `plaintext` into `ciphertext.outbound`, with room made up front.
     private func encrypt(_ plaintext: ByteBuffer) {
+        let records = (plaintext.readableBytes + Self.maximumRecordSize - 1) / Self.maximumRecordSize
+        ciphertext.reserve(plaintext.readableBytes + records * Self.recordOverhead)
         plaintext.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -12,5 +12,7 @@ static inline long aura_ssl_ctx_set_mode(SSL_CTX *ctx, long mode) { return SSL_C
 static inline int aura_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
     return (int)SSL_set_tlsext_host_name(ssl, name);
 }
-static inline void aura_bio_set_mem_eof_return(BIO *bio, int value) { BIO_set_mem_eof_return(bio, value); }
+static inline void aura_bio_set_retry_read(BIO *bio) { BIO_set_retry_read(bio); }
+static inline void aura_bio_clear_retry_flags(BIO *bio) { BIO_clear_retry_flags(bio); }
+static inline uint64_t aura_ssl_op_cipher_server_preference(void) { return SSL_OP_CIPHER_SERVER_PREFERENCE; }
 #endif

@@ -382,6 +382,7 @@ if !arguments.flags.contains("no-call-metrics") {
 }
 let server = Server(configuration: configuration, services: [health] + services + [AdminStatsService(observability: observability)])
 observability.countConnections { server.connectionCount }
+health.showAlerts { observability.firingAlerts() }
 do {
     observability.alerts.start(interval: try limit("alert-interval", default: AlertMonitor.defaultInterval))
 } catch {

@@ -47,7 +47,7 @@ struct AuraRPCTests {
             #expect(plain.stdout == "SERVING\n")
             let json = try await auraRPC(["--json", "health", "aura.TestService"], environment: ["AURA_ADDR": server.address])
             #expect(json.status == 0, "\(json)")
-            #expect(json.stdout == #"{"status":"SERVING"}"# + "\n")
+            #expect(json.stdout == #"{"status":"SERVING","alerts":[]}"# + "\n")
             let unknown = try await auraRPC(["health", "aura.Nope", "--addr", server.address])
             #expect(unknown.status == 5, "\(unknown)")
             #expect(unknown.stderr.hasPrefix("aura-rpc: NOT_FOUND: "))

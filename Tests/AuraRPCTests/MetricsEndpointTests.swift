@@ -13,8 +13,9 @@ import Testing
     static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A server with --metrics-addr on an ephemeral port, and that port.
-    private func startServer() async throws -> (ServerProcess, Int) {
-        let server = try await ServerProcess.start(plugins: ["LexiconSentiment"], arguments: ["--metrics-addr", "127.0.0.1:0", "--alert-interval", "3600s"], conformance: false)
+    private func startServer(alertInterval: String = "3600s") async throws -> (ServerProcess, Int) {
+        let server = try await ServerProcess.start(
+            plugins: ["LexiconSentiment"], arguments: ["--metrics-addr", "127.0.0.1:0", "--alert-interval", alertInterval], conformance: false)
         let line = server.standardOutput.split(separator: "\n").first { $0.hasPrefix("aura-server metrics on 127.0.0.1:") }
         guard let line, let port = Int(line.split(separator: ":").last ?? "") else {
             server.stop()
@@ -132,6 +133,37 @@ import Testing
         #expect(json.stdout.contains(#""plugins":[{"kind":"analyzer""#), "\(json.stdout)")
         let text = try await auraRPC(["--addr", server.address, "server-stats"])
         #expect(text.status == 0 && text.stdout.contains("aura.Sentiment/Analyze") && text.stdout.contains("alerts none"), "\(text)")
+    }
+
+    /// An alert the server raises shows in aura.Health/Check (and `aura-rpc health`) while it
+    /// fires, with the status still SERVING, and is gone once it clears.
+    @Test func healthShowsAFiringAlertUntilItClears() async throws {
+        let (server, _) = try await startServer(alertInterval: "1s")
+        defer { server.stop() }
+        var texts = 0
+        // Texts never seen before miss the result cache, so a window with one has a 0% hit
+        // rate. Each attempt analyzes one first: a slow attempt may let a window pass without
+        // lookups, which clears the alert until the next.
+        func healthWhileMissing(_ options: [String], until shows: (String) -> Bool) async throws -> String? {
+            try await Self.poll(until: .now + .seconds(60)) { () -> String? in
+                texts += 1
+                try await analyze(server, "an unseen day number \(texts)")
+                let health = try await auraRPC(["--addr", server.address] + options + ["health"])
+                #expect(health.status == 0, "\(health)")
+                return shows(health.stdout) ? health.stdout : nil
+            }
+        }
+        let text = try await healthWhileMissing([]) { $0.contains("\nalert AuraLowCacheHitRate: cache hit rate 0.0% of ") }
+        #expect(text?.hasPrefix("SERVING\n") == true, "never saw the alert, or not SERVING: \(text ?? "")")
+        let json = try await healthWhileMissing(["--json"]) { $0.contains(#""name":"AuraLowCacheHitRate""#) }
+        #expect(json?.hasPrefix(#"{"status":"SERVING","alerts":[{"name":"AuraLowCacheHitRate","message":"cache hit rate 0.0% of "#) == true, "\(json ?? "")")
+
+        // No more lookups: the next window has nothing to judge, and the alert clears.
+        let cleared = try await Self.poll(until: .now + .seconds(60)) { () -> String? in
+            let health = try await auraRPC(["--addr", server.address, "health"])
+            return health.stdout.contains("alert ") ? nil : health.stdout
+        }
+        #expect(cleared == "SERVING\n")
     }
 
     /// The metric names docs/METRICS.md lists (lines starting "| `aura_...`").

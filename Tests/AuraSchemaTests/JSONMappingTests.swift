@@ -152,7 +152,7 @@ struct JSONMappingTests {
         let options = JSONEncodingOptions(emitDefaultValues: true)
         #expect(DynamicMessage(aura("CallHeaders")).jsonString(options: options)
             == #"{"method":"","metadata":[],"timeoutMicros":"0","messageEncoding":"","acceptEncoding":[]}"#)
-        #expect(DynamicMessage(aura("HealthCheckResponse")).jsonString(options: options) == #"{"status":"UNKNOWN"}"#)
+        #expect(DynamicMessage(aura("HealthCheckResponse")).jsonString(options: options) == #"{"status":"UNKNOWN","alerts":[]}"#)
         #expect(DynamicMessage(aura("SimpleResponse")).jsonString(options: options) == #"{}"#)
         #expect(DynamicMessage(sink("Outer")).jsonString(options: options)
             == #"{"level":"LOW","counts":{},"byId":{},"flags":{},"color":"COLOR_UNSPECIFIED"}"#)

@@ -1,6 +1,7 @@
 import AuraMessages
 
-/// `aura-rpc health [SERVICE]`: aura.Health/Check, printing the serving status.
+/// `aura-rpc health [SERVICE]`: aura.Health/Check, printing the serving status and the
+/// server's firing alerts.
 struct HealthCommand {
     let invocation: Invocation
 
@@ -10,7 +11,8 @@ struct HealthCommand {
         }
         let request = HealthCheckRequest(service: invocation.operands.first ?? "")
         let reply = try await invocation.unary("aura.Health/Check", request, as: HealthCheckResponse.self)
-        let status = reply.status.name ?? "UNRECOGNIZED(\(reply.status.rawValue))"
-        Output.line(invocation.json ? Output.jsonObject(["status": status]) : status)
+        if invocation.json { return try Output.json(reply, responseOf: "aura.Health/Check") }
+        Output.line(reply.status.name ?? "UNRECOGNIZED(\(reply.status.rawValue))")
+        for alert in reply.alerts { Output.line("alert \(alert.name): \(alert.message)") }
     }
 }

@@ -142,9 +142,11 @@ enum HelpTopic: String, CaseIterable {
         usage: aura-rpc health [SERVICE] [OPTIONS]
 
         Calls aura.Health/Check for SERVICE (e.g. aura.TestService; default: the whole server)
-        and prints its serving status: SERVING, NOT_SERVING, SERVICE_UNKNOWN or UNKNOWN
-        ({"status":"SERVING"} with --json). Exits 0 whenever the call succeeds, whatever the
-        status; a service the server does not know is NOT_FOUND (exit 5).
+        and prints its serving status: SERVING, NOT_SERVING, SERVICE_UNKNOWN or UNKNOWN, then
+        one line per alert the server has firing ("alert AuraLowCacheHitRate: cache hit rate
+        ..."); alerts are warnings and leave the status SERVING. With --json, the response:
+        {"status":"SERVING","alerts":[...]}. Exits 0 whenever the call succeeds, whatever the
+        status or alerts; a service the server does not know is NOT_FOUND (exit 5).
         """
 
     private static let listText = """

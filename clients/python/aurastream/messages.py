@@ -114,14 +114,16 @@ class HealthCheckRequest(Message):
 
 class HealthCheckResponse(Message):
     """aura.HealthCheckResponse."""
-    __slots__ = ('status', )
+    __slots__ = ('status', 'alerts', )
     FULL_NAME = "aura.HealthCheckResponse"
     FIELDS = (
         Field(1, "status", "enum", enum=HealthCheckResponse_ServingStatus),
+        Field(2, "alerts", "message", repeated=True, message="aura.ServerAlert"),
     )
 
-    def __init__(self, *, status: int = 0) -> None:
+    def __init__(self, *, status: int = 0, alerts: Optional[List[ServerAlert]] = None) -> None:
         self.status = status
+        self.alerts = [] if alerts is None else list(alerts)
 
 
 class Empty(Message):
