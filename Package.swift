@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraClientTests",
-            dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "TestSupport"]),
+            dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "AuraTracing", "TestSupport"]),
         .testTarget(
             name: "AuraServerTests",
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraMessages", "AuraClient", "TestSupport"]),
