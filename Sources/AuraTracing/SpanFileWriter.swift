@@ -5,14 +5,15 @@ import Synchronization
 /// loops that finish spans never wait on a write.
 ///
 /// `append` only queues the span under a short lock; the writer thread takes what has queued,
-/// writes it as lines of at most `spansPerLine` spans (and `maxBytes`), and pauses `batchPause` so a busy
+/// writes it as lines of at most `spansPerLine` spans, and pauses `batchPause` so that a busy
 /// server's spans go out in batches. When `capacity` spans are waiting, new ones are dropped
 /// and counted (`droppedSpans`): tracing never slows the server down. Unlike the access log's
 /// writer, nothing else is ever written into the file, which a collector parses line by line.
 ///
-/// The file never passes `maxBytes`: a line that would take it past is written to a new file
-/// after the current one is renamed to PATH.1 (replacing the previous PATH.1), so the spans
-/// take at most twice `maxBytes` on disk. A collector following PATH reads the new file.
+/// The file never passes `maxBytes` (unless one span alone is larger, which a server's spans of
+/// about 1 KB are not against a cap of at least 1 MiB): a line that would take it past is
+/// written to a new file after the current one is renamed to PATH.1 (replacing the previous
+/// PATH.1), so spans take at most twice `maxBytes` on disk. A collector following PATH reads on.
 public final class SpanFileWriter: @unchecked Sendable {  // the queue is guarded by `lock`; the file belongs to the thread
     /// The file's path.
     public let path: String

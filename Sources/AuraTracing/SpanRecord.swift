@@ -12,7 +12,9 @@ public enum SpanKind: Int, Sendable {
 public struct SpanAttribute: Sendable, Equatable {
     /// A value: OTLP's `stringValue` or `intValue`.
     public enum Value: Sendable, Equatable {
+        /// Text (`stringValue`).
         case string(String)
+        /// A 64-bit integer (`intValue`, written as a string as OTLP/JSON asks).
         case int(Int64)
     }
 
@@ -36,7 +38,7 @@ public struct SpanAttribute: Sendable, Equatable {
 
 /// A finished span, as it is written.
 public struct SpanRecord: Sendable {
-    /// The span's trace, id, parent and `tracestate`.
+    /// The span's trace.
     public var traceID: TraceID
     /// The span's id.
     public var spanID: SpanID
