@@ -53,9 +53,12 @@ let package = Package(
         .target(name: "AuraDocuments"),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
-        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "CAuraPlugin"]),
+        .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "AuraTracing", "CAuraPlugin"]),
         // Runs one plugin in a process of its own for a server (process isolation).
         .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
+
+        // Tracing: W3C trace context, sampling, spans written as OTLP/JSON lines. No sockets.
+        .target(name: "AuraTracing", dependencies: ["AuraCore", "AuraPosix"]),
 
         // Metrics: counters and latency histograms without locks, the Prometheus text format, alerts.
         .target(name: "AuraMetrics"),
@@ -63,7 +66,7 @@ let package = Package(
         .target(name: "AuraHTTP", dependencies: ["AuraEventLoop", "AuraBytes", "AuraPosix"]),
 
         // Server core and services.
-        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics", "AuraTLS"]),
+        .target(name: "AuraServer", dependencies: ["AuraWire", "AuraEventLoop", "AuraPosix", "AuraMetrics", "AuraTLS", "AuraTracing"]),
         .target(name: "AuraHealth", dependencies: ["AuraServer", "AuraMessages"]),
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
@@ -73,7 +76,7 @@ let package = Package(
             name: "AuraJobs",
             dependencies: [
                 "AuraJobLog", "AuraDocuments", "AuraServer", "AuraSentiment", "AuraMessages", "AuraCrypto",
-                "AuraBlockingPool", "AuraPosix",
+                "AuraBlockingPool", "AuraPosix", "AuraTracing",
             ]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
         .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
@@ -92,13 +95,13 @@ let package = Package(
             name: "aura-server",
             dependencies: [
                 "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
-                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS",
+                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing",
             ]),
 
         // Clients.
-        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix", "AuraTLS"], path: "clients/AuraClient"),
+        .target(name: "AuraClient", dependencies: ["AuraWire", "AuraEventLoop", "AuraMessages", "AuraPosix", "AuraTLS", "AuraTracing"], path: "clients/AuraClient"),
         .executableTarget(
-            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine", "AuraBackup"], path: "clients/aura-rpc"),
+            name: "aura-rpc", dependencies: ["AuraClient", "AuraSchema", "AuraMessages", "AuraCommandLine", "AuraBackup", "AuraTracing"], path: "clients/aura-rpc"),
         .executableTarget(
             name: "aura-bench",
             dependencies: [
@@ -155,6 +158,9 @@ let package = Package(
             dependencies: ["AuraBackup", "AuraBackupService", "AuraJobLog", "AuraMessages", "AuraBytes", "AuraPosix", "AuraServer", "AuraClient", "TestSupport"]),
         .testTarget(name: "AuraMetricsTests", dependencies: ["AuraMetrics"]),
         .testTarget(name: "AuraHealthTests", dependencies: ["AuraHealth", "AuraMetrics", "AuraMessages", "AuraWire"]),
+        .testTarget(
+            name: "AuraTracingTests",
+            dependencies: ["AuraTracing", "AuraCore", "AuraPosix", "AuraServer", "AuraClient", "AuraConformance", "AuraMessages", "TestSupport"]),
         .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
         .testTarget(
             name: "AuraAuthTests",
@@ -183,7 +189,7 @@ let package = Package(
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(
             name: "AuraClientTests",
-            dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "TestSupport"]),
+            dependencies: ["AuraClient", "AuraMessages", "AuraServer", "AuraConformance", "AuraWire", "AuraEventLoop", "AuraTracing", "TestSupport"]),
         // Counts allocations per thread for the allocation tests (replaces malloc in the test binary).
         .target(name: "CAuraAllocationCounter", path: "Tests/CAuraAllocationCounter"),
         .testTarget(

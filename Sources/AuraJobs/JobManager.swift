@@ -19,6 +19,8 @@ public final class JobManager: Sendable {
     /// What recovery found when the log was opened.
     public let recovery: RecoveryReport
     let dispatcher = Dispatcher()
+    /// The traces of jobs submitted by sampled calls, until a worker takes them.
+    let traces = JobTraces()
     /// Records processed since the server started.
     let processed = Atomic<Int>(0)
     let log: @Sendable (String) -> Void

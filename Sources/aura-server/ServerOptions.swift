@@ -4,6 +4,7 @@ import AuraMetrics
 import AuraPluginHost
 import AuraPosix
 import AuraServer
+import AuraTracing
 import Glibc
 
 /// Where aura-server's options come from: the configuration file given by `--config`, then
@@ -38,6 +39,7 @@ enum ServerOptions {
             "memory-budget-mb": String(server.memoryBudget >> 20), "connection-memory-mb": String(server.connectionMemoryShare >> 20),
             "plugin-threads": String(plugins.threads), "plugin-queue": String(plugins.queueCapacity),
             "alert-interval": format(AlertMonitor.defaultInterval), "auth": "on",
+            "trace-sample-rate": String(TraceSampler.defaultRate), "trace-file-max-mb": String(SpanFileWriter.defaultMaxBytes >> 20),
         ]
     }()
 

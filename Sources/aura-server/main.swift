@@ -15,6 +15,7 @@ import AuraPosix
 import AuraSentiment
 import AuraServer
 import AuraTLS
+import AuraTracing
 import Dispatch
 import Glibc
 
@@ -38,6 +39,7 @@ let usage = """
                        [--tls-cert PATH --tls-key PATH [--tls-client-ca PATH]] [--plaintext]
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
                        [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
+                       [--trace-file PATH] [--trace-sample-rate R] [--trace-file-max-mb N]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
 
@@ -107,6 +109,17 @@ let usage = """
                          one that fires or clears is logged as a warning
       --no-call-metrics  do not time and count each call (per-method figures stay at zero;
                          for measuring what they cost, see benchmarks/README.md)
+      --trace-file PATH  write the spans of sampled calls, jobs and plugin calls to PATH as
+                         OpenTelemetry JSON lines, for a collector's otlpjsonfile receiver
+                         (default off; docs/TRACING.md). Every call continues the W3C
+                         traceparent it carries, or starts a trace, and gets one back in its
+                         trailers, with or without this
+      --trace-sample-rate R
+                         the share of new traces (calls without a traceparent) sampled, 0 to 1
+                         (default 0.1); a traceparent's own sampled flag is always followed
+      --trace-file-max-mb N
+                         the most one span file holds (default 64): past it the file becomes
+                         PATH.1 (replacing the last one) and a new one starts
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --encryption-key-file PATH
@@ -159,6 +172,7 @@ let valueOptions: Set<String> = [
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
     "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
     "tls-cert", "tls-key", "tls-client-ca", "encryption-key-file", "encryption-old-key-file",
+    "trace-file", "trace-sample-rate", "trace-file-max-mb",
 ]
 let flagOptions: Set<String> = [
     "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
@@ -187,7 +201,9 @@ var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
 let pluginLimits: PluginLimits
+let traceOptions: TraceOptions
 do {
+    traceOptions = try TraceOptions(arguments)
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
     configuration.handshakeTimeout = try limit("handshake-timeout", default: configuration.handshakeTimeout)
@@ -261,8 +277,17 @@ configuration.logger = logger
 if let openFiles = try? OpenFileLimit.raiseToMaximum(), openFiles < configuration.maxConnections + 256 {
     logger.log(.warning, "only \(openFiles) open files allowed (ulimit -n): fewer connections than --max-connections \(configuration.maxConnections) fit")
 }
-// The access log comes first, so that it records calls a later interceptor rejects.
-configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [RequestIDInterceptor()]
+let tracer: Tracer
+do {
+    tracer = try traceOptions.tracer(address: configuration.address)
+} catch {
+    fail(error.description)
+}
+// The access log comes first, so that it records calls a later interceptor rejects; tracing
+// before the key check, so that a rejected call has its trailer and span too.
+configuration.interceptors = (accessLogWriter.map { [AccessLogInterceptor(writer: $0)] } ?? []) + [
+    RequestIDInterceptor(), TracingInterceptor(tracer: tracer),
+]
 
 do {
     try Files.createDirectories(dataDirectory)
@@ -433,5 +458,6 @@ Task.detached {
 stopped.wait()
 logger.log(.info, "stopped")
 accessLogWriter?.close()
+tracer.writer?.close()
 logWriter.close()
 exit(0)

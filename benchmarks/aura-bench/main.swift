@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|peer-shapes|accesslog|metrics|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|peer-shapes|accesslog|metrics|tracing|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -75,7 +75,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "peer-shapes", "accesslog", "metrics", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "peer-shapes", "accesslog", "metrics", "tracing", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -137,6 +137,16 @@ do {
     if wanted("metrics"), arguments.options["addr"] == nil {
         // Per-call metrics off and on (the default).
         try await unaryOnFreshServers("metrics", [("off", ["--no-call-metrics"]), ("on", [])])
+    }
+    if wanted("tracing"), arguments.options["addr"] == nil {
+        // Spans not written (every call still gets its span id and trailer) against written at
+        // the default 10% and at 100%, alternated twice (docs/TRACING.md).
+        let spanFile = "/tmp/aura-bench-spans-\(getpid()).jsonl"
+        defer { for suffix in ["", ".1"] { unlink(spanFile + suffix) } }
+        let written = ["--trace-file", spanFile, "--trace-sample-rate"]
+        try await unaryOnFreshServers("tracing", [
+            ("off", []), ("on 10%", written + ["0.1"]), ("off", []), ("on 10%", written + ["0.1"]), ("on 100%", written + ["1"]),
+        ])
     }
     if wanted("auth"), arguments.options["addr"] == nil {
         // Fresh servers, API keys off and on (every call's key parsed, hashed, compared, its

@@ -7,7 +7,7 @@ extension Invocation {
     /// Options with a value that every command takes (`--metadata` is taken out first).
     static let globalValueOptions: Set<String> = Set(["addr", "deadline", "api-key", "data-dir"]).union(tlsValueOptions)
     /// Flags that every command takes.
-    static let globalFlagOptions: Set<String> = ["json", "help", "show-metadata", "tls"]
+    static let globalFlagOptions: Set<String> = ["json", "help", "show-metadata", "tls", "trace"]
 
     /// Throws a usage error for an option given that is neither global nor `command`'s own.
     static func checkOwnOptions(of command: Command?, in parsed: ParsedArguments, topic: HelpTopic) throws(CLIFailure) {

@@ -1,5 +1,6 @@
 import AuraClient
 import AuraCommandLine
+import AuraTracing
 import AuraWire
 import Foundation
 
@@ -30,6 +31,8 @@ struct Invocation: Sendable {
     let metadata: Metadata
     /// Whether to print the server's metadata to stderr.
     let showsMetadata: Bool
+    /// The trace the calls carry, from --trace; nil without it.
+    let trace: TraceParent?
     /// Whether output is compact JSON lines.
     let json: Bool
     /// Whether --watch was given (server-stats redraws every second).
@@ -102,7 +105,24 @@ struct Invocation: Sendable {
         if metadata.first(APIKeyLookup.metadataKey) == nil, let key = APIKeyLookup.find(options: parsed.options, environment: environment) {
             metadata.add(APIKeyLookup.metadataKey, "Bearer \(key)")
         }
+        trace = try Self.trace(parsed.flags.contains("trace"), in: &metadata, topic: topic)
         self.metadata = metadata
+    }
+
+    /// With --trace, the sampled trace the calls carry: the `traceparent` given with --metadata,
+    /// else a new one added to `metadata`.
+    private static func trace(_ wanted: Bool, in metadata: inout Metadata, topic: HelpTopic) throws(CLIFailure) -> TraceParent? {
+        guard wanted else { return nil }
+        if let given = metadata[TraceParent.metadataKey] {
+            guard let parent = TraceParent(parsing: given), parent.isSampled else {
+                throw .usage("--trace needs a valid sampled traceparent (flags 01), got \"\(given)\"", topic: topic)
+            }
+            return parent
+        }
+        let ids = TraceIDGenerator()
+        let parent = TraceParent(traceID: ids.traceID(), parentID: ids.spanID(), isSampled: true)
+        metadata.add(TraceParent.metadataKey, parent.text)
+        return parent
     }
 
     /// The options for a call.
@@ -123,6 +143,7 @@ struct Invocation: Sendable {
             throw CLIFailure.usage("no command given", topic: .main)
         }
         if wantsHelp { return Output.line(HelpTopic(command: command.rawValue)!.text) }
+        if let trace { Output.error("trace id: \(trace.traceID)") }
         switch command {
         case .help: try Self.help(operands)
         case .list: try ListCommand(invocation: self).run()

@@ -111,6 +111,10 @@ enum HelpTopic: String, CaseIterable {
                                 host of --addr)
           --metadata KEY=VALUE  request metadata; repeatable; a KEY ending in -bin takes base64
           --show-metadata       print the server's initial and trailing metadata to stderr
+          --trace               send a sampled W3C traceparent (a new trace, or the one given
+                                with --metadata traceparent=...) so that a server with
+                                --trace-file records the calls, and print its trace id to
+                                stderr first (docs/TRACING.md)
           --json                machine output: compact JSON, one object per line (for the
                                 service commands, the response message in proto3 JSON with
                                 every field, defaults included)

@@ -22,6 +22,7 @@ extension JobManager {
     /// `maxAttempts` times in a row without adding a result ends FAILED. Returns early, leaving
     /// the job to resume later, when the server stops.
     func run(_ jobID: String) async {
+        let trace = traces.take(jobID)  // a run that finds the job claimed finds it taken too
         guard store.claimJob(jobID) else { return }
         defer { store.releaseJob(jobID) }
         var backoff = configuration.retryBackoff
@@ -34,7 +35,7 @@ extension JobManager {
             }
             do {
                 try await store.append([.jobStarted(JobStarted(jobId: jobID, timeUnixMs: nowUnixMs, attempt: attempt))])
-                try await process(jobID)
+                try await JobTraces.process(jobID, attempt: attempt, under: trace) { try await process(jobID) }
                 return
             } catch is CancellationError {
                 return

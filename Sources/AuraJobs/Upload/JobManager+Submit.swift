@@ -58,9 +58,15 @@ extension JobManager {
             let document = try await session.finish()
             guard document.records > 0 else { throw RPCError(.invalidArgument, "the document is refused: it holds no records") }
             let jobID = Self.makeID("job-")
-            try await store.append([.uploadCompleted(UploadCompleted(
-                uploadId: session.uploadID, jobId: jobID, bytes: document.bytes, sha256: ByteBuffer(bytes: document.sha256.bytes),
-                recordsTotal: UInt64(document.records), completedUnixMs: nowUnixMs))])
+            traces.remember(jobID)  // before the job exists: a worker may take it at once
+            do {
+                try await store.append([.uploadCompleted(UploadCompleted(
+                    uploadId: session.uploadID, jobId: jobID, bytes: document.bytes, sha256: ByteBuffer(bytes: document.sha256.bytes),
+                    recordsTotal: UInt64(document.records), completedUnixMs: nowUnixMs))])
+            } catch {
+                _ = traces.take(jobID)
+                throw error
+            }
             wakeDispatcher()
             return SubmitResponse(
                 jobId: jobID, bytes: document.bytes, sha256: document.sha256.description, existing: false,

@@ -1,5 +1,6 @@
 import AuraBytes
 import AuraEventLoop
+import AuraTracing
 import AuraWire
 
 /// One call on a server connection: its interceptors, its handler's task, its request inbox,
@@ -74,7 +75,11 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         state = .running(Task(executorPreference: loop) { [self] in
             do {
                 try await self.waitForMemory()
-                try await handler.run(inbox, outbox, context)
+                if let trace = context.trace {
+                    try await TraceContext.$current.withValue(trace) { try await handler.run(inbox, outbox, context) }
+                } else {
+                    try await handler.run(inbox, outbox, context)
+                }
                 self.finish(CallTrailers(code: .ok))
             } catch {
                 self.finish(CallTrailers(error: self.status(for: error)))

@@ -1,4 +1,5 @@
 import AuraEventLoop
+import AuraTracing
 import AuraWire
 
 /// What a handler knows about its call, and the metadata it sends back.
@@ -20,6 +21,9 @@ public struct ServerContext: Sendable {
     public let clientAcceptsCompression: Bool
     /// The call's request id, set by `RequestIDInterceptor`; nil when no interceptor set one.
     public var requestID: String?
+    /// The call's span, set by `TracingInterceptor`; nil without one. While the handler runs it
+    /// is also `TraceContext.current`.
+    public var trace: TraceContext?
     /// The event loop the call runs on.
     let loop: EventLoop
     /// The response's metadata and compression, confined to `loop`.

@@ -1,3 +1,5 @@
+import AuraWire
+
 /// Text forms of times and strings for log lines, written straight into a byte array (no
 /// Foundation, no formatter objects, no allocation beyond the array's growth).
 enum LogText {
@@ -39,36 +41,11 @@ enum LogText {
 
     /// Appends `value` in decimal, zero-padded to at least `count` digits.
     static func appendDigits(_ value: Int64, count: Int = 1, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        var remaining = value.magnitude
-        repeat {
-            bytes.append(0x30 + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        while bytes.count - start < count { bytes.append(0x30) }
-        bytes[start...].reverse()
+        JSONText.appendDigits(value, count: count, to: &bytes)
     }
 
     /// Appends `text` as a JSON string, quotes included, escaping what JSON requires.
-    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20, 0x7F:
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) { JSONText.appendString(text, to: &bytes) }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)

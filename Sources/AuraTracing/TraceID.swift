@@ -1,0 +1,91 @@
+/// A W3C trace id: 16 bytes, shown as 32 lowercase hex digits. All zeros is not a valid id.
+public struct TraceID: Hashable, Sendable, CustomStringConvertible {
+    /// The first 8 bytes, big-endian.
+    public var high: UInt64
+    /// The last 8 bytes, big-endian: the random part samplers look at.
+    public var low: UInt64
+
+    /// Creates an id from its two halves.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// Whether the id may be used: not all zeros.
+    public var isValid: Bool { high != 0 || low != 0 }
+
+    /// 32 lowercase hex digits.
+    public var description: String { String(decoding: hexBytes, as: UTF8.self) }
+
+    /// The 32 hex digits as ASCII bytes.
+    public var hexBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendHex(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the 32 hex digits.
+    public func appendHex(to bytes: inout [UInt8]) {
+        Hex.append(high, to: &bytes)
+        Hex.append(low, to: &bytes)
+    }
+}
+
+/// A W3C span id (the `parent-id` of a `traceparent`): 8 bytes, shown as 16 lowercase hex
+/// digits. Zero is not a valid id; as a parent it means "none" (a root span).
+public struct SpanID: Hashable, Sendable, CustomStringConvertible {
+    /// The 8 bytes, big-endian.
+    public var value: UInt64
+
+    /// Creates an id.
+    public init(_ value: UInt64) { self.value = value }
+
+    /// No span: the parent of a root span.
+    public static let none = SpanID(0)
+
+    /// Whether the id names a span: not zero.
+    public var isValid: Bool { value != 0 }
+
+    /// 16 lowercase hex digits.
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        Hex.append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Lowercase hex, as W3C Trace Context and OTLP/JSON write ids.
+enum Hex {
+    /// Appends `value` as 16 lowercase hex digits, most significant first.
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF)) }
+    }
+
+    /// The lowercase hex digit of `nibble` (0...15).
+    static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+
+    /// The value of 16 lowercase hex digits at `start`; nil if one is not `0-9a-f`.
+    static func value<Bytes: RandomAccessCollection>(_ bytes: Bytes, from start: Bytes.Index, digits: Int = 16) -> UInt64?
+    where Bytes.Element == UInt8 {
+        var value: UInt64 = 0
+        var index = start
+        for _ in 0..<digits {
+            guard let nibble = nibble(bytes[index]) else { return nil }
+            value = value << 4 | UInt64(nibble)
+            index = bytes.index(after: index)
+        }
+        return value
+    }
+
+    /// The value of one lowercase hex digit; nil for anything else (uppercase included, as the
+    /// W3C grammar's HEXDIGLC).
+    static func nibble(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x57
+        default: nil
+        }
+    }
+}

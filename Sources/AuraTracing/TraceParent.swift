@@ -1,0 +1,85 @@
+/// A W3C Trace Context `traceparent` value (https://www.w3.org/TR/trace-context/):
+/// `00-<trace-id>-<parent-id>-<flags>`, e.g. `00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01`.
+public struct TraceParent: Hashable, Sendable {
+    /// The metadata key it travels under.
+    public static let metadataKey = "traceparent"
+    /// The length of a version 00 value.
+    public static let length = 55
+
+    /// The trace the caller's span belongs to.
+    public var traceID: TraceID
+    /// The caller's span: the parent of the span that receives it.
+    public var parentID: SpanID
+    /// Whether the caller records the trace (flag bit 0, `sampled`).
+    public var isSampled: Bool
+
+    /// Creates a value.
+    public init(traceID: TraceID, parentID: SpanID, isSampled: Bool) {
+        self.traceID = traceID
+        self.parentID = parentID
+        self.isSampled = isSampled
+    }
+
+    /// Parses `text` as the specification says a receiver must: version 00 is exactly 55
+    /// characters; a later version (not ff) is read as 00 when it is at least that long and
+    /// anything after the first 55 characters starts with "-"; lowercase hex only; trace-id
+    /// and parent-id not all zeros. Anything else is nil: the receiver starts a new trace.
+    public init?(parsing text: String) {
+        var text = text
+        guard let value = text.withUTF8({ TraceParent(bytes: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Parses the value's bytes (see `init(parsing:)`).
+    public init?<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count >= Self.length else { return nil }
+        let base = bytes.startIndex
+        guard let high = Hex.nibble(bytes[base]), let low = Hex.nibble(bytes[base + 1]) else { return nil }
+        let version = high << 4 | low
+        guard version != 0xFF else { return nil }
+        if version == 0 {
+            guard bytes.count == Self.length else { return nil }
+        } else if bytes.count > Self.length {
+            guard bytes[base + Self.length] == UInt8(ascii: "-") else { return nil }
+        }
+        guard bytes[base + 2] == UInt8(ascii: "-"), bytes[base + 35] == UInt8(ascii: "-"), bytes[base + 52] == UInt8(ascii: "-"),
+              let traceHigh = Hex.value(bytes, from: base + 3), let traceLow = Hex.value(bytes, from: base + 19),
+              let parent = Hex.value(bytes, from: base + 36), let flags = Hex.value(bytes, from: base + 53, digits: 2)
+        else { return nil }
+        let traceID = TraceID(high: traceHigh, low: traceLow)
+        guard traceID.isValid, parent != 0 else { return nil }
+        self.init(traceID: traceID, parentID: SpanID(parent), isSampled: flags & 1 == 1)
+    }
+
+    /// The version 00 text, 55 ASCII bytes; only the `sampled` flag is set or clear (other
+    /// flags are not propagated, as the specification asks of a version 00 writer).
+    public var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.length)
+        bytes.append(contentsOf: [0x30, 0x30, 0x2D])
+        traceID.appendHex(to: &bytes)
+        bytes.append(0x2D)
+        Hex.append(parentID.value, to: &bytes)
+        bytes.append(contentsOf: [0x2D, 0x30, isSampled ? 0x31 : 0x30])
+        return bytes
+    }
+
+    /// The version 00 text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The W3C `tracestate` value: vendor entries a server passes on unchanged.
+public enum TraceState {
+    /// The metadata key it travels under.
+    public static let metadataKey = "tracestate"
+    /// The longest value carried: the specification asks that at least 512 characters be
+    /// propagated; a longer one is dropped whole rather than cut mid-entry.
+    public static let maxLength = 512
+
+    /// The value to carry: `text` when it has 1 to `maxLength` printable ASCII characters, else nil.
+    public static func carried(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= maxLength, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        return text
+    }
+}
