@@ -1,6 +1,7 @@
 import AuraAdmin
 import AuraAuth
 import AuraBackupService
+import AuraCluster
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
@@ -38,6 +39,8 @@ let usage = """
                        [--tls-cert PATH --tls-key PATH [--tls-client-ca PATH]] [--plaintext]
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
                        [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
+                       [--node-name NAME] [--peers NAME=HOST:PORT,...] [--peer-address PATTERN]
+                       [--peer-ca PATH]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
 
@@ -116,6 +119,20 @@ let usage = """
       --encryption-old-key-file PATH[,PATH...]
                          keys that only read segments sealed before a key rotation
 
+    Several servers as one (docs/SCALING.md):
+      --node-name NAME   this server's name, written into every job id it makes (default: the
+                         host name); 1 to 63 letters, digits, '.' or '-', unique in the cluster
+      --peers NAME=HOST:PORT,...
+                         the other servers by node name: a Get, Results, Watch or Cancel of a
+                         job another server owns is forwarded to it (UNAVAILABLE naming it
+                         while it is down)
+      --peer-address PATTERN
+                         the address of any node not in --peers, "{node}" standing for its
+                         name, e.g. "{node}.aura-peers:7443" (a Kubernetes headless service)
+      --peer-ca PATH     the CAs (PEM) that peers' certificates chain to when this server
+                         serves TLS (default: the system's); peers get this server's own
+                         certificate, for those that require client certificates
+
     Limits on peers (docs/LIMITS.md lists them all):
       --handshake-timeout D
                          a new connection must send its preface and SETTINGS within D
@@ -159,6 +176,7 @@ let valueOptions: Set<String> = [
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
     "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
     "tls-cert", "tls-key", "tls-client-ca", "encryption-key-file", "encryption-old-key-file",
+    "node-name", "peers", "peer-address", "peer-ca",
 ]
 let flagOptions: Set<String> = [
     "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
@@ -187,6 +205,7 @@ var configuration = ServerConfiguration()
 configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
 let pluginLimits: PluginLimits
+let cluster: (node: String, forwarder: PeerForwarder?)
 do {
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
     cacheMegabytes = try arguments.integer("cache-mb", default: 64, range: 0...65536)
@@ -205,6 +224,7 @@ do {
         threads: pluginThreads, queueCapacity: try arguments.integer("plugin-queue", default: PluginLimits().queueCapacity, range: 1...1_000_000),
         runsInline: pluginThreads == 0)
     configuration.tls = try serverTLSContext(arguments, address: configuration.address)
+    cluster = try clusterSettings(arguments, servesTLS: configuration.tls != nil)
 } catch {
     fail(error.description)
 }
@@ -214,6 +234,7 @@ guard let logLevel = LogLevel(name: logLevelName) else {
 }
 let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
 var jobsConfiguration = JobsConfiguration(logDirectory: "\(dataDirectory)/joblog")
+jobsConfiguration.nodeName = cluster.node
 do {
     jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
     jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
@@ -367,7 +388,7 @@ let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
     PluginAdminService(registry: registry),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
-    JobService(manager: jobs),
+    JobService(manager: jobs, router: cluster.forwarder),
     BackupService(dataDirectory: dataDirectory) { jobs.holdJobLogSegments() },
 ] + (arguments.flags.contains("conformance") ? [TestService()] : []) + (keys.map { [KeysService(store: $0)] } ?? [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))  // aura.Admin: BackupService's name
@@ -404,7 +425,7 @@ if let metricsServer, let address = arguments.options["metrics-addr"] {
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
 StandardStream.out(
-    "aura-server listening on \(host):\(server.port) (\(configuration.tls == nil ? "plaintext" : "TLS"), \(configuration.loopCount) loops, data in \(dataDirectory))")
+    "aura-server listening on \(host):\(server.port) (\(configuration.tls == nil ? "plaintext" : "TLS"), \(configuration.loopCount) loops, data in \(dataDirectory), node \(cluster.node))")
 
 // SIGTERM and SIGINT were blocked in every thread since the start, so one that arrives at any
 // point waits here instead of being lost. SIGHUP reloads the TLS files and waits again.
@@ -425,6 +446,7 @@ observability.alerts.stop()
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
     await server.shutdown()
+    await cluster.forwarder?.shutdown()
     await metricsServer?.shutdown()
     await jobs.stop()
     stopped.signal()

@@ -57,7 +57,7 @@ extension JobManager {
             }
             let document = try await session.finish()
             guard document.records > 0 else { throw RPCError(.invalidArgument, "the document is refused: it holds no records") }
-            let jobID = Self.makeID("job-")
+            let jobID = JobID.make(node: configuration.nodeName)
             try await store.append([.uploadCompleted(UploadCompleted(
                 uploadId: session.uploadID, jobId: jobID, bytes: document.bytes, sha256: ByteBuffer(bytes: document.sha256.bytes),
                 recordsTotal: UInt64(document.records), completedUnixMs: nowUnixMs))])
