@@ -103,7 +103,7 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/haproxy")
         process.arguments = ["-f", configPath, "-db"]  // foreground, no daemon
         process.standardInput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = log
         process.standardError = log
