@@ -33,7 +33,8 @@ final class Balancer: Sendable {
     }
 
     /// Opens a call on the next connection in turn; a connection that cannot open it is taken
-    /// out and the call tries the next, each connection at most once.
+    /// out and the call tries the next, each connection at most once (the interceptors see
+    /// each attempt as a call of its own).
     func openCall(method: String, options: CallOptions) async throws -> ClientCall {
         let connectors = try await resolvedConnectors()
         if connectors.count == 1 { return try await connectors[0].openCall(method: method, options: options) }
@@ -73,6 +74,9 @@ final class Balancer: Sendable {
         case .resolving(let task):
             install(try await task.value)
             return state.value.connectors
+        case .unresolved where addresses.allSatisfy({ SocketAddress.isNumeric(host: Connector.host(of: $0)) }):
+            install(try ResolvedAddress.resolve(addresses))  // numeric: no lookup, nothing blocks
+            return state.value.connectors
         case .unresolved:
             let task = Task.detached { [addresses] in try ResolvedAddress.resolve(addresses) }  // getaddrinfo may block: off the loop
             state.value.phase = .resolving(task)
@@ -86,8 +90,9 @@ final class Balancer: Sendable {
         }
     }
 
+    /// Makes the connectors, once (the first of the callers that waited for a lookup).
     private func install(_ resolved: [ResolvedAddress]) {
-        guard case .resolving = state.value.phase else { return }
+        guard state.value.balancing == nil else { return }
         var perConnector = configuration
         if resolved.count * configuration.connectionsPerAddress > 1 { perConnector.connectAttempts = 1 }  // the next connection is the retry
         let connectors = resolved.flatMap { address in
@@ -108,8 +113,8 @@ struct ResolvedAddress: Sendable, Equatable {
     /// The host name the address was given by (for TLS), nil for a numeric one.
     var peerName: String?
 
-    /// Each of `addresses`, a name replaced by every address it resolves to; UNAVAILABLE when a
-    /// name does not resolve.
+    /// Each of `addresses`, a name replaced by every address it resolves to (its IPv4 ones
+    /// when it has any); UNAVAILABLE when a name does not resolve.
     static func resolve(_ addresses: [String]) throws(RPCError) -> [ResolvedAddress] {
         var resolved: [ResolvedAddress] = []
         for address in addresses {
@@ -119,7 +124,9 @@ struct ResolvedAddress: Sendable, Equatable {
                 continue
             }
             do {
-                for found in try SocketAddress.resolveAll(host: host, port: port) {
+                let all = try SocketAddress.resolveAll(host: host, port: port)
+                let preferred = all.contains { $0.family == .ipv4 } ? all.filter { $0.family == .ipv4 } : all  // as SocketAddress.resolve
+                for found in preferred {
                     resolved.append(ResolvedAddress(address: found.description, peerName: host))
                 }
             } catch {
