@@ -58,7 +58,7 @@ import Testing
         for job in jobs { #expect(try await client.job(job.id).jobId == job.id) }
 
         // One server killed: its jobs answer UNAVAILABLE naming it, the others keep working.
-        cluster.kill("n2")
+        await cluster.kill("n2")
         for job in jobs where job.node == "n2" {
             let error = try await unavailableNamingOwner(client, job.id, owner: "n2")
             #expect(error.message.contains("n2"), "\(error)")

@@ -73,7 +73,9 @@ import Testing
     /// Runs `body` with a client of the front server, which forwards to the owner (at
     /// `ownerAddress` when given: nothing there).
     func withTwoServers(ownerAddress: String? = nil, _ body: @escaping @Sendable (AuraClient, AuraClient) async throws -> Void) async throws {
-        try await withTimeout(.seconds(60), "two servers") {
+        // The bound only guards against hangs: the whole suite in parallel on a loaded machine
+        // can starve a test of CPU for a minute and more.
+        try await withTimeout(.seconds(180), "two servers") {
             let owner = Server(configuration: Self.configuration, services: [OwnerService()])
             try owner.start()
             let membership = try ClusterMembership(peers: "owner=\(ownerAddress ?? "127.0.0.1:\(owner.port)")")

@@ -78,18 +78,28 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
             arguments: ["--addr", address(node), "--node-name", node, "--peers", peers, "--loops", "1", "--job-workers", "1"])
     }
 
-    /// SIGKILLs `node`'s server and waits until it is gone.
-    func kill(_ node: String) {
+    /// SIGKILLs `node`'s server and waits until it is gone (on a thread of its own: the
+    /// concurrency pool's few threads must not block).
+    func kill(_ node: String) async {
         guard let server = servers.removeValue(forKey: node) else { return }
         Glibc.kill(server.process.processIdentifier, SIGKILL)
-        server.process.waitUntilExit()
+        await waitForExit(server.process)
+    }
+
+    private func waitForExit(_ process: Process) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread {
+                process.waitUntilExit()
+                continuation.resume()
+            }.start()
+        }
     }
 
     /// Stops HAProxy and the servers and removes the data directories.
     func stop() async {
         if let proxy, proxy.isRunning {
             proxy.terminate()
-            proxy.waitUntilExit()
+            await waitForExit(proxy)
         }
         for server in servers.values { await server.stop() }
         servers = [:]
