@@ -12,7 +12,9 @@ import TestSupport
 final class ClusterHarness: @unchecked Sendable {  // the test's task alone touches `servers`
     let nodes = ["n1", "n2", "n3"]
     let ports: [String: Int]
-    let proxyPort: Int
+    /// Chosen just before HAProxy starts: a port released long before it is bound could be
+    /// taken by another test's server in the meantime.
+    private(set) var proxyPort = 0
     let root: String
     private(set) var servers: [String: ServerChild] = [:]
     private var proxy: Process?
@@ -25,7 +27,6 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
         var ports: [String: Int] = [:]
         for node in nodes { ports[node] = try Self.freePort() }
         self.ports = ports
-        proxyPort = try Self.freePort()
     }
 
     /// The address of `node`'s server, and of the proxy.
@@ -107,6 +108,7 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
     }
 
     private func startProxy() throws {
+        proxyPort = try Self.freePort()
         let configPath = root + "/haproxy.cfg"
         try haproxyConfiguration.write(toFile: configPath, atomically: true, encoding: .utf8)
         let process = Process()
