@@ -78,6 +78,8 @@ let package = Package(
                 "AuraJobLog", "AuraDocuments", "AuraServer", "AuraSentiment", "AuraMessages", "AuraCrypto",
                 "AuraBlockingPool", "AuraPosix", "AuraTracing",
             ]),
+        // Several servers as one: job ids that name their server, calls forwarded to it (docs/SCALING.md).
+        .target(name: "AuraCluster", dependencies: ["AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS"]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
         .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraCommandLine"),
@@ -95,7 +97,7 @@ let package = Package(
             name: "aura-server",
             dependencies: [
                 "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
-                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing",
+                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing", "AuraCluster",
             ]),
 
         // Clients.
@@ -174,6 +176,9 @@ let package = Package(
         .testTarget(
             name: "AuraJobsTests",
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
+        .testTarget(
+            name: "AuraClusterTests",  // unit tests, and three built aura-servers behind a real HAProxy
+            dependencies: ["AuraCluster", "AuraJobs", "AuraClient", "AuraCore", "AuraWire", "AuraBytes", "AuraMessages", "AuraCrashHarness", "AuraPosix", "TestSupport"]),
         .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
         .testTarget(name: "AuraAbuseTests", dependencies: ["AuraAbuse", "TestSupport"]),  // hostile peers against the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),

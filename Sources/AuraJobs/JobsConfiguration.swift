@@ -36,6 +36,9 @@ public struct JobsConfiguration: Sendable {
     public var segmentSize: Int = 64 << 20
     /// Told each job-log `fdatasync` latency in nanoseconds (see `JobLogConfiguration.syncObserver`).
     public var logSyncObserver: (@Sendable (_ nanoseconds: UInt64) -> Void)?
+    /// This server's node name, written into every job id so that any server of a cluster
+    /// knows where a job lives (`JobID`); nil gives ids without one.
+    public var nodeName: String?
     /// The job log's keys for encryption at rest (docs/ENCRYPTION.md); plaintext by default.
     public var logKeyring: JobLogKeyring = .plaintext
 

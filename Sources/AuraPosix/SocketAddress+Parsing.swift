@@ -46,12 +46,26 @@ extension SocketAddress {
     }
 
     /// Returns the address of `host` (numeric IPv4, numeric IPv6, or a name) with `port`.
+    /// A name gives its first IPv4 address, or its first address when it has no IPv4 one.
     public static func resolve(host: String, port: Int) throws(SocketAddressError) -> SocketAddress {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 { return SocketAddress(ipv4: v4, port: port) }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, host, &v6) == 1 { return SocketAddress(ipv6: v6, port: port) }
+        let all = try resolveAll(host: host, port: port)
+        return all.first { $0.family == .ipv4 } ?? all[0]
+    }
 
+    /// Whether `host` is a numeric IPv4 or IPv6 address (no name lookup needed).
+    public static func isNumeric(host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+    }
+
+    /// Every address `host` has (a numeric one, or each distinct result of `getaddrinfo`, in
+    /// the resolver's order) with `port`: a name with several A records gives several. Blocks
+    /// on DNS: never call it on an event loop thread.
+    public static func resolveAll(host: String, port: Int) throws(SocketAddressError) -> [SocketAddress] {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return [SocketAddress(ipv4: v4, port: port)] }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, host, &v6) == 1 { return [SocketAddress(ipv6: v6, port: port)] }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = CInt(SOCK_STREAM.rawValue)
@@ -61,7 +75,7 @@ extension SocketAddress {
             throw .unresolved(host: host, reason: String(cString: gai_strerror(rc)))
         }
         defer { freeaddrinfo(first) }
-        var chosen: SocketAddress?
+        var found: [SocketAddress] = []
         var cursor: UnsafeMutablePointer<addrinfo>? = first
         while let entry = cursor {
             if let address = entry.pointee.ai_addr {
@@ -71,13 +85,12 @@ extension SocketAddress {
                 }
                 if var candidate = SocketAddress(storage: storage, length: entry.pointee.ai_addrlen) {
                     candidate.port = port
-                    if candidate.family == .ipv4 { return candidate }
-                    if chosen == nil { chosen = candidate }
+                    if !found.contains(candidate) { found.append(candidate) }
                 }
             }
             cursor = entry.pointee.ai_next
         }
-        guard let chosen else { throw .unresolved(host: host, reason: "no IPv4 or IPv6 address") }
-        return chosen
+        guard !found.isEmpty else { throw .unresolved(host: host, reason: "no IPv4 or IPv6 address") }
+        return found
     }
 }

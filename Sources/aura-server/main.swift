@@ -1,6 +1,7 @@
 import AuraAdmin
 import AuraAuth
 import AuraBackupService
+import AuraCluster
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
@@ -40,6 +41,8 @@ let usage = """
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
                        [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
                        [--trace-file PATH] [--trace-sample-rate R] [--trace-file-max-mb N]
+                       [--node-name NAME] [--peers NAME=HOST:PORT,...] [--peer-address PATTERN]
+                       [--peer-ca PATH]
                        [--config FILE] [--check-config]
            aura-server --restore BACKUP --data-dir DIR [--force]
 
@@ -129,6 +132,20 @@ let usage = """
       --encryption-old-key-file PATH[,PATH...]
                          keys that only read segments sealed before a key rotation
 
+    Several servers as one (docs/SCALING.md):
+      --node-name NAME   this server's name, written into every job id it makes (default: the
+                         host name); 1 to 63 letters, digits, '.' or '-', unique in the cluster
+      --peers NAME=HOST:PORT,...
+                         the other servers by node name: a Get, Results, Watch or Cancel of a
+                         job another server owns is forwarded to it (UNAVAILABLE naming it
+                         while it is down)
+      --peer-address PATTERN
+                         the address of any node not in --peers, "{node}" standing for its
+                         name, e.g. "{node}.aura-peers:7443" (a Kubernetes headless service)
+      --peer-ca PATH     the CAs (PEM) that peers' certificates chain to when this server
+                         serves TLS (default: the system's); peers get this server's own
+                         certificate, for those that require client certificates
+
     Limits on peers (docs/LIMITS.md lists them all):
       --handshake-timeout D
                          a new connection must send its preface and SETTINGS within D
@@ -173,6 +190,7 @@ let valueOptions: Set<String> = [
     "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
     "tls-cert", "tls-key", "tls-client-ca", "encryption-key-file", "encryption-old-key-file",
     "trace-file", "trace-sample-rate", "trace-file-max-mb",
+    "node-name", "peers", "peer-address", "peer-ca",
 ]
 let flagOptions: Set<String> = [
     "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
@@ -202,6 +220,7 @@ configuration.address = arguments.options["addr"] ?? configuration.address
 let cacheMegabytes: Int
 let pluginLimits: PluginLimits
 let traceOptions: TraceOptions
+let cluster: (node: String, forwarder: PeerForwarder?)
 do {
     traceOptions = try TraceOptions(arguments)
     configuration.loopCount = try arguments.integer("loops", default: configuration.loopCount, range: 1...256)
@@ -221,6 +240,7 @@ do {
         threads: pluginThreads, queueCapacity: try arguments.integer("plugin-queue", default: PluginLimits().queueCapacity, range: 1...1_000_000),
         runsInline: pluginThreads == 0)
     configuration.tls = try serverTLSContext(arguments, address: configuration.address)
+    cluster = try clusterSettings(arguments, servesTLS: configuration.tls != nil)
 } catch {
     fail(error.description)
 }
@@ -230,6 +250,7 @@ guard let logLevel = LogLevel(name: logLevelName) else {
 }
 let dataDirectory = arguments.options["data-dir"] ?? ".aura-data"
 var jobsConfiguration = JobsConfiguration(logDirectory: "\(dataDirectory)/joblog")
+jobsConfiguration.nodeName = cluster.node
 do {
     jobsConfiguration.workers = try arguments.integer("job-workers", default: jobsConfiguration.workers, range: 1...256)
     jobsConfiguration.retention = try arguments.duration("job-retention") ?? jobsConfiguration.retention
@@ -392,7 +413,7 @@ let services: [any Service] = [
     SentimentService(engine: engine), PrivacyService(engine: engine), LanguageService(engine: engine),
     PluginAdminService(registry: registry),
     DeadLetterService(queue: engine.deadLetters, durableLetters: { jobs.failedJobLetters(limit: $0) }),
-    JobService(manager: jobs),
+    JobService(manager: jobs, router: cluster.forwarder),
     BackupService(dataDirectory: dataDirectory) { jobs.holdJobLogSegments() },
 ] + (arguments.flags.contains("conformance") ? [TestService()] : []) + (keys.map { [KeysService(store: $0)] } ?? [])
 let health = HealthService(serving: ["aura.Health"] + services.map(\.name))  // aura.Admin: BackupService's name
@@ -430,7 +451,7 @@ if let metricsServer, let address = arguments.options["metrics-addr"] {
 }
 let host = configuration.address.split(separator: ":").dropLast().joined(separator: ":")
 StandardStream.out(
-    "aura-server listening on \(host):\(server.port) (\(configuration.tls == nil ? "plaintext" : "TLS"), \(configuration.loopCount) loops, data in \(dataDirectory))")
+    "aura-server listening on \(host):\(server.port) (\(configuration.tls == nil ? "plaintext" : "TLS"), \(configuration.loopCount) loops, data in \(dataDirectory), node \(cluster.node))")
 
 // SIGTERM and SIGINT were blocked in every thread since the start, so one that arrives at any
 // point waits here instead of being lost. SIGHUP reloads the TLS files and waits again.
@@ -451,6 +472,7 @@ observability.alerts.stop()
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
     await server.shutdown()
+    await cluster.forwarder?.shutdown()
     await metricsServer?.shutdown()
     await jobs.stop()
     stopped.signal()

@@ -4,7 +4,9 @@ import AuraTLS
 import AuraWire
 
 /// A client for an AuraRPC server: one connection (opened on first use, reopened when it
-/// closes or the server goes away) carrying many calls at once.
+/// closes or the server goes away) carrying many calls at once; or, given several addresses,
+/// a name with several A records, or `connectionsPerAddress` above 1, several connections
+/// with the calls spread over them in turn (docs/SCALING.md).
 ///
 /// ```
 /// let client = AuraClient(address: "127.0.0.1:7443")
@@ -13,19 +15,29 @@ import AuraWire
 /// Calls of every shape take `CallOptions` for a timeout and metadata. Cancelling the calling
 /// task cancels the call on the server too.
 public final class AuraClient: Sendable {
-    /// The server's address, "host:port".
-    public let address: String
+    /// The server's address, "host:port" (the first, when there are several).
+    public var address: String { addresses[0] }
+    /// The servers' addresses, "host:port" each; a name stands for every address it resolves to.
+    public let addresses: [String]
     /// The connection settings.
     public let configuration: ClientConfiguration
     /// The event loop that runs this client's connection.
     public var loop: EventLoop { clientLoop.loop }
     private let clientLoop: ClientLoop
     private let group: EventLoopGroup?
-    private let connector: Connector
+    private let connector: Balancer
 
     /// Creates a client for `address`. It runs its own event loop thread unless given `loop`.
-    public init(address: String, configuration: ClientConfiguration = ClientConfiguration(), loop: EventLoop? = nil) {
-        self.address = address
+    public convenience init(address: String, configuration: ClientConfiguration = ClientConfiguration(), loop: EventLoop? = nil) {
+        self.init(addresses: [address], configuration: configuration, loop: loop)
+    }
+
+    /// Creates a client that spreads its calls over `addresses` (at least one), round robin,
+    /// an address that fails taken out for a doubling backoff. It runs its own event loop
+    /// thread unless given `loop`.
+    public init(addresses: [String], configuration: ClientConfiguration = ClientConfiguration(), loop: EventLoop? = nil) {
+        precondition(!addresses.isEmpty, "AuraClient needs at least one address")
+        self.addresses = addresses
         self.configuration = configuration
         let chosen: EventLoop
         if let loop {
@@ -37,7 +49,7 @@ public final class AuraClient: Sendable {
             chosen = group.loops[0]
         }
         clientLoop = ClientLoop(loop: chosen)
-        connector = Connector(address: address, configuration: configuration, loop: chosen)
+        connector = Balancer(addresses: addresses, configuration: configuration, loop: chosen)
     }
 
     /// Closes the connection; calls still open end with UNAVAILABLE. The client stays usable
@@ -49,6 +61,11 @@ public final class AuraClient: Sendable {
     /// Whether a connection is open and takes new calls (for tests waiting for a reconnect).
     var hasUsableConnection: Bool {
         get async { (try? await clientLoop.run { connector.hasUsableConnection }) ?? false }
+    }
+
+    /// Each connection's standing in the round robin (for tests).
+    var endpoints: [BalancerState.Endpoint] {
+        get async { (try? await clientLoop.run { connector.endpoints }) ?? [] }
     }
 
     /// How many calls wait for a free stream (for tests of the server's stream limit).
@@ -125,14 +142,17 @@ final class Connector: Sendable {
     }
 
     private let address: String
+    /// The name the server's certificate must carry, when `address` was resolved from it.
+    private let peerName: String?
     private let configuration: ClientConfiguration
     private let loop: EventLoop
     private let state: LoopBound<State>
     /// The TLS context, built once from `configuration.tls` (or why it could not be).
     private let tls: Result<TLSContext, TLSError>?
 
-    init(address: String, configuration: ClientConfiguration, loop: EventLoop) {
+    init(address: String, peerName: String? = nil, configuration: ClientConfiguration, loop: EventLoop) {
         self.address = address
+        self.peerName = peerName
         self.configuration = configuration
         self.loop = loop
         state = LoopBound(State(), eventLoop: loop)
@@ -196,7 +216,7 @@ final class Connector: Sendable {
         } catch {
             throw RPCError(.invalidArgument, "the TLS configuration does not load: \(error)")
         }
-        let peerName = configuration.tls?.serverName ?? Self.host(of: address)
+        let peerName = configuration.tls?.serverName ?? self.peerName ?? Self.host(of: address)
         var backoff = configuration.reconnectBackoff
         var lastError: any Error = RPCError(.unavailable, "no connection attempt made")
         for attempt in 0..<max(1, configuration.connectAttempts) {

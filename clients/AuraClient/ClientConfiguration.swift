@@ -9,8 +9,17 @@ public struct ClientConfiguration: Sendable {
     public var connectTimeout: Duration = .seconds(5)
     /// How many times a call that found no connection tries to connect before failing.
     public var connectAttempts = 3
-    /// The wait between connection attempts (doubling each time).
+    /// The wait between connection attempts (doubling each time); with several connections,
+    /// also how long a connection whose address failed is first taken out of the round robin.
     public var reconnectBackoff: Duration = .milliseconds(50)
+    /// The longest a connection whose address keeps failing is taken out of the round robin.
+    public var maxReconnectBackoff: Duration = .seconds(30)
+    /// How many connections the client opens to each address (resolved address, for a name),
+    /// calls spread over all of them in turn: behind an L4 load balancer, which balances
+    /// connections and not calls, several connections reach several servers (docs/SCALING.md).
+    public var connectionsPerAddress = 1 {
+        didSet { precondition(connectionsPerAddress >= 1, "connectionsPerAddress must be at least 1") }
+    }
     /// When set, the client speaks TLS and checks the server's certificate (docs/TLS.md); nil
     /// (the default): plaintext.
     public var tls: TLSClientConfiguration?

@@ -9,6 +9,9 @@ extension JobManager {
         return job
     }
 
+    /// Whether this server holds job `jobID` (its log has it, in any state).
+    public func holdsJob(_ jobID: String) -> Bool { store.read { $0.jobs[jobID] != nil } }
+
     /// An upload's durable size, to resume it from.
     public func upload(_ uploadID: String) throws(RPCError) -> UploadStatus {
         guard let upload = store.read({ $0.uploads[uploadID] }) else { throw RPCError(.notFound, "no upload \(uploadID)") }

@@ -57,7 +57,7 @@ extension JobManager {
             }
             let document = try await session.finish()
             guard document.records > 0 else { throw RPCError(.invalidArgument, "the document is refused: it holds no records") }
-            let jobID = Self.makeID("job-")
+            let jobID = JobID.make(node: configuration.nodeName)
             traces.remember(jobID)  // before the job exists: a worker may take it at once
             do {
                 try await store.append([.uploadCompleted(UploadCompleted(

@@ -7,9 +7,10 @@ import ssl
 import threading
 import time
 import uuid
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, List, Optional, Sequence, Type, TypeVar, Union
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from . import messages as m
+from .balancer import Balancer, resolve_addresses
 from .connection import Call, Connection, Request
 from .frames import Settings
 from .status import AuraError, Metadata, StatusCode
@@ -42,6 +43,11 @@ class Client:
     """A client of one AuraStream server. Thread-safe; calls share one connection, which is
     reopened on the next call after it was lost.
 
+    ``addresses`` (``["HOST:PORT", ...]``, instead of ``host``/``port``) and
+    ``connections_per_address`` give several connections, calls spread over them in turn; a
+    name stands for every address it resolves to, and an address that cannot be reached is
+    taken out for a backoff that doubles (docs/SCALING.md).
+
     ``api_key`` goes out as ``authorization: Bearer <key>`` on every call; ``tls`` is True (with
     ``ca_file``, ``cert_file``, ``key_file``, ``server_name``) or a ready ``ssl.SSLContext``;
     ``timeout`` is the default deadline of each call in seconds (None: none).
@@ -51,9 +57,11 @@ class Client:
                  tls: Union[bool, ssl.SSLContext] = False, ca_file: Optional[str] = None,
                  cert_file: Optional[str] = None, key_file: Optional[str] = None,
                  server_name: Optional[str] = None, timeout: Optional[float] = None,
-                 settings: Optional[Settings] = None, metadata: Optional[Metadata] = None) -> None:
-        self.host = host
-        self.port = port
+                 settings: Optional[Settings] = None, metadata: Optional[Metadata] = None,
+                 addresses: Optional[Sequence[str]] = None, connections_per_address: int = 1) -> None:
+        self._addresses = [_split_address(address) for address in addresses] if addresses else [(host, port)]
+        self.host, self.port = self._addresses[0]
+        self._per_address = connections_per_address
         self.timeout = timeout
         self._context: Optional[ssl.SSLContext] = (
             tls if isinstance(tls, ssl.SSLContext) else tls_context(ca_file, cert_file, key_file) if tls else None)
@@ -63,31 +71,56 @@ class Client:
         if api_key is not None:
             self._metadata.append(("authorization", f"Bearer {api_key}".encode()))
         self._lock = threading.Lock()
-        self._connection: Optional[Connection] = None
+        self._targets: List[Tuple[str, int, Optional[str]]] = []
+        self._connections: List[Optional[Connection]] = []
+        self._balancer: Optional[Balancer] = None
 
     @classmethod
     def from_address(cls, address: str, **options: Any) -> "Client":
         """A client of ``HOST:PORT``."""
-        host, _, port = address.rpartition(":")
-        return cls(host.strip("[]") or "127.0.0.1", int(port), **options)
+        host, port = _split_address(address)
+        return cls(host, port, **options)
 
     @property
     def connection(self) -> Connection:
-        """The current connection, opened (again) when needed."""
+        """The next connection in turn, opened (again) when needed; one that cannot connect is
+        taken out and the next tried, each at most once."""
         with self._lock:
-            if self._connection is None or self._connection.is_closed:
-                if self._connection is not None:
-                    self._connection.close()
-                self._connection = Connection(self.host, self.port, tls=self._context,
-                                              server_name=self._server_name, settings=self._settings)
-            return self._connection
+            if self._balancer is None:
+                self._targets = [target for target in resolve_addresses(self._addresses) for _ in range(self._per_address)]
+                self._connections = [None] * len(self._targets)
+                self._balancer = Balancer(len(self._targets))
+            error: Optional[AuraError] = None
+            for _ in self._targets:
+                index = self._balancer.pick(time.monotonic())
+                connection = self._connections[index]
+                if connection is not None and not connection.is_closed:
+                    return connection
+                if connection is not None:
+                    connection.close()
+                host, port, name = self._targets[index]
+                try:
+                    connection = Connection(host, port, tls=self._context, server_name=self._server_name or name,
+                                            settings=self._settings)
+                except AuraError as failure:
+                    if failure.code != StatusCode.UNAVAILABLE:
+                        raise
+                    self._balancer.failed(index, time.monotonic())
+                    error = failure
+                    continue
+                self._balancer.succeeded(index)
+                self._connections[index] = connection
+                return connection
+            assert error is not None
+            raise error
 
     def close(self) -> None:
-        """Closes the connection."""
+        """Closes the connections."""
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            for connection in self._connections:
+                if connection is not None:
+                    connection.close()
+            self._connections = [None] * len(self._connections)
 
     def __enter__(self) -> "Client":
         return self
@@ -364,3 +397,8 @@ def _seekable(file: Any) -> bool:
     except (AttributeError, ValueError, OSError):
         return False
 
+
+def _split_address(address: str) -> Tuple[str, int]:
+    """``HOST:PORT`` or ``[IPV6]:PORT`` as (host, port)."""
+    host, _, port = address.rpartition(":")
+    return host.strip("[]") or "127.0.0.1", int(port)
