@@ -37,11 +37,23 @@ public struct LearnedAnalyzer: Sendable {
             LearnedAnalyzer.extractDense(base, signals, into: &sink)
             return sink.probabilities()
         }
-        var top = 0  // p's order is SentimentLabel's raw values
-        for i in 1..<4 where p[i] > p[top] { top = i }
-        return SentimentResult(label: SentimentLabel(rawValue: UInt32(top)) ?? .neutral, positive: Double(p[0]), negative: Double(p[1]), neutral: Double(p[2]),
+        return SentimentResult(label: LearnedAnalyzer.label(p, lexicon: base.label), positive: Double(p[0]), negative: Double(p[1]), neutral: Double(p[2]),
                                mixed: Double(p[3]), compound: Double(p[0] - p[1]), language: base.language,
                                languageScore: base.languageScore)
+    }
+
+    /// Below this probability of its own label, the model defers to the lexicon analyzer's MIXED.
+    public static let mixedDeferral: Float = 0.5
+
+    /// The label of probabilities `p` (in `SentimentLabel` order): the most probable, except that
+    /// the lexicon analyzer's clause-level MIXED stands when the model gives its own label less
+    /// than even odds. The model learns MIXED only from labeled mixed texts, which few corpora
+    /// have; the lexicon finds it from a clear positive and a clear negative part in any domain.
+    static func label(_ p: SIMD4<Float>, lexicon: SentimentLabel) -> SentimentLabel {
+        var top = 0
+        for i in 1..<4 where p[i] > p[top] { top = i }
+        if lexicon == .mixed && p[top] < mixedDeferral { return .mixed }
+        return SentimentLabel(rawValue: UInt32(top)) ?? .neutral
     }
 
     /// The sentiment of `text`.
