@@ -20,6 +20,9 @@ public final class HealthService: Service {
         statuses.withLock { $0[service] = status }
     }
 
+    /// Every service's status now, by name ("" is the server as a whole).
+    public var servingStatuses: [String: HealthCheckResponse.ServingStatus] { statuses.withLock { $0 } }
+
     /// Answers the status of a service, or NOT_FOUND for an unknown one.
     public func check(_ request: HealthCheckRequest) throws(RPCError) -> HealthCheckResponse {
         guard let status = statuses.withLock({ $0[request.service] }) else {

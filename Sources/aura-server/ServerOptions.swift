@@ -1,4 +1,5 @@
 import AuraCommandLine
+import AuraDashboard
 import AuraJobs
 import AuraMetrics
 import AuraPluginHost
@@ -38,6 +39,7 @@ enum ServerOptions {
             "memory-budget-mb": String(server.memoryBudget >> 20), "connection-memory-mb": String(server.connectionMemoryShare >> 20),
             "plugin-threads": String(plugins.threads), "plugin-queue": String(plugins.queueCapacity),
             "alert-interval": format(AlertMonitor.defaultInterval), "auth": "on",
+            "sla-latency-ms": String(SLAObjective().latencyNanoseconds / 1_000_000), "sla-target": String(SLAObjective().targetPercent),
         ]
     }()
 
@@ -124,4 +126,19 @@ extension String {
     fileprivate func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
+}
+
+/// The dashboard's SLA from `--sla-latency-ms` and `--sla-target`.
+func slaObjective(_ arguments: ParsedArguments) throws(UsageError) -> SLAObjective {
+    let defaults = SLAObjective()
+    func number(_ name: String, _ value: Double, _ range: ClosedRange<Double>) throws(UsageError) -> Double {
+        guard let text = arguments.options[name] else { return value }
+        guard let number = Double(text), range.contains(number) else {
+            throw UsageError("--\(name) must be a number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"\(arguments.source(of: name))")
+        }
+        return number
+    }
+    return SLAObjective(
+        latencyMilliseconds: try number("sla-latency-ms", Double(defaults.latencyNanoseconds) / 1e6, 0.01...3_600_000),
+        targetPercent: try number("sla-target", defaults.targetPercent, 0...100))
 }
