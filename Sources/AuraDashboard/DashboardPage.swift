@@ -257,7 +257,8 @@ function render(data) {
   rowChart("keys", data.keys.map((k) => ({ label: k.id, value: k.calls, note: `${fmt(k.calls)} calls, ${fmt(k.today)} today` })));
   now("keys", data.keys.length + " keys");
   const within = scale(per(s.unaryWithinObjective, s.unaryCalls), 100), availability = scale(per(s.errors, s.calls), -100).map((v) => (v == null ? null : 100 + v));
-  lineChart("sla", t, [{ label: `unary calls within ${fmt(data.sla.latencyMs)} ms`, values: within }, { label: "availability", values: availability }],
+  // Availability first, so the SLA line is drawn over it where both are 100%.
+  lineChart("sla", t, [{ label: "availability", values: availability, color: COLORS[1] }, { label: `unary calls within ${fmt(data.sla.latencyMs)} ms`, values: within, color: COLORS[0] }],
     { unit: "%", min: null, max: 100, target: data.sla.targetPercent });
   const compliance = sum(s.unaryCalls) ? (100 * sum(s.unaryWithinObjective)) / sum(s.unaryCalls) : null;
   now("sla", `${fmt(compliance, 4)}% (target ${data.sla.targetPercent}%)`);

@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|accesslog|metrics|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|accesslog|metrics|dashboard|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -74,7 +74,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "accesslog", "metrics", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "accesslog", "metrics", "dashboard", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -132,6 +132,11 @@ do {
     if wanted("metrics"), arguments.options["addr"] == nil {
         // Per-call metrics off and on (the default).
         try await unaryOnFreshServers("metrics", [("off", ["--no-call-metrics"]), ("on", [])])
+    }
+    if wanted("dashboard"), arguments.options["addr"] == nil {
+        // The dashboard's sampler (a registry collection a second) off and on, alternated twice.
+        let off = ["--metrics-addr", "127.0.0.1:0", "--no-dashboard"], on = ["--metrics-addr", "127.0.0.1:0"]
+        try await unaryOnFreshServers("dashboard", [("off", off), ("on", on), ("off", off), ("on", on)])
     }
     if wanted("auth"), arguments.options["addr"] == nil {
         // Fresh servers, API keys off and on (every call's key parsed, hashed, compared, its
