@@ -225,7 +225,9 @@ function table(id, head, rows) {
 
 function render(data) {
   const t = data.times, s = data.series, step = data.stepMs / 1000;
-  const rate = (name) => scale(s[name], 1 / step);
+  // A late sampler makes a point span more than a step: divide by the time it really covers.
+  const spans = t.map((time, i) => (i > 0 && time > t[i - 1] ? (time - t[i - 1]) / 1000 : step));
+  const rate = (name) => s[name].map((v, i) => (v == null ? null : v / spans[i]));
   const analyses = s.positive.map((_, i) => s.positive[i] + s.negative[i] + s.neutral[i] + s.mixed[i]);
 
   lineChart("calls", t, [{ label: "calls/s", values: rate("calls") }]);

@@ -8,9 +8,14 @@ import AuraServer
 public struct DashboardReading: Sendable {
     /// One loaded plugin version and its own figures.
     public struct Plugin: Sendable, Equatable {
+        /// Its kind ("analyzer", "redactor"), name and version, as `aura_plugin_info` labels them.
         public var kind = "", name = "", version = ""
+        /// Whether new calls of its kind go to it.
         public var active = false
-        public var calls = 0.0, failures = 0.0, p50Seconds = 0.0, p99Seconds = 0.0
+        /// Calls it ran and failed since it loaded.
+        public var calls = 0.0, failures = 0.0
+        /// The median and 99th percentile of the time inside it, in seconds.
+        public var p50Seconds = 0.0, p99Seconds = 0.0
     }
 
     var calls = 0.0, errors = 0.0

@@ -401,8 +401,9 @@ do {
 // The dashboard samples the metrics once a second while the metrics listener serves it.
 let dashboard: DashboardSampler?
 do {
-    dashboard = try arguments.options["metrics-addr"] == nil || arguments.flags.contains("no-dashboard") ? nil : DashboardSampler(
-        registry: observability.registry, alerts: { observability.alerts.active }, objective: try slaObjective(arguments))
+    let objective = try slaObjective(arguments)
+    dashboard = arguments.options["metrics-addr"] == nil || arguments.flags.contains("no-dashboard") ? nil : DashboardSampler(
+        registry: observability.registry, alerts: { observability.alerts.active }, objective: objective)
 } catch {
     fail(error.description)
 }
