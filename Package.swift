@@ -93,11 +93,13 @@ let package = Package(
         .target(
             name: "AuraAdmin",
             dependencies: ["AuraServer", "AuraWire", "AuraMetrics", "AuraHTTP", "AuraMessages", "AuraSentiment", "AuraJobs", "AuraPluginHost", "AuraPosix"]),
+        // The built-in dashboard: bounded time series sampled from the metrics, and the page.
+        .target(name: "AuraDashboard", dependencies: ["AuraCore", "AuraMetrics", "AuraHTTP", "AuraServer", "AuraPosix"]),
         .executableTarget(
             name: "aura-server",
             dependencies: [
                 "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
-                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing", "AuraCluster",
+                "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing", "AuraCluster", "AuraDashboard",
             ]),
 
         // Clients.
@@ -164,6 +166,7 @@ let package = Package(
             name: "AuraTracingTests",
             dependencies: ["AuraTracing", "AuraCore", "AuraPosix", "AuraServer", "AuraClient", "AuraConformance", "AuraMessages", "TestSupport"]),
         .testTarget(name: "AuraHTTPTests", dependencies: ["AuraHTTP", "AuraEventLoop", "AuraPosix"]),
+        .testTarget(name: "AuraDashboardTests", dependencies: ["AuraDashboard", "AuraCore", "AuraMetrics", "AuraHTTP"]),
         .testTarget(
             name: "AuraAuthTests",
             dependencies: ["AuraAuth", "AuraCrypto", "AuraServer", "AuraClient", "AuraConformance", "AuraHealth", "AuraMessages", "TestSupport"]),

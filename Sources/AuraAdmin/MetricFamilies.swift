@@ -1,5 +1,6 @@
 import AuraJobs
 import AuraMetrics
+import AuraPosix
 import AuraSentiment
 
 /// The families read from the server's components at scrape time (docs/METRICS.md).
@@ -39,5 +40,12 @@ enum MetricFamilies {
         registry.register(MetricDescriptor("aura_process_resident_memory_bytes", .gauge, help: "The server's resident memory (RSS)."), value: {
             Double(ProcessMemory.residentBytes)
         })
+        registry.register(MetricDescriptor("aura_process_cpu_seconds_total", .counter, help: "CPU time the server used, user and system."), value: {
+            CPUTime.processSeconds()
+        })
+        registry.register(MetricDescriptor("aura_job_records_processed_total", .counter, help: "Document records the jobs analyzed."), value: {
+            Double(jobs.stats.recordsProcessed)
+        })
+        PluginFamilies.register(plugins: engine.plugins, into: registry)
     }
 }

@@ -5,6 +5,7 @@ extension EventLoop {
     func runLoop() {
         EventLoop.currentStorage.value = self
         defer { EventLoop.currentStorage.value = nil }
+        busyClock.store((try? CPUTime.currentThreadClock()) ?? -1, ordering: .releasing)
         let wakeupTag = EventLoop.wakeupTag(wakeup)
         while true {
             let count: Int
@@ -27,6 +28,7 @@ extension EventLoop {
             if stop { break }
         }
         tearDown()
+        busyClock.store(-1, ordering: .releasing)
         threadEnded = true
         afterlife.activate()  // from now on, late jobs run there, never beside this thread
     }

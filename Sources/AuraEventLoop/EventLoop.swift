@@ -1,6 +1,7 @@
 import AuraPosix
 import Dispatch
 import Glibc
+import Synchronization
 
 /// One thread running an epoll loop. Every channel, listener and timer belongs to one loop and
 /// is touched only on its thread, so they need no locks.
@@ -43,6 +44,8 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     let afterlife: DispatchQueue
     /// Set by the loop thread as it ends, before the afterlife starts.
     var threadEnded = false
+    /// The loop thread's CPU clock while it runs, -1 before and after (`busyNanoseconds`).
+    let busyClock = Atomic<clockid_t>(-1)
 
     static let currentStorage = ThreadLocalReference<EventLoop>()
 

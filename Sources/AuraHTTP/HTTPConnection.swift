@@ -31,7 +31,9 @@ final class HTTPConnection: ChannelHandler, @unchecked Sendable {  // loop-confi
         switch outcome {
         case .needMoreBytes: return
         case .refuse(let response): respond(response)
-        case .request(let request): respond((routes[request.path] ?? { _ in .notFound })(request))
+        case .request(var request):
+            request.peerIsLoopback = channel.remoteAddress?.isLoopback ?? false
+            respond((routes[request.path] ?? { _ in .notFound })(request))
         }
     }
 

@@ -4,11 +4,26 @@ public struct HTTPRequest: Sendable, Equatable {
     public var path: String
     /// The query after `?`, or empty.
     public var query: String
+    /// The `Authorization` header's value, if one came (the only header kept).
+    public var authorization: String?
+    /// Whether the peer connected from this machine's loopback (set by the server, not parsed).
+    public var peerIsLoopback: Bool
 
     /// A request for `path`.
-    public init(path: String, query: String = "") {
+    public init(path: String, query: String = "", authorization: String? = nil, peerIsLoopback: Bool = false) {
         self.path = path
         self.query = query
+        self.authorization = authorization
+        self.peerIsLoopback = peerIsLoopback
+    }
+
+    /// The value of `name` in the query (`a=1&key=...`), undecoded; nil when absent.
+    public func queryValue(_ name: String) -> String? {
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts[0] == name { return parts.count > 1 ? String(parts[1]) : "" }
+        }
+        return nil
     }
 }
 
@@ -78,6 +93,19 @@ public struct HTTPRequestParser: Sendable {
         guard method == "GET" else { return .refuse(.methodNotAllowed) }
         guard target.hasPrefix("/") else { return .refuse(.badRequest) }
         let pieces = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return .request(HTTPRequest(path: String(pieces[0]), query: pieces.count > 1 ? String(pieces[1]) : ""))
+        return .request(HTTPRequest(
+            path: String(pieces[0]), query: pieces.count > 1 ? String(pieces[1]) : "", authorization: authorization(in: head[lineEnd...])))
+    }
+
+    /// The value of the `Authorization` header among the header lines, trimmed.
+    private static func authorization(in headers: ArraySlice<UInt8>) -> String? {
+        let name = Array("authorization:".utf8)
+        for line in headers.split(separator: 0x0A) {
+            let line = line.drop { $0 == 0x0D }
+            guard line.count > name.count, zip(line.prefix(name.count), name).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+            let value = line.dropFirst(name.count).drop { $0 == 0x20 || $0 == 0x09 }
+            return String(decoding: value.reversed().drop { $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
+        }
+        return nil
     }
 }

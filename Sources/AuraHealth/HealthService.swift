@@ -28,6 +28,9 @@ public final class HealthService: Service {
         alertSource.withLock { $0 = source }
     }
 
+    /// Every service's status now, by name ("" is the server as a whole).
+    public var servingStatuses: [String: HealthCheckResponse.ServingStatus] { statuses.withLock { $0 } }
+
     /// Answers the status of a service and the firing alerts, or NOT_FOUND for an unknown service.
     public func check(_ request: HealthCheckRequest) throws(RPCError) -> HealthCheckResponse {
         guard let status = statuses.withLock({ $0[request.service] }) else {

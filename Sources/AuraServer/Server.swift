@@ -14,7 +14,7 @@ public final class Server: Sendable {
     public let configuration: ServerConfiguration
     /// The registered methods.
     public let registry: MethodRegistry
-    private let group: EventLoopGroup
+    let group: EventLoopGroup
     private let tracker: ConnectionTracker
     /// What the connections hold for their peers, against `configuration.memoryBudget`.
     public let memoryBudget: MemoryBudget

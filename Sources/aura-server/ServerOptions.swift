@@ -1,4 +1,5 @@
 import AuraCommandLine
+import AuraDashboard
 import AuraJobs
 import AuraMetrics
 import AuraPluginHost
@@ -40,6 +41,7 @@ enum ServerOptions {
             "plugin-threads": String(plugins.threads), "plugin-queue": String(plugins.queueCapacity),
             "alert-interval": format(AlertMonitor.defaultInterval), "auth": "on",
             "trace-sample-rate": String(TraceSampler.defaultRate), "trace-file-max-mb": String(SpanFileWriter.defaultMaxBytes >> 20),
+            "sla-latency-ms": String(SLAObjective().latencyNanoseconds / 1_000_000), "sla-target": String(SLAObjective().targetPercent),
         ]
     }()
 
@@ -126,4 +128,19 @@ extension String {
     fileprivate func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
+}
+
+/// The dashboard's SLA from `--sla-latency-ms` and `--sla-target`.
+func slaObjective(_ arguments: ParsedArguments) throws(UsageError) -> SLAObjective {
+    let defaults = SLAObjective()
+    func number(_ name: String, _ value: Double, _ range: ClosedRange<Double>) throws(UsageError) -> Double {
+        guard let text = arguments.options[name] else { return value }
+        guard let number = Double(text), range.contains(number) else {
+            throw UsageError("--\(name) must be a number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"\(arguments.source(of: name))")
+        }
+        return number
+    }
+    return SLAObjective(
+        latencyMilliseconds: try number("sla-latency-ms", Double(defaults.latencyNanoseconds) / 1e6, 0.01...3_600_000),
+        targetPercent: try number("sla-target", defaults.targetPercent, 0...100))
 }

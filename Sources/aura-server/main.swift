@@ -5,6 +5,7 @@ import AuraCluster
 import AuraCommandLine
 import AuraConformance
 import AuraCrypto
+import AuraDashboard
 import AuraHTTP
 import AuraHealth
 import AuraJobLog
@@ -39,6 +40,7 @@ let usage = """
                        [--plugin-threads N] [--plugin-queue N]
                        [--tls-cert PATH --tls-key PATH [--tls-client-ca PATH]] [--plaintext]
                        [--metrics-addr HOST:PORT] [--alert-interval D] [--no-call-metrics]
+                       [--sla-latency-ms N] [--sla-target PERCENT] [--no-dashboard]
                        [--encryption-key-file PATH] [--encryption-old-key-file PATH[,PATH...]]
                        [--trace-file PATH] [--trace-sample-rate R] [--trace-file-max-mb N]
                        [--node-name NAME] [--peers NAME=HOST:PORT,...] [--peer-address PATTERN]
@@ -123,6 +125,12 @@ let usage = """
       --trace-file-max-mb N
                          the most one span file holds (default 64): past it the file becomes
                          PATH.1 (replacing the last one) and a new one starts
+      --sla-latency-ms N the latency objective of the dashboard's SLA chart: unary calls
+                         should end within N ms (default 100; docs/DASHBOARD.md)
+      --sla-target PERCENT
+                         the share of unary calls that should meet it (default 99.9)
+      --no-dashboard     do not serve the dashboard (GET / and /dashboard on --metrics-addr,
+                         for loopback peers and the admin key) nor sample its series
       --repair           open a damaged job log anyway: keep every valid record, set aside
                          the rest, and log exactly what was dropped
       --encryption-key-file PATH
@@ -187,13 +195,13 @@ let valueOptions: Set<String> = [
     "job-log-max-gb", "job-log-max-mb", "job-segment-mb", "job-sweep-interval",
     "handshake-timeout", "frame-read-timeout", "idle-timeout", "keepalive-interval", "keepalive-timeout",
     "max-connections", "max-connections-per-address", "memory-budget-mb", "connection-memory-mb",
-    "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth",
+    "plugin-threads", "plugin-queue", "config", "restore", "metrics-addr", "alert-interval", "auth", "sla-latency-ms", "sla-target",
     "tls-cert", "tls-key", "tls-client-ca", "encryption-key-file", "encryption-old-key-file",
     "trace-file", "trace-sample-rate", "trace-file-max-mb",
     "node-name", "peers", "peer-address", "peer-ca",
 ]
 let flagOptions: Set<String> = [
-    "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext",
+    "help", "dlq-keep-text", "repair", "conformance", "check-config", "force", "no-call-metrics", "plaintext", "no-dashboard",
 ]
 let arguments: ParsedArguments
 do {
@@ -429,14 +437,32 @@ if !arguments.flags.contains("no-call-metrics") {
 let server = Server(configuration: configuration, services: [health] + services + [AdminStatsService(observability: observability)])
 observability.countConnections { server.connectionCount }
 health.showAlerts { observability.firingAlerts() }
+observability.observe(loopBusyNanoseconds: { server.loopBusyNanoseconds }) {
+    health.servingStatuses.mapValues { $0 == .serving }
+}
 do {
     observability.alerts.start(interval: try limit("alert-interval", default: AlertMonitor.defaultInterval))
 } catch {
     fail(error.description)
 }
+// The dashboard samples the metrics once a second while the metrics listener serves it.
+let dashboard: DashboardSampler?
+do {
+    let objective = try slaObjective(arguments)
+    dashboard = arguments.options["metrics-addr"] == nil || arguments.flags.contains("no-dashboard") ? nil : DashboardSampler(
+        registry: observability.registry, alerts: { observability.alerts.active }, objective: objective)
+} catch {
+    fail(error.description)
+}
+let dashboardAccess = keys.map { store in
+    let check = AuthInterceptor(store: store)
+    return DashboardAccess { check.refusal(authorization: $0, for: "aura.Admin/Stats") }
+} ?? .loopbackOnly
 let metricsServer: HTTPServer?
 do {
-    metricsServer = try arguments.options["metrics-addr"].map { try observability.serveHTTP(on: $0) }
+    metricsServer = try arguments.options["metrics-addr"].map {
+        try observability.serveHTTP(on: $0, extraRoutes: dashboard?.routes(access: dashboardAccess) ?? [:])
+    }
 } catch {
     fail("cannot listen for metrics on \(arguments.options["metrics-addr"] ?? ""): \(error)")
 }
@@ -445,6 +471,7 @@ do {
 } catch {
     fail("cannot listen on \(configuration.address): \(error)")
 }
+dashboard?.start()
 if let metricsServer, let address = arguments.options["metrics-addr"] {
     let metricsHost = address.split(separator: ":").dropLast().joined(separator: ":")
     StandardStream.out("aura-server metrics on \(metricsHost):\(metricsServer.port)")
@@ -469,6 +496,7 @@ logger.log(.info, "signal \(received), shutting down (GOAWAY, calls in flight ge
 health.setStatus(.notServing, for: "")
 plugins.stop()
 observability.alerts.stop()
+dashboard?.stop()
 let stopped = DispatchSemaphore(value: 0)
 Task.detached {
     await server.shutdown()

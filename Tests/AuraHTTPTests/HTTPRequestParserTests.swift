@@ -57,3 +57,27 @@ import Testing
         #expect(parse(["GET / HTTP/1.1\r\n\r\n", "GET /again HTTP/1.1\r\n\r\n"]).last == .needMoreBytes)
     }
 }
+
+@Suite struct HTTPRequestAuthorizationTests {
+    private func request(_ head: String) -> HTTPRequest? {
+        var parser = HTTPRequestParser()
+        if case .request(let request) = Array(head.utf8).withUnsafeBytes({ parser.feed($0) }) { return request }
+        return nil
+    }
+
+    @Test func theAuthorizationHeaderIsKeptInAnyCaseAndTrimmed() {
+        #expect(request("GET /dashboard HTTP/1.1\r\nHost: a\r\nAUTHORIZATION:  Bearer abc \r\n\r\n")?.authorization == "Bearer abc")
+        #expect(request("GET /dashboard HTTP/1.1\r\nauthorization: Bearer x\r\nAccept: */*\r\n\r\n")?.authorization == "Bearer x")
+    }
+
+    @Test func otherHeadersAreNotTakenForIt() {
+        #expect(request("GET / HTTP/1.1\r\nX-Authorization: Bearer a\r\nAuthorizationX: b\r\n\r\n")?.authorization == nil)
+    }
+
+    @Test func queryValuesAreFoundByName() {
+        let request = HTTPRequest(path: "/", query: "resolution=minute&key=aura_1&empty")
+        #expect(request.queryValue("key") == "aura_1")
+        #expect(request.queryValue("empty") == "")
+        #expect(request.queryValue("points") == nil)
+    }
+}

@@ -6,7 +6,7 @@ let usage = """
     aura-bench: measures AuraRPC throughput, latency and server memory.
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
-                      [--duration D] [--only unary|peer-shapes|accesslog|metrics|tracing|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
+                      [--duration D] [--only unary|peer-shapes|accesslog|metrics|tracing|dashboard|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
                       [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
@@ -75,7 +75,7 @@ do {
     fail("\(error)")
 }
 let only = arguments.options["only"]
-let groups = ["unary", "peer-shapes", "accesslog", "metrics", "tracing", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
+let groups = ["unary", "peer-shapes", "accesslog", "metrics", "tracing", "dashboard", "auth", "tls", "bidi", "stream", "memory", "sentiment", "plugins", "wire", "codec", "joblog", "documents", "jobs"]
 if let only, !groups.contains(only) { fail("--only takes one of \(groups.joined(separator: ", "))") }
 @MainActor func wanted(_ group: String) -> Bool { only == nil || only == group }
 
@@ -147,6 +147,11 @@ do {
         try await unaryOnFreshServers("tracing", [
             ("off", []), ("on 10%", written + ["0.1"]), ("off", []), ("on 10%", written + ["0.1"]), ("on 100%", written + ["1"]),
         ])
+    }
+    if wanted("dashboard"), arguments.options["addr"] == nil {
+        // The dashboard's sampler (a registry collection a second) off and on, alternated twice.
+        let off = ["--metrics-addr", "127.0.0.1:0", "--no-dashboard"], on = ["--metrics-addr", "127.0.0.1:0"]
+        try await unaryOnFreshServers("dashboard", [("off", off), ("on", on), ("off", off), ("on", on)])
     }
     if wanted("auth"), arguments.options["addr"] == nil {
         // Fresh servers, API keys off and on (every call's key parsed, hashed, compared, its
