@@ -71,20 +71,22 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     private func run() {
-        let handler = handler, inbox = inbox, outbox = outbox, context = context
         state = .running(Task(executorPreference: loop) { [self] in
             do {
                 try await self.waitForMemory()
-                if let trace = context.trace {
-                    try await TraceContext.$current.withValue(trace) { try await handler.run(inbox, outbox, context) }
-                } else {
-                    try await handler.run(inbox, outbox, context)
-                }
+                try await self.runHandler()
                 self.finish(CallTrailers(code: .ok))
             } catch {
                 self.finish(CallTrailers(error: self.status(for: error)))
             }
         })
+    }
+
+    /// Runs the handler, as the current span of its task when the call is traced.
+    private func runHandler() async throws {
+        let handler = handler, inbox = inbox, outbox = outbox, context = context
+        guard let trace = context.trace else { return try await handler.run(inbox, outbox, context) }
+        try await TraceContext.$current.withValue(trace) { try await handler.run(inbox, outbox, context) }
     }
 
     /// Waits while the connection's queued replies exceed its share. A call that ended before
