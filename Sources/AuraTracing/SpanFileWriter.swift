@@ -14,21 +14,13 @@ import Synchronization
 /// about 1 KB are not against a cap of at least 1 MiB): a line that would take it past is
 /// written to a new file after the current one is renamed to PATH.1 (replacing the previous
 /// PATH.1), so spans take at most twice `maxBytes` on disk. A collector following PATH reads on.
-public final class SpanFileWriter: @unchecked Sendable {  // the queue is guarded by `lock`; the file belongs to the thread
+public final class SpanFileWriter: @unchecked Sendable {  // the file belongs to the writer thread
     /// The file's path.
     public let path: String
     /// The most bytes one file holds.
     public let maxBytes: Int
     private let linePrefix: [UInt8]
-    private let capacity: Int
-    private let batchPause: Duration
-    private let lock = Lock()
-    private let wakeUp = Condition()
-    // Guarded by `lock`.
-    private var queued: [SpanRecord] = []
-    private var writerIsWaiting = false
-    private var isClosed = false
-    private var thread: PosixThread?
+    private var queue: BatchingThread<SpanRecord>!
     // The writer thread's.
     private var file: AppendFile?
     private var fileBytes = 0
@@ -49,10 +41,10 @@ public final class SpanFileWriter: @unchecked Sendable {  // the queue is guarde
         self.path = path
         self.maxBytes = maxBytes
         linePrefix = OTLPJSON.linePrefix(resource: resource)
-        self.capacity = capacity
-        self.batchPause = batchPause
         _ = try openFile()
-        thread = try PosixThread.spawn(name: "aura-span-writer") { [self] in run() }
+        queue = try BatchingThread(name: "aura-span-writer", capacity: capacity, batchPause: batchPause) { [self] batch, _ in
+            writeLines(batch)
+        }
     }
 
     /// Spans dropped so far: the queue was full, the writer closed, or a write failed.
@@ -63,45 +55,13 @@ public final class SpanFileWriter: @unchecked Sendable {  // the queue is guarde
 
     /// Queues `span` for writing; never blocks beyond a short lock.
     public func append(_ span: SpanRecord) {
-        lock.lock()
-        guard !isClosed, queued.count < capacity else {
-            lock.unlock()
-            dropped.add(1, ordering: .relaxed)
-            return
-        }
-        queued.append(span)
-        let wake = writerIsWaiting
-        writerIsWaiting = false
-        lock.unlock()
-        if wake { wakeUp.broadcast() }
+        if !queue.append(span) { dropped.add(1, ordering: .relaxed) }
     }
 
     /// Writes what is queued, stops the thread and closes the file. Later spans are dropped.
     public func close() {
-        lock.withLock { isClosed = true }
-        wakeUp.broadcast()
-        thread?.join()
-        thread = nil
+        queue.close()
         file?.close()
-    }
-
-    private func run() {
-        var batch: [SpanRecord] = []
-        while true {
-            lock.lock()
-            while queued.isEmpty && !isClosed {
-                writerIsWaiting = true
-                wakeUp.wait(lock)
-            }
-            swap(&queued, &batch)
-            let finished = isClosed && batch.isEmpty
-            lock.unlock()
-            if finished { return }
-
-            writeLines(batch)
-            batch.removeAll(keepingCapacity: true)
-            if batchPause > .zero { PosixThread.sleep(for: batchPause) }
-        }
     }
 
     /// Writes `spans` as lines of at most `spansPerLine` spans and, unless one span alone is
