@@ -1,3 +1,5 @@
+import AuraCore
+
 /// Writes JSON text in one pass, placing commas itself: numbers (NaN and infinities as null),
 /// strings escaped as RFC 8259 requires, booleans, nested objects and arrays.
 struct JSONWriter {
@@ -57,26 +59,11 @@ struct JSONWriter {
         return String((value * scale).rounded() / scale)
     }
 
+    /// `string` as a JSON string, with `<` escaped too: never "</script>" in a page that inlines it.
     private static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // never "</script>" in a page that inlines it
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        JSONText.appendString(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self).replacing("<", with: "\\u003c")
     }
 }
 
