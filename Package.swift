@@ -79,7 +79,7 @@ let package = Package(
                 "AuraBlockingPool", "AuraPosix", "AuraTracing",
             ]),
         // Several servers as one: job ids that name their server, calls forwarded to it (docs/SCALING.md).
-        .target(name: "AuraCluster", dependencies: ["AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS"]),
+        .target(name: "AuraCluster", dependencies: ["AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS", "AuraTracing"]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
         .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraCommandLine"),
@@ -181,7 +181,7 @@ let package = Package(
             dependencies: ["AuraJobs", "AuraJobLog", "AuraMessages", "AuraProto", "AuraBytes", "AuraClient", "TestSupport"]),
         .testTarget(
             name: "AuraClusterTests",  // unit tests, and three built aura-servers behind a real HAProxy
-            dependencies: ["AuraCluster", "AuraJobs", "AuraClient", "AuraCore", "AuraWire", "AuraBytes", "AuraMessages", "AuraCrashHarness", "AuraPosix", "TestSupport"]),
+            dependencies: ["AuraCluster", "AuraJobs", "AuraClient", "AuraCore", "AuraWire", "AuraBytes", "AuraMessages", "AuraCrashHarness", "AuraPosix", "AuraTracing", "TestSupport"]),
         .testTarget(name: "AuraJobsCrashTests", dependencies: ["AuraCrashHarness", "TestSupport"]),  // SIGKILLs the built aura-server
         .testTarget(name: "AuraAbuseTests", dependencies: ["AuraAbuse", "TestSupport"]),  // hostile peers against the built aura-server
         .testTarget(name: "AuraPluginKitTests", dependencies: ["AuraPluginKit", "CAuraPlugin"]),

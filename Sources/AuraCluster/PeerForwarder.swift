@@ -5,13 +5,15 @@ import AuraJobs
 import AuraProto
 import AuraServer
 import AuraTLS
+import AuraTracing
 import Synchronization
 
 /// Forwards the calls about another server's job to that server over AuraRPC (docs/SCALING.md):
 /// one multiplexed connection per peer, opened on first use, on one event loop of its own.
 ///
-/// A forwarded call carries the incoming call's `authorization`, `traceparent`, `tracestate`
-/// and request id unchanged, so the owner checks the same key and continues the same trace,
+/// A forwarded call carries the incoming call's `authorization` and request id unchanged and
+/// its trace (`traceparent` naming this server's span, `tracestate`), so the owner checks the
+/// same key and continues the same trace one level down,
 /// and `aura-forwarded-by`, so that it is never forwarded twice. When the owner cannot be
 /// reached the caller gets UNAVAILABLE naming it, never NOT_FOUND: the job waits in the owner's
 /// data directory.
@@ -112,8 +114,10 @@ public final class PeerForwarder: JobRouter {
     /// The forwarded call's options: the incoming call's credentials, trace, request id and
     /// remaining deadline.
     private func options(for context: ServerContext) -> CallOptions {
-        var metadata = Metadata()
-        for key in Self.copiedKeys {
+        // A traced call passes on its own span, so the owner's span is a child of this server's;
+        // the caller's trace headers are copied only when there is none.
+        var metadata = TraceContext.outgoingMetadata()
+        for key in Self.copiedKeys where metadata.first(key) == nil {
             for entry in context.requestMetadata where entry.key == key { metadata.add(key, bytes: entry.value) }
         }
         if let requestID = context.requestID { metadata.add("aura-request-id", requestID) }

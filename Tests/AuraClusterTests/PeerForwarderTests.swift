@@ -4,6 +4,7 @@ import AuraCore
 import AuraJobs
 import AuraMessages
 import AuraServer
+import AuraTracing
 import TestSupport
 import Testing
 
@@ -25,6 +26,24 @@ import Testing
                 "authorization=Bearer aura_0123456789abcdef_secret", "traceparent=\(Self.trace)", "tracestate=aura=1",
                 "aura-forwarded-by=front",
             ].joined(separator: "\n"))
+        }
+    }
+
+    @Test func aTracedForwardCarriesTheForwardingServersSpanInTheCallersTrace() async throws {
+        try await withTwoServers(tracing: true) { front, _ in
+            var metadata = Metadata()
+            metadata.add("traceparent", Self.trace)
+            metadata.add("tracestate", "aura=1")
+            let reply = try await front.unaryWithMetadata(
+                "test.Front/Get", JobRef(jobId: "job-owner-0123456789abcdef"), as: Job.self, options: CallOptions(metadata: metadata))
+            let seen = reply.message.error.split(separator: "\n").map(String.init)
+            let sent = try #require(seen.first { $0.hasPrefix("traceparent=") }.flatMap { TraceParent(parsing: String($0.dropFirst(12))) })
+            let caller = try #require(TraceParent(parsing: Self.trace))
+            let frontSpan = try #require(TraceParent(parsing: reply.metadata.trailing["traceparent"] ?? ""))
+            #expect(sent.traceID == caller.traceID, "the same trace: \(seen)")
+            #expect(sent.parentID == frontSpan.parentID, "the owner's parent is the front server's span: \(seen)")
+            #expect(sent.parentID != caller.parentID)
+            #expect(seen.contains("tracestate=aura=1") && seen.filter { $0.hasPrefix("traceparent=") }.count == 1, "\(seen)")
         }
     }
 
@@ -72,7 +91,7 @@ import Testing
 
     /// Runs `body` with a client of the front server, which forwards to the owner (at
     /// `ownerAddress` when given: nothing there).
-    func withTwoServers(ownerAddress: String? = nil, _ body: @escaping @Sendable (AuraClient, AuraClient) async throws -> Void) async throws {
+    func withTwoServers(ownerAddress: String? = nil, tracing: Bool = false, _ body: @escaping @Sendable (AuraClient, AuraClient) async throws -> Void) async throws {
         // The bound only guards against hangs: the whole suite in parallel on a loaded machine
         // can starve a test of CPU for a minute and more.
         try await withTimeout(.seconds(180), "two servers") {
@@ -80,7 +99,9 @@ import Testing
             try owner.start()
             let membership = try ClusterMembership(peers: "owner=\(ownerAddress ?? "127.0.0.1:\(owner.port)")")
             let forwarder = PeerForwarder(node: "front", membership: membership)
-            let front = Server(configuration: Self.configuration, services: [FrontService(forwarder: forwarder)])
+            var frontConfiguration = Self.configuration
+            if tracing { frontConfiguration.interceptors = [TracingInterceptor(tracer: Tracer(sampler: TraceSampler(rate: 0), writer: nil))] }
+            let front = Server(configuration: frontConfiguration, services: [FrontService(forwarder: forwarder)])
             try front.start()
             let frontClient = AuraClient(address: "127.0.0.1:\(front.port)")
             let ownerClient = AuraClient(address: "127.0.0.1:\(owner.port)")
