@@ -10,25 +10,11 @@ each file and length bucket: tune on dev, report test.
 """
 import argparse
 import ctypes as C
-import os
 import pathlib
 import sys
 
-class Sentiment(C.Structure):
-    _fields_ = [("label", C.c_uint32), ("positive", C.c_double), ("negative", C.c_double),
-                ("neutral", C.c_double), ("mixed", C.c_double), ("compound", C.c_double),
-                ("language", C.c_char * 16), ("language_score", C.c_double)]
-
-CREATE = C.CFUNCTYPE(C.c_void_p, C.c_char_p, C.c_size_t, C.c_char_p, C.c_size_t)
-DESTROY = C.CFUNCTYPE(None, C.c_void_p)
-ANALYZE = C.CFUNCTYPE(C.c_uint32, C.c_void_p, C.c_char_p, C.c_size_t, C.c_char_p,
-                      C.POINTER(Sentiment), C.c_char_p, C.c_size_t)
-
-class Descriptor(C.Structure):
-    _fields_ = [("abi_major", C.c_uint32), ("abi_minor", C.c_uint32), ("struct_size", C.c_uint32),
-                ("kind", C.c_uint32), ("name", C.c_char_p), ("version", C.c_char_p),
-                ("languages", C.c_char_p), ("create", CREATE), ("destroy", DESTROY),
-                ("analyze", ANALYZE), ("detect", C.c_void_p), ("free_entities", C.c_void_p)]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from plugin_abi import Sentiment, create, load as load_plugin  # noqa: E402
 
 BUCKETS = [("1-2 words", 1, 2), ("3-5 words", 3, 5), ("6-15 words", 6, 15), ("16+ words", 16, 10**9)]
 
@@ -57,14 +43,9 @@ def main():
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
 
-    lib = C.CDLL(os.path.abspath(args.plugin), mode=os.RTLD_NOW | getattr(os, "RTLD_NODELETE", 0x1000))
-    lib.aura_plugin_entry.restype = C.POINTER(Descriptor)
-    d = lib.aura_plugin_entry().contents
+    d = load_plugin(args.plugin)
     err = C.create_string_buffer(512)
-    config = args.config.encode()
-    instance = d.create(config, len(config), err, len(err))
-    if not instance:
-        sys.exit(f"create failed: {err.value.decode()}")
+    instance = create(d, args.config, err)
 
     def analyze(text, hint=b""):
         r = Sentiment()

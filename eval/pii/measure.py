@@ -9,24 +9,11 @@ set does not target (URL, IP_ADDRESS, ...) are reported too if the plugin return
 """
 import argparse
 import ctypes as C
-import os
 import pathlib
 import sys
 
-class Entity(C.Structure):
-    _fields_ = [("type", C.c_char_p), ("begin", C.c_uint32), ("end", C.c_uint32), ("score", C.c_double)]
-
-CREATE = C.CFUNCTYPE(C.c_void_p, C.c_char_p, C.c_size_t, C.c_char_p, C.c_size_t)
-DESTROY = C.CFUNCTYPE(None, C.c_void_p)
-DETECT = C.CFUNCTYPE(C.c_uint32, C.c_void_p, C.c_char_p, C.c_size_t, C.POINTER(C.POINTER(Entity)),
-                     C.POINTER(C.c_size_t), C.c_char_p, C.c_size_t)
-FREE = C.CFUNCTYPE(None, C.c_void_p, C.POINTER(Entity), C.c_size_t)
-
-class Descriptor(C.Structure):
-    _fields_ = [("abi_major", C.c_uint32), ("abi_minor", C.c_uint32), ("struct_size", C.c_uint32),
-                ("kind", C.c_uint32), ("name", C.c_char_p), ("version", C.c_char_p),
-                ("languages", C.c_char_p), ("create", CREATE), ("destroy", DESTROY),
-                ("analyze", C.c_void_p), ("detect", DETECT), ("free_entities", FREE)]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from plugin_abi import Entity, create, load as load_plugin  # noqa: E402
 
 def load(path):
     """(text, {(type, begin, end)}) with offsets in Unicode scalars, as the plugin reports them."""
@@ -51,13 +38,9 @@ def main():
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
 
-    lib = C.CDLL(os.path.abspath(args.plugin), mode=os.RTLD_NOW | getattr(os, "RTLD_NODELETE", 0x1000))
-    lib.aura_plugin_entry.restype = C.POINTER(Descriptor)
-    d = lib.aura_plugin_entry().contents
+    d = load_plugin(args.plugin)
     err = C.create_string_buffer(512)
-    instance = d.create(args.config.encode(), len(args.config), err, len(err))
-    if not instance:
-        sys.exit(f"create failed: {err.value.decode()}")
+    instance = create(d, args.config, err)
 
     def detect(text):
         data = text.encode()

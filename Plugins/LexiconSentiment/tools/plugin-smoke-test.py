@@ -6,33 +6,18 @@ destroy) and checks the descriptor and a few results. Manual check of the ABI sh
     python3 Plugins/LexiconSentiment/tools/plugin-smoke-test.py .build/debug/libAuraPluginLexiconSentiment.so
 """
 import ctypes as C
-import os
+import pathlib
 import random
 import sys
 
-class Sentiment(C.Structure):
-    _fields_ = [("label", C.c_uint32), ("positive", C.c_double), ("negative", C.c_double),
-                ("neutral", C.c_double), ("mixed", C.c_double), ("compound", C.c_double),
-                ("language", C.c_char * 16), ("language_score", C.c_double)]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3] / "eval"))
+from plugin_abi import Sentiment, load  # noqa: E402
 
-CREATE = C.CFUNCTYPE(C.c_void_p, C.c_char_p, C.c_size_t, C.c_char_p, C.c_size_t)
-DESTROY = C.CFUNCTYPE(None, C.c_void_p)
-ANALYZE = C.CFUNCTYPE(C.c_uint32, C.c_void_p, C.c_char_p, C.c_size_t, C.c_char_p,
-                      C.POINTER(Sentiment), C.c_char_p, C.c_size_t)
-
-class Descriptor(C.Structure):
-    _fields_ = [("abi_major", C.c_uint32), ("abi_minor", C.c_uint32), ("struct_size", C.c_uint32),
-                ("kind", C.c_uint32), ("name", C.c_char_p), ("version", C.c_char_p),
-                ("languages", C.c_char_p), ("create", CREATE), ("destroy", DESTROY),
-                ("analyze", ANALYZE), ("detect", C.c_void_p), ("free_entities", C.c_void_p)]
-
-lib = C.CDLL(os.path.abspath(sys.argv[1]), mode=os.RTLD_NOW | getattr(os, "RTLD_NODELETE", 0x1000))
-lib.aura_plugin_entry.restype = C.POINTER(Descriptor)
-d = lib.aura_plugin_entry().contents
+d = load(sys.argv[1])
 assert (d.abi_major, d.abi_minor, d.kind) == (1, 0, 1), (d.abi_major, d.abi_minor, d.kind)
-assert d.struct_size == C.sizeof(Descriptor), d.struct_size
+assert d.struct_size == C.sizeof(type(d)), d.struct_size
 assert (d.name, d.version, d.languages) == (b"lexicon-sentiment", b"1.0.0", b"en,es,fr,de,pt,it,nl")
-assert d.detect is None and d.free_entities is None
+assert not d.detect and not d.free_entities  # NULL: an analyzer detects nothing
 print("descriptor ok:", d.name.decode(), d.version.decode(), d.languages.decode())
 
 err = C.create_string_buffer(256)
