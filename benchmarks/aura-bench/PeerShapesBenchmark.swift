@@ -1,4 +1,5 @@
 import AuraEventLoop
+import AuraPosix
 import Glibc
 
 /// The shapes the gRPC C++ peer is measured with (`benchmarks/compare-grpc-cpp.sh`): unary at
@@ -41,24 +42,12 @@ struct ProcessCPU {
 
     /// Seconds of CPU, at the clock tick's resolution (10 ms here).
     var seconds: Double {
-        guard let stat = Self.contents("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return 0 }
+        guard let bytes = try? Files.read("/proc/\(pid)/stat") else { return 0 }
+        let stat = String(decoding: bytes, as: UTF8.self)
+        guard let close = stat.lastIndex(of: ")") else { return 0 }
         // After "pid (comm)": state is field 3, utime and stime fields 14 and 15.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-    }
-
-    private static func contents(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { Glibc.close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            bytes += chunk[..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
