@@ -152,7 +152,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AuraFuzzTargetsTests", dependencies: ["AuraFuzzTargets"]),
         .testTarget(name: "AuraEventLoopTests", dependencies: ["AuraEventLoop"]),
-        .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix"]),
+        .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix", "TestSupport"]),
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
         .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),

@@ -1,7 +1,6 @@
 import AuraMessages
 @testable import AuraClient
 import AuraConformance
-import AuraPosix
 import AuraEventLoop
 import AuraServer
 import AuraWire
@@ -10,10 +9,7 @@ import Testing
 
 @Suite struct ConnectionTests {
     @Test func callsFailUnavailableWhenNoServerListens() async throws {
-        // A port that was just free: bound, then closed without listening for long.
-        let probe = try Socket.listen(on: SocketAddress(parsing: "127.0.0.1:0"))
-        let port = try probe.localAddress().port
-        probe.close()
+        let port = try UnusedPort.next()
         var configuration = ClientConfiguration()
         configuration.connectAttempts = 2
         configuration.reconnectBackoff = .milliseconds(1)

@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func anOwnerThatIsDownIsUnavailableByName() async throws {
-        let port = try ClusterHarness.freePort()
+        let port = try UnusedPort.next()
         try await withTwoServers(ownerAddress: "127.0.0.1:\(port)") { front, _ in
             do {
                 _ = try await front.unary("test.Front/Get", JobRef(jobId: "job-owner-0123456789abcdef"), as: Job.self)

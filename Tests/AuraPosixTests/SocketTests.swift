@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 import AuraPosix
+import TestSupport
 
 /// Blocks until `socket` is ready for `events` (POLLIN, POLLOUT): the event the test waits on.
 private func waitUntilReady(_ descriptor: CInt, _ events: CInt) -> CInt {
@@ -79,9 +80,7 @@ private func connectedPair() throws -> (client: Socket, server: Socket) {
     }
 
     @Test func connectingToAClosedPortIsRefused() throws {
-        let probe = try Socket.listen(on: SocketAddress(parsing: "127.0.0.1:0"))
-        let port = try probe.localAddress().port
-        probe.close()
+        let port = try UnusedPort.next()
         let client = try Socket(family: .ipv4)
         do {
             if case .wouldBlock = try client.connect(to: SocketAddress(parsing: "127.0.0.1:\(port)")) {

@@ -7,13 +7,12 @@ import TestSupport
 
 /// Three built `aura-server` processes on 127.0.0.1, each with its own data directory and
 /// node name, every one listing the others in `--peers`, and a real HAProxy in front of them
-/// (TCP mode, health checks by `aura.Health/Check`). The ports are chosen up front (free
-/// ephemeral ports, bound and released) because each server's `--peers` must name the others'.
+/// (TCP mode, health checks by `aura.Health/Check`). The ports are chosen up front, below the
+/// ephemeral range (`UnusedPort`), because each server's `--peers` must name the others'.
 final class ClusterHarness: @unchecked Sendable {  // the test's task alone touches `servers`
     let nodes = ["n1", "n2", "n3"]
     let ports: [String: Int]
-    /// Chosen just before HAProxy starts: a port released long before it is bound could be
-    /// taken by another test's server in the meantime.
+    /// Chosen when HAProxy starts.
     private(set) var proxyPort = 0
     let root: String
     private(set) var servers: [String: ServerChild] = [:]
@@ -25,7 +24,7 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
         root = NSTemporaryDirectory() + "aura-cluster-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var ports: [String: Int] = [:]
-        for node in nodes { ports[node] = try Self.freePort() }
+        for node in nodes { ports[node] = try UnusedPort.next() }
         self.ports = ports
     }
 
@@ -108,7 +107,7 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
     }
 
     private func startProxy() throws {
-        proxyPort = try Self.freePort()
+        proxyPort = try UnusedPort.next()
         let configPath = root + "/haproxy.cfg"
         try haproxyConfiguration.write(toFile: configPath, atomically: true, encoding: .utf8)
         let process = Process()
@@ -153,12 +152,5 @@ final class ClusterHarness: @unchecked Sendable {  // the test's task alone touc
         \(nodes.map { "    server \($0) \(address($0)) check inter 200ms fall 1 rise 1" }.joined(separator: "\n"))
 
         """
-    }
-
-    /// A port that was free a moment ago: bound on 127.0.0.1:0, then released.
-    static func freePort() throws -> Int {
-        let socket = try Socket.listen(on: SocketAddress(parsing: "127.0.0.1:0"))
-        defer { socket.close() }
-        return try socket.localAddress().port
     }
 }
