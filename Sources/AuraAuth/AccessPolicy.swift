@@ -10,13 +10,13 @@ public struct AccessPolicy: Sendable {
         case scope(Scope)
     }
 
-    private let rules: [(service: String, requirement: Requirement)]
+    private let rules: [(service: [UInt8], requirement: Requirement)]
     /// What a service without a rule needs.
     public let fallback: Requirement
 
     /// A policy giving each service in `rules` its requirement, and others `fallback`.
     public init(_ rules: [String: Requirement], fallback: Requirement = .scope(.admin)) {
-        self.rules = rules.sorted { $0.key < $1.key }.map { (service: $0.key, requirement: $0.value) }
+        self.rules = rules.sorted { $0.key < $1.key }.map { (service: Array($0.key.utf8), requirement: $0.value) }
         self.fallback = fallback
     }
 
@@ -33,12 +33,14 @@ public struct AccessPolicy: Sendable {
 
     /// The requirement of `method` ("service/Method"): its service's rule, or the fallback.
     public func requirement(for method: String) -> Requirement {
-        let utf8 = method.utf8
-        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return fallback }
-        let length = utf8.distance(from: utf8.startIndex, to: slash)
-        for rule in rules where rule.service.utf8.count == length && utf8.starts(with: rule.service.utf8) {
-            return rule.requirement
+        var method = method
+        return method.withUTF8 { bytes in  // every call: bytes, not String comparisons
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return fallback }
+            let service = UnsafeBufferPointer(rebasing: bytes[..<slash])
+            for rule in rules where rule.service.count == service.count && rule.service.elementsEqual(service) {
+                return rule.requirement
+            }
+            return fallback
         }
-        return fallback
     }
 }

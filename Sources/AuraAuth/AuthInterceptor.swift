@@ -10,10 +10,11 @@ import AuraWire
 /// - over the key's rate limit: RESOURCE_EXHAUSTED with metadata `retry-after`, the seconds
 ///   until a call will be accepted, with millisecond precision (e.g. `0.250`).
 ///
-/// Per call it parses the token in place, copies the key's entry under a short lock, hashes
-/// the secret with the file's salt on the stack, compares digests in constant time and counts
-/// an admitted call with one atomic add (`KeyStore.Entry.calls`): no allocation unless the
-/// call is refused.
+/// Per call it parses the token in place, copies the key's entry under a short lock, compares
+/// the secret in constant time with the one that last matched the key (`VerifiedSecret`), or
+/// else hashes it with the file's salt on the stack and compares digests, and counts an
+/// admitted call with one atomic add (`KeyStore.Entry.calls`): no allocation unless the call
+/// is refused or the key's secret is seen for the first time.
 public struct AuthInterceptor: ServerInterceptor {
     /// The metadata key of the token.
     public static let metadataKey = "authorization"
@@ -53,8 +54,12 @@ public struct AuthInterceptor: ServerInterceptor {
     }
 
     private func check(id: KeyID, secret: UnsafeRawBufferPointer, requirement: AccessPolicy.Requirement, method: String) -> RPCError? {
-        guard let entry = store.entry(for: id), entry.record.secretDigest.constantTimeEquals(store.digest(ofSecret: secret)) else {
-            return RPCError(.unauthenticated, "unknown API key \(id)")
+        guard let entry = store.entry(for: id) else { return RPCError(.unauthenticated, "unknown API key \(id)") }
+        if !entry.verified.matches(secret) {
+            guard entry.record.secretDigest.constantTimeEquals(store.digest(ofSecret: secret)) else {
+                return RPCError(.unauthenticated, "unknown API key \(id)")
+            }
+            entry.verified.remember(secret)
         }
         guard entry.record.enabled else { return RPCError(.unauthenticated, "API key \(id) is revoked") }
         if case .scope(let scope) = requirement, !entry.record.scopes.contains(ScopeSet(scope)) {
@@ -72,7 +77,9 @@ public struct AuthInterceptor: ServerInterceptor {
 
     /// Whether `value` starts with "Bearer " (the scheme in any case).
     private static func isBearer(_ value: UnsafeRawBufferPointer) -> Bool {
-        zip(value.prefix(7), "bearer ".utf8).allSatisfy { $0 | 0x20 == $1 }
+        let scheme: StaticString = "bearer "
+        for index in 0..<7 where value[index] | 0x20 != scheme.utf8Start[index] { return false }
+        return true
     }
 
     /// `nanoseconds` as seconds with three decimals, rounded up to at least 0.001.

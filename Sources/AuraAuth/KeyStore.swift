@@ -16,6 +16,8 @@ public final class KeyStore: Sendable {
         public let bucket: TokenBucket?
         /// The calls it was admitted for (exported as `aura_key_calls_total`).
         public let calls: Counter
+        /// The secret that last matched `record.secretDigest`.
+        let verified: VerifiedSecret
     }
 
     /// Where the keys are kept.
@@ -113,7 +115,8 @@ public final class KeyStore: Sendable {
         for record in records {
             let kept = old[record.id]?.bucket.flatMap { $0.limit == record.limit ? $0 : nil }
             let bucket = kept ?? (record.limit.isLimited ? TokenBucket(limit: record.limit, now: now) : nil)
-            entries[record.id] = Entry(record: record, bucket: bucket, calls: usage.counter(forKey: record.id.text))
+            let verified = old[record.id].map { $0.record.secretDigest == record.secretDigest ? $0.verified : VerifiedSecret() } ?? VerifiedSecret()
+            entries[record.id] = Entry(record: record, bucket: bucket, calls: usage.counter(forKey: record.id.text), verified: verified)
         }
         return entries
     }

@@ -39,12 +39,12 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 
     /// Appends a text entry; the key is lowercased.
     public mutating func add(_ key: String, _ value: String) {
-        entries.append(Entry(key: key.lowercased(), value: Array(value.utf8)))
+        entries.append(Entry(key: Self.lowercased(key), value: Array(value.utf8)))
     }
 
     /// Appends a binary entry; the key should end in `-bin`.
     public mutating func add(_ key: String, bytes: [UInt8]) {
-        entries.append(Entry(key: key.lowercased(), value: bytes))
+        entries.append(Entry(key: Self.lowercased(key), value: bytes))
     }
 
     /// The first value for `key`, as text.
@@ -52,8 +52,14 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 
     /// The first entry for `key`.
     public func first(_ key: String) -> Entry? {
-        let key = key.lowercased()
+        let key = Self.lowercased(key)
         return entries.first { $0.key == key }
+    }
+
+    /// `key` lowercased; a valid key (the usual case: a constant) is returned as it is, without
+    /// the Unicode-aware work of `String.lowercased()`.
+    static func lowercased(_ key: String) -> String {
+        isValidKey(key) ? key : key.lowercased()
     }
 
     /// Iterates over the entries in order.
@@ -61,8 +67,17 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 
     /// Whether `key` is a valid metadata key: non-empty lowercase `a-z 0-9 - _ .`.
     public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy {
-            ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e
+        var key = key
+        return key.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e
+            }
         }
+    }
+
+    /// Whether `key` ends in `-bin` (its value is binary), compared as bytes.
+    static func isBinaryKey(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in bytes.count >= 4 && bytes[(bytes.count - 4)...].elementsEqual("-bin".utf8) }
     }
 }

@@ -26,8 +26,8 @@ extension Channel {
     }
 
     /// Puts the channel in this iteration's flush phase, unless it already is or is waiting
-    /// for the socket to become writable.
-    func requestFlush() {
+    /// for the socket to become writable; the handler's `channelWillFlush` runs there first.
+    public func requestFlush() {
         if !flushScheduled && !waitingForWritable {
             flushScheduled = true
             eventLoop.scheduleFlush(self)
@@ -37,6 +37,7 @@ extension Channel {
     /// Writes queued buffers with `writev` until the queue is empty or the kernel pushes back
     /// (then waits for `.writable`).
     func flushNow() {
+        if state == .active { handler?.channelWillFlush(self) }  // its writes find the flush scheduled
         flushScheduled = false
         guard state != .closed else { return }
         if let security { queueCiphertext(from: security) }

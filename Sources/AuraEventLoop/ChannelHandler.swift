@@ -17,6 +17,11 @@ public protocol ChannelHandler: AnyObject {
     /// again once they drain to the low watermark.
     func channelWritabilityChanged(_ channel: Channel)
 
+    /// The loop is about to write the channel's queued bytes, in the flush phase of an
+    /// iteration after `requestFlush()` or `write(_:)`, or once the socket drained: write what
+    /// was held back, so the small writes of many calls go out as one buffer.
+    func channelWillFlush(_ channel: Channel)
+
     /// The channel closed, for any reason (EOF, error, `close()`, `abort()`, shutdown). Called
     /// once, and only after `channelActive`.
     func channelInactive(_ channel: Channel)
@@ -29,4 +34,6 @@ extension ChannelHandler {
     public func channelWritabilityChanged(_ channel: Channel) {}
     /// Does nothing by default.
     public func channelInactive(_ channel: Channel) {}
+    /// Does nothing by default.
+    public func channelWillFlush(_ channel: Channel) {}
 }

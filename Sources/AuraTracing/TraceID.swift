@@ -63,6 +63,11 @@ enum Hex {
         for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF)) }
     }
 
+    /// Writes `value` as 16 lowercase hex digits at `start` of `bytes`, which has room.
+    static func write(_ value: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        for index in 0..<16 { bytes[start + index] = digit(UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF) }
+    }
+
     /// The lowercase hex digit of `nibble` (0...15).
     static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 

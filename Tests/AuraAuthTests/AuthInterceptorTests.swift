@@ -74,6 +74,20 @@ struct AuthInterceptorTests {
         }
     }
 
+    /// A verified secret is remembered to skip its hash on the next call (`VerifiedSecret`):
+    /// only the same bytes pass that way; a secret differing in its last digit is still refused.
+    @Test func aRememberedSecretLetsOnlyTheSameBytesThrough() async throws {
+        try await withServer { store, _, client in
+            let (_, token) = try store.create(scopes: .all, limit: .unlimited)
+            _ = try await client.unary(Self.empty, Empty(), as: Empty.self, options: options(token.text))
+            let last = token.text.last == "0" ? "1" : "0"
+            let nearMiss = String(token.text.dropLast()) + last
+            let refused = await refusal { _ = try await client.unary(Self.empty, Empty(), as: Empty.self, options: options(nearMiss)) }
+            #expect(refused?.code == .unauthenticated, "\(String(describing: refused))")
+            _ = try await client.unary(Self.empty, Empty(), as: Empty.self, options: options(token.text))
+        }
+    }
+
     @Test func aKeyWithoutTheScopeIsDeniedAndARevokedOneRefusedAtItsNextCall() async throws {
         try await withServer { store, _, client in
             let admin = try #require(store.list().first)

@@ -10,9 +10,9 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private(set) var channel: Channel!
     private var calls: [UInt32: ClientCall] = [:]
     /// Calls waiting for a free stream slot (the server's MAX_CONCURRENT_STREAMS), first come
-    /// first served; one leaves early when its deadline passes or its task is cancelled.
-    private var slotWaiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var lastSlotWaiterID: UInt64 = 0
+    /// first served; one leaves early when its deadline passes or its task is cancelled. A
+    /// waiter resumes with true when handed a freed slot.
+    private var slotLine = StreamSlotLine<CheckedContinuation<Bool, any Error>>()
     private(set) var isClosed = false
     /// Whether the channel speaks TLS.
     private let isSecure: Bool
@@ -29,7 +29,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     }
 
     /// How many calls wait for a free stream.
-    var slotWaiterCount: Int { slotWaiters.count }
+    var slotWaiterCount: Int { slotLine.count }
 
     /// Whether new calls may start here.
     var isUsable: Bool { !isClosed && core.acceptsNewStreams }
@@ -43,13 +43,19 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         loop.assertInEventLoop()
         var options = options
         let deadline = options.timeout.map { ContinuousClock.now + $0 }
-        while isUsable && (!core.canOpenStream || (!core.hasPeerSettings && core.openStreamCount > 0)) {
-            try await waitForSlot(until: deadline)
+        var handed = false
+        while isUsable
+            && !(handed ? slotLine.admitsHandedWaiter(freeSlots: freeSlots) : slotLine.admitsNewcomer(freeSlots: freeSlots)) {
+            handed = try await waitForSlot(until: deadline)
+            if handed { slotLine.takeHandedSlot() }
         }
         if let closedError { throw closedError }
         if let deadline {
             options.timeout = ContinuousClock.now.duration(to: deadline)
-            guard options.timeout! > .zero else { throw Self.slotDeadlineExceeded }
+            guard options.timeout! > .zero else {
+                if handed { slotLine.handOverSlot()?.resume(returning: true) }  // the slot goes to the next in line
+                throw Self.slotDeadlineExceeded
+            }
         }
         let id = try core.openStream(options.headers(method: method))
         let call = ClientCall(id: id, connection: self, options: options, observers: observers)
@@ -61,26 +67,34 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// A call ended: its slot is free.
     func callEnded(_ id: UInt32) {
         calls[id] = nil
-        if !slotWaiters.isEmpty { slotWaiters.removeFirst().continuation.resume() }
+        slotLine.handOverSlot()?.resume(returning: true)
+    }
+
+    /// The streams this side may still open: one until the server's SETTINGS arrive (its limit
+    /// may be lower than the protocol's default, and a refused call would fail).
+    private var freeSlots: Int {
+        guard core.acceptsNewStreams else { return 0 }
+        guard core.hasPeerSettings else { return core.openStreamCount == 0 ? 1 : 0 }
+        return Int(core.peerSettings.maxConcurrentStreams) - core.openStreamCount
     }
 
     private static let slotDeadlineExceeded = RPCError(
         .deadlineExceeded, "the call's deadline passed while it waited for a free stream")
 
-    /// Waits in line for `callEnded` (or new settings, a GOAWAY, the connection closing).
-    private func waitForSlot(until deadline: ContinuousClock.Instant?) async throws {
+    /// Waits in line for `callEnded` (or new settings, a GOAWAY, the connection closing);
+    /// returns true when `callEnded` handed this call its slot.
+    private func waitForSlot(until deadline: ContinuousClock.Instant?) async throws -> Bool {
         if Task.isCancelled { throw RPCError(.cancelled, "the call was cancelled") }
-        lastSlotWaiterID += 1
-        let id = lastSlotWaiterID
+        let id = slotLine.nextID()
         let timer = deadline.map { deadline in
             loop.schedule(after: ContinuousClock.now.duration(to: deadline)) { [self] in
                 leaveSlotQueue(id, throwing: Self.slotDeadlineExceeded)
             }
         }
         defer { timer?.cancel() }
-        try await withTaskCancellationHandler {
+        return try await withTaskCancellationHandler {
             // Runs on the loop before any work the cancellation handler queues there.
-            try await withCheckedThrowingContinuation { slotWaiters.append((id, $0)) }
+            try await withCheckedThrowingContinuation { slotLine.enqueue($0, id: id) }
         } onCancel: { [loop] in
             loop.execute { self.leaveSlotQueue(id, throwing: RPCError(.cancelled, "the call was cancelled")) }
         }
@@ -88,16 +102,13 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     /// Takes waiter `id` out of the line, if still in it, and fails its wait.
     private func leaveSlotQueue(_ id: UInt64, throwing error: RPCError) {
-        guard let index = slotWaiters.firstIndex(where: { $0.id == id }) else { return }
-        slotWaiters.remove(at: index).continuation.resume(throwing: error)
+        slotLine.remove(id)?.resume(throwing: error)
     }
 
     /// Resumes every waiter, each to look at the connection again.
     private func resumeSlotWaiters(throwing error: RPCError? = nil) {
-        let waiters = slotWaiters
-        slotWaiters.removeAll()
-        for waiter in waiters {
-            if let error { waiter.continuation.resume(throwing: error) } else { waiter.continuation.resume() }
+        for waiter in slotLine.removeAll() {
+            if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: false) }
         }
     }
 

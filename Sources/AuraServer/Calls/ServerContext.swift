@@ -50,9 +50,9 @@ public struct ServerContext: Sendable {
     /// Whether the client connected from this machine (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104).
     public var peerIsLoopback: Bool { SocketAddress.isLoopback(peer: peer) }
 
-    init(headers: CallHeaders, deadline: ContinuousClock.Instant?, peer: String, loop: EventLoop) {
+    init(method: String, headers: CallHeaders, deadline: ContinuousClock.Instant?, peer: String, loop: EventLoop) {
         self.loop = loop
-        method = String(headers.normalizedMethod)
+        self.method = method
         requestMetadata = headers.metadata
         self.deadline = deadline
         self.peer = peer

@@ -14,8 +14,7 @@ extension ServerConnection {
         case .inboundOverShare:
             core.fail(WireError(
                 .resourceExhausted, "the connection holds more than its share of \(memory.budget.connectionShare) bytes of request messages"))
-            core.drainOutput { channel.write($0) }
-            channel.close()
+            closeChannel()
         }
     }
 

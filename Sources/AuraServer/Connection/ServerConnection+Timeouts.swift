@@ -28,7 +28,7 @@ extension ServerConnection {
                 core.fail(WireError(code, reason))
             }
             flush()
-            channel.close()
+            closeChannel()
             return
         }
         armTimer()
@@ -47,6 +47,6 @@ extension ServerConnection {
         configuration.logger.log(.debug, "refused a connection from \(channel.remoteAddressDescription): \(reason)")
         core.fail(WireError(.resourceExhausted, reason))
         flush()
-        channel.close()
+        closeChannel()
     }
 }

@@ -14,6 +14,8 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private var calls: [UInt32: ServerCall] = [:]
     /// The peer's IP address, which the per-address connection limit counts.
     let peerHost: String
+    /// The peer as `"host:port"`, each call's `ServerContext.peer` (formatted once).
+    private lazy var peerDescription = channel.remoteAddressDescription
     var timeouts: ConnectionTimeouts
     /// The one timer of this connection (see `ConnectionTimeouts`).
     var timer: Scheduled?
@@ -57,7 +59,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         timeouts.bytesReceived(
             now: MonotonicClock.nanoseconds(), completedFrames: buffer.readerIndex != start, partialFrameLeft: buffer.readableBytes > 0)
         flush()
-        if core.hasFailed { channel.close() }
+        if core.hasFailed { closeChannel() }
         // A client that sends but does not read (a PING flood, say) would make our replies pile
         // up: stop reading it until the socket drains.
         if !channel.isWritable { pauseReading() }
@@ -81,10 +83,32 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         tracker.remove(self)
     }
 
-    /// Writes whatever the core has queued, then recounts what the connection holds.
+    /// Output held for the flush phase up to this size; more is written at once, so a handler
+    /// that sends without pause still meets the channel's watermarks.
+    static let heldOutputLimit = 64 * 1024
+
+    /// Has whatever the core has queued written, then recounts what the connection holds. The
+    /// bytes stay in the core until the loop's flush phase (`channelWillFlush`), so the frames
+    /// of every call answered in one iteration go out in one buffer.
     func flush() {
-        if core.hasOutput { core.drainOutput { channel.write($0) } }
+        if core.hasOutput {
+            if core.outputByteCount > Self.heldOutputLimit { writeOutput() } else { channel.requestFlush() }
+        }
         accountMemory()
+    }
+
+    func channelWillFlush(_ channel: Channel) { writeOutput() }
+
+    /// Hands the core's queued bytes to the channel.
+    func writeOutput() {
+        if core.hasOutput { core.drainOutput { channel.write($0) } }
+    }
+
+    /// Closes the channel after handing it the core's last bytes (a GOAWAY, say): a closing
+    /// channel takes no more writes.
+    func closeChannel() {
+        writeOutput()
+        channel.close()
     }
 
     // MARK: ConnectionDelegate
@@ -97,9 +121,9 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         }
         // An unknown method still goes through the interceptors: they log it, or reject it
         // without telling an unauthenticated client which methods exist.
-        let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers.method)
+        let handler = registry.handler(for: headers.normalizedMethod) ?? .unimplemented(headers)
         let deadline = headers.timeoutMicros == 0 ? nil : ContinuousClock.now + .microseconds(Int64(clamping: headers.timeoutMicros))
-        let context = ServerContext(headers: headers, deadline: deadline, peer: channel.remoteAddressDescription, loop: channel.eventLoop)
+        let context = ServerContext(method: handler.name, headers: headers, deadline: deadline, peer: peerDescription, loop: channel.eventLoop)
         let call = ServerCall(id: id, handler: handler, context: context, connection: self)
         calls[id] = call
         call.start()
@@ -139,7 +163,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     func goAwayReceived(lastStreamID: UInt32, code: StatusCode, reason: String) {
         guard code == .ok else {
             for call in Array(calls.values) { call.fail(RPCError(.cancelled, "the client went away"), notifyPeer: false) }
-            channel.close()
+            closeChannel()
             return
         }
         beginShutdown(reason: "the client sent GOAWAY")
@@ -158,7 +182,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         calls[id] = nil
         if calls.isEmpty { timeouts.allCallsEnded(now: MonotonicClock.nanoseconds()) }
         flush()
-        if isDraining && core.openStreamCount == 0 && calls.isEmpty { channel.close() }
+        if isDraining && core.openStreamCount == 0 && calls.isEmpty { closeChannel() }
     }
 
     private var isDraining = false
@@ -168,13 +192,13 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         isDraining = true
         core.goAway(code: .ok, reason: reason)
         flush()
-        if calls.isEmpty && core.openStreamCount == 0 { channel.close() }
+        if calls.isEmpty && core.openStreamCount == 0 { closeChannel() }
     }
 
     /// Ends every call still running and closes the connection.
     func forceClose() {
         for call in Array(calls.values) { call.fail(RPCError(.unavailable, "the server shut down")) }
         flush()
-        channel.close()
+        closeChannel()
     }
 }

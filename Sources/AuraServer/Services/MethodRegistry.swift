@@ -6,7 +6,9 @@ import AuraWire
 /// The typed `register` methods wrap a handler of typed messages into a `MethodHandler`
 /// that decodes requests and encodes responses.
 public struct MethodRegistry: Sendable {
-    private(set) var handlers: [String: MethodHandler] = [:]
+    /// Keyed by substrings (of the names), so the method of a call's headers, a substring,
+    /// finds its handler without a copy.
+    private(set) var handlers: [Substring: MethodHandler] = [:]
     /// The services registered, by name.
     public private(set) var serviceNames: [String] = []
 
@@ -21,17 +23,17 @@ public struct MethodRegistry: Sendable {
 
     /// Every registered method's full name and call shape, sorted by name.
     public var methods: [(name: String, kind: MethodKind)] {
-        handlers.map { ($0.key, $0.value.kind) }.sorted { $0.name < $1.name }
+        handlers.map { ($0.value.name, $0.value.kind) }.sorted { $0.name < $1.name }
     }
 
     /// The handler for `method`, with or without a leading slash.
-    func handler(for method: Substring) -> MethodHandler? { handlers[String(method)] }
+    func handler(for method: Substring) -> MethodHandler? { handlers[method] }
 
     /// Registers a unary method.
     public mutating func unary<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        handlers[method] = MethodHandler(kind: .unary) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .unary) { requests, responses, context in
             let request = try await requests.single(Request.self)
             try await responses.write(body(request, context), compress: nil)
         }
@@ -42,7 +44,7 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
-        handlers[method] = MethodHandler(kind: .clientStreaming) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .clientStreaming) { requests, responses, context in
             try await responses.write(body(RequestStream(requests, loop: context.loop), context), compress: nil)
         }
     }
@@ -52,7 +54,7 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[method] = MethodHandler(kind: .serverStreaming) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .serverStreaming) { requests, responses, context in
             let request = try await requests.single(Request.self)
             try await body(request, ResponseWriter(responses), context)
         }
@@ -63,7 +65,7 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[method] = MethodHandler(kind: .bidirectional) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .bidirectional) { requests, responses, context in
             try await body(RequestStream(requests, loop: context.loop), ResponseWriter(responses), context)
         }
     }
@@ -71,11 +73,14 @@ public struct MethodRegistry: Sendable {
 
 /// A method's handler on raw messages, as the registry stores it.
 struct MethodHandler: Sendable {
+    /// The full method name, each call's `ServerContext.method`.
+    let name: String
     let kind: MethodKind
     let run: @Sendable (CallInbox, CallOutbox, ServerContext) async throws -> Void
 
     /// The handler of a method the server does not know: UNIMPLEMENTED at once.
-    static func unimplemented(_ method: String) -> MethodHandler {
-        MethodHandler(kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(PeerText.excerpt(method))") }
+    static func unimplemented(_ headers: CallHeaders) -> MethodHandler {
+        let method = headers.method
+        return MethodHandler(name: String(headers.normalizedMethod), kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(PeerText.excerpt(method))") }
     }
 }

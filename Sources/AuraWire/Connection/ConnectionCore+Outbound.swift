@@ -50,6 +50,13 @@ extension ConnectionCore {
             let deflated = MessageEncoding.deflate(message)
             if deflated.readableBytes <= Int(peerSettings.maxMessageSize) { (bytes, compressed) = (deflated, true) }
         }
+        if record.pending.isEmpty && bytes.readableBytes <= min(Int(peerSettings.maxFrameSize), record.sendWindow, connectionSendWindow) {
+            // The common case, a message that fits the credit and one frame: framed at once,
+            // without queueing it (the queue is an array to allocate and copy on write).
+            writeMessageFrame(id, bytes, compressed: compressed, isLast: true, endStream: endStream, record: &record)
+            streams[id] = record
+            return true
+        }
         record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
         queuedMessageBytes += bytes.readableBytes
         streams[id] = record
@@ -112,12 +119,9 @@ extension ConnectionCore {
             let size = remaining == 0 ? 0 : min(remaining, maxFrame, record.sendWindow, connectionSendWindow)
             if remaining > 0 && size <= 0 { break }
             let isLast = size == remaining
-            var flags: FrameFlags = message.compressed ? .compressed : []
-            if !isLast { flags.insert(.more) } else if message.endStream { flags.insert(.endStream) }
-            FrameEncoder.writeHeader(FrameHeader(length: UInt32(size), type: .message, flags: flags, streamID: id), into: &output.current)
-            output.appendPayload(message.remaining.sharingSlice(at: 0, count: size))
-            record.sendWindow -= size
-            connectionSendWindow -= size
+            writeMessageFrame(
+                id, message.remaining.sharingSlice(at: 0, count: size), compressed: message.compressed, isLast: isLast,
+                endStream: message.endStream, record: &record)
             queuedMessageBytes -= size
             if isLast {
                 record.pending.removeFirst()
@@ -149,6 +153,20 @@ extension ConnectionCore {
         streams[id] = record
         if drained && hadBacklog && notify { delegate?.streamWritable(id) }
         return drained
+    }
+
+    /// Queues one MESSAGE frame carrying `payload` (a whole message or its next fragment) and
+    /// takes its credit.
+    private func writeMessageFrame(
+        _ id: UInt32, _ payload: ByteBuffer, compressed: Bool, isLast: Bool, endStream: Bool, record: inout StreamRecord
+    ) {
+        let size = payload.readableBytes
+        var flags: FrameFlags = compressed ? .compressed : []
+        if !isLast { flags.insert(.more) } else if endStream { flags.insert(.endStream) }
+        FrameEncoder.writeHeader(FrameHeader(length: UInt32(size), type: .message, flags: flags, streamID: id), into: &output.current)
+        output.appendPayload(payload)
+        record.sendWindow -= size
+        connectionSendWindow -= size
     }
 
     func flushBlockedStreams() {

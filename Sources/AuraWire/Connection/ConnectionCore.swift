@@ -77,6 +77,9 @@ public final class ConnectionCore {
     /// Whether bytes wait in `drainOutput(_:)`.
     public var hasOutput: Bool { !output.isEmpty }
 
+    /// How many bytes wait in `drainOutput(_:)`.
+    public var outputByteCount: Int { output.byteCount }
+
     /// Whether the connection can carry new calls: no GOAWAY either way, no protocol error.
     public var acceptsNewStreams: Bool {
         guard peerGoAwayLastStreamID == nil else { return false }

@@ -60,8 +60,13 @@ struct OutboundBytes: Sendable {
     var urgent = ByteBuffer(capacity: 64)
     var current = ByteBuffer(capacity: 4096)
     var chunks: [ByteBuffer] = []
+    /// The bytes in `chunks`.
+    private var chunkBytes = 0
 
     var isEmpty: Bool { urgent.readableBytes == 0 && current.readableBytes == 0 && chunks.isEmpty }
+
+    /// The bytes queued.
+    var byteCount: Int { urgent.readableBytes + current.readableBytes + chunkBytes }
 
     /// Appends a payload, copying it if small, queueing it whole if large.
     mutating func appendPayload(_ payload: ByteBuffer) {
@@ -70,12 +75,14 @@ struct OutboundBytes: Sendable {
         } else {
             sealCurrent()
             chunks.append(payload)
+            chunkBytes += payload.readableBytes
         }
     }
 
     mutating func sealCurrent() {
         guard current.readableBytes > 0 else { return }
         chunks.append(current)
+        chunkBytes += current.readableBytes
         current = ByteBuffer(capacity: 4096)
     }
 
@@ -87,6 +94,7 @@ struct OutboundBytes: Sendable {
         }
         for chunk in chunks { sink(chunk) }
         chunks.removeAll(keepingCapacity: true)
+        chunkBytes = 0
         if current.readableBytes > 0 {
             sink(current)
             current = ByteBuffer(capacity: 4096)
