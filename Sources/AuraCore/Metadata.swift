@@ -67,11 +67,17 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 
     /// Whether `key` is a valid metadata key: non-empty lowercase `a-z 0-9 - _ .`.
     public static func isValidKey(_ key: String) -> Bool {
+        // Keys are checked on every call, both ways: one bit test a byte.
+        let low: UInt64 = 1 << 45 | 1 << 46 | 0x3FF << 48  // - . 0-9
+        let high: UInt64 = 1 << 31 | 0x3FF_FFFF << 33  // _ a-z, as the byte minus 64
         var key = key
         return key.withUTF8 { bytes in
-            !bytes.isEmpty && bytes.allSatisfy {
-                ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e
+            guard !bytes.isEmpty else { return false }
+            for byte in bytes {
+                let allowed = byte < 64 ? low : byte < 128 ? high : 0
+                if allowed >> UInt64(byte & 63) & 1 == 0 { return false }
             }
+            return true
         }
     }
 

@@ -12,8 +12,11 @@ import Testing
 /// release builds allocate less (benchmarks/README.md).
 @Suite(.serialized, .enabled(if: aura_allocation_counter_available(), "the allocation counter is off under sanitizers"))
 struct UnaryAllocationTests {
-    /// Server allocations per call on 2026-11-30: 87.0 (debug build).
-    static let serverLimit = 87.5
+    /// Server allocations per call on 2026-11-30: 87.0 (debug build); 50.0 after the issue 17
+    /// CPU round (the server's output held to the loop's flush phase, a message that fits its
+    /// credit framed without a queue, the peer's address formatted once per connection, the
+    /// method name taken from the registry).
+    static let serverLimit = 50.5
     /// Client allocations per call on 2026-11-30: 43.0 (debug build).
     static let clientLimit = 43.5
 

@@ -73,7 +73,8 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private func run() {
         state = .running(Task(executorPreference: loop) { [self] in
             do {
-                try await self.waitForMemory()
+                try self.checkRunning()
+                if self.connection.memory.isPaused { try await self.connection.waitForMemory(self.id) }
                 try await self.runHandler()
                 self.finish(CallTrailers(code: .ok))
             } catch {
@@ -89,11 +90,11 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         try await TraceContext.$current.withValue(trace) { try await handler.run(inbox, outbox, context) }
     }
 
-    /// Waits while the connection's queued replies exceed its share. A call that ended before
-    /// its task ran does not wait, and does not touch its connection, which may be gone.
-    private func waitForMemory() async throws {
+    /// Throws when the call ended before its task ran: it must not wait for memory, nor touch
+    /// its connection, which may be gone. (The wait itself is awaited only when the
+    /// connection is paused: an `await` costs a task switch, on every call.)
+    private func checkRunning() throws {
         guard case .running = state else { throw CancellationError() }
-        try await connection.waitForMemory(id)
     }
 
     /// What the client learns of a handler's error: an `RPCError` as thrown; anything else is

@@ -59,6 +59,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         timeouts.bytesReceived(
             now: MonotonicClock.nanoseconds(), completedFrames: buffer.readerIndex != start, partialFrameLeft: buffer.readableBytes > 0)
         flush()
+        accountMemory()  // requests held above the share end the connection at once
         if core.hasFailed { closeChannel() }
         // A client that sends but does not read (a PING flood, say) would make our replies pile
         // up: stop reading it until the socket drains.
@@ -87,17 +88,23 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// that sends without pause still meets the channel's watermarks.
     static let heldOutputLimit = 64 * 1024
 
-    /// Has whatever the core has queued written, then recounts what the connection holds. The
-    /// bytes stay in the core until the loop's flush phase (`channelWillFlush`), so the frames
-    /// of every call answered in one iteration go out in one buffer.
+    /// Has whatever the core has queued written. The bytes stay in the core until the loop's
+    /// flush phase (`channelWillFlush`), so the frames of every call answered in one iteration
+    /// go out in one buffer; what the connection holds is recounted there too, once.
     func flush() {
-        if core.hasOutput {
-            if core.outputByteCount > Self.heldOutputLimit { writeOutput() } else { channel.requestFlush() }
+        guard core.hasOutput else { return }
+        if core.outputByteCount > Self.heldOutputLimit {
+            writeOutput()
+            accountMemory()
+        } else {
+            channel.requestFlush()
         }
-        accountMemory()
     }
 
-    func channelWillFlush(_ channel: Channel) { writeOutput() }
+    func channelWillFlush(_ channel: Channel) {
+        writeOutput()
+        accountMemory()
+    }
 
     /// Hands the core's queued bytes to the channel.
     func writeOutput() {

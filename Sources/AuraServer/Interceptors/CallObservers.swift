@@ -18,8 +18,9 @@ struct CallObservers {
     mutating func start(_ context: inout ServerContext) throws(RPCError) {
         guard !interceptors.isEmpty else { return }
         startTime = .now
-        for interceptor in interceptors {
-            try interceptor.callStarted(&context)
+        // By index: iterating an array of existentials looks up generic metadata at run time.
+        while started < interceptors.count {
+            try interceptors[started].callStarted(&context)
             started += 1
         }
     }
@@ -30,6 +31,6 @@ struct CallObservers {
         let outcome = CallOutcome(
             code: trailers.code, message: trailers.message, trailingMetadata: trailers.metadata,
             duration: startTime.duration(to: .now), bytesIn: bytesIn, bytesOut: bytesOut)
-        for interceptor in interceptors[..<started].reversed() { interceptor.callEnded(context, outcome: outcome) }
+        for index in (0..<started).reversed() { interceptors[index].callEnded(context, outcome: outcome) }
     }
 }
