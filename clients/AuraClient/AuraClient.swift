@@ -93,9 +93,11 @@ public final class AuraClient: Sendable {
         }
     }
 
-    /// A unary call: one request, one response.
+    /// A unary call: one request, one response. The request is encoded and the response
+    /// decoded where the caller runs (`nonisolated(nonsending)`: no executor switch for that);
+    /// the call itself runs on the client's loop.
     @inlinable
-    public func unary<Request: ProtoMessage, Response: ProtoMessage>(
+    public nonisolated(nonsending) func unary<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws -> Response {
         try await unaryWithMetadata(method, request, as: Response.self, options: options).message
@@ -106,7 +108,7 @@ public final class AuraClient: Sendable {
     /// `@inlinable`, so the caller's module specializes the message types: only the encoding
     /// and the decoding are generic, and the call itself (`unaryCall`) is not.
     @inlinable
-    public func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
+    public nonisolated(nonsending) func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws -> UnaryResponse<Response> {
         let reply = try await unaryCall(method, request.encoded(), options: options)
@@ -115,7 +117,7 @@ public final class AuraClient: Sendable {
 
     /// A unary call on an encoded request: the response's bytes and the server's metadata.
     @usableFromInline
-    func unaryCall(_ method: String, _ request: ByteBuffer, options: CallOptions) async throws -> UnaryResponse<ByteBuffer> {
+    nonisolated(nonsending) func unaryCall(_ method: String, _ request: ByteBuffer, options: CallOptions) async throws -> UnaryResponse<ByteBuffer> {
         try await clientLoop.run {
             let call = try await connector.openCall(method: method, options: options)
             try await call.send(request, endStream: true)
