@@ -11,8 +11,8 @@
 # AURA_BIN (the folder with aura-bench and aura-server, default .build/release).
 # Shapes: unary (16 bytes each way) at K = 1, 16, 64, 256 in flight on 1 connection and K = 64,
 # 256 on 4; client streaming of 64 KiB messages on one call; server RSS idle and holding 1,000
-# idle connections that each made one call; server CPU per unary call (utime + stime from
-# /proc/PID/stat over the phase, divided by the calls). All traffic stays on 127.0.0.1; every
+# idle connections that each made one call; server and client CPU per unary call (utime + stime
+# from /proc/PID/stat over the phase, divided by the calls). All traffic stays on 127.0.0.1; every
 # process has a time limit and is stopped by PID.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +29,7 @@ PORT=$((50600 + RANDOM % 300))
 WARMUP=1
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }     # utime + stime in clock ticks
+child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }  # this shell's waited-for children (the load client)
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 start_peer() {  # $1 = lifetime in seconds; sets SPID (the server) and TPID (its timeout)
   timeout $(($1 + 20)) "$OUT/server" --port $PORT --seconds "$1" > "$WORK/peer-server.log" 2>&1 &
@@ -44,10 +45,10 @@ sleep 1
 echo "grpc rss_idle MiB=$(rss_mib "$SPID")" | tee -a "$WORK/results"
 for shape in "1 1" "16 1" "64 1" "256 1" "64 4" "256 4"; do
   set -- $shape
-  t0=$(ticks "$SPID")
+  t0=$(ticks "$SPID"); c0=$(child_ticks)
   line=$(timeout $((DUR + 60)) "$OUT/client" unary --port $PORT --concurrency "$1" --channels "$2" --seconds "$DUR" --warmup $WARMUP)
-  t1=$(ticks "$SPID")
-  echo "grpc $line conns=$2 cpu_ticks=$((t1 - t0)) cpu_seconds_span=$((DUR + WARMUP))" | tee -a "$WORK/results"
+  t1=$(ticks "$SPID"); c1=$(child_ticks)
+  echo "grpc $line conns=$2 cpu_ticks=$((t1 - t0)) client_cpu_ticks=$((c1 - c0)) cpu_seconds_span=$((DUR + WARMUP))" | tee -a "$WORK/results"
 done
 timeout 120 "$OUT/client" upload --port $PORT --total-mib 256 --chunk-kib 64 --repeat 3 | sed 's/^/grpc /' | tee -a "$WORK/results"
 stop_peer
@@ -73,7 +74,8 @@ for line in grpc_lines:
     f = fields(line)
     if line.startswith("grpc unary"):
         calls = float(f["calls/s"]) * (int(sys.argv[3]) + int(sys.argv[4]))
-        grpc[("unary", f["K"], f["conns"])] = (float(f["calls/s"]), float(f["p50_us"]), float(f["p99_us"]), int(f["cpu_ticks"]) * 1e4 / calls)
+        grpc[("unary", f["K"], f["conns"])] = (float(f["calls/s"]), float(f["p50_us"]), float(f["p99_us"]), int(f["cpu_ticks"]) * 1e4 / calls,
+                                               int(f["client_cpu_ticks"]) * 1e4 / calls)
     elif line.startswith("grpc upload"):
         uploads.append(float(f["MB/s"]))
     elif line.startswith("grpc rss_idle"):
@@ -86,7 +88,8 @@ for line in aura_lines:
     f = fields(line)
     m = re.match(r"peer-shape unary inflight=(\d+) conns=(\d+)", line)
     if m:
-        aura[("unary",) + m.groups()] = (float(f["calls_per_s"]), float(f["p50_us"]), float(f["p99_us"]), float(f["server_cpu_us_per_call"]))
+        aura[("unary",) + m.groups()] = (float(f["calls_per_s"]), float(f["p50_us"]), float(f["p99_us"]), float(f["server_cpu_us_per_call"]),
+                                         float(f["client_cpu_us_per_call"]))
     elif "client streaming" in line:
         aura["stream"] = float(f["MB_per_s"])
     elif "RSS idle" in line:
@@ -106,6 +109,7 @@ for k, c in [("1", "1"), ("16", "1"), ("64", "1"), ("256", "1"), ("64", "4"), ("
     row("  p50 us", g[1], a[1])
     row("  p99 us", g[2], a[2])
     row("  server CPU us/call", g[3], a[3])
+    row("  client CPU us/call", g[4], a[4])
 for key, label in [("stream", "client streaming 64 KiB MB/s"), ("idle", "server RSS idle MiB"), ("1000", "RSS with 1000 idle conns MiB")]:
     if key in grpc and key in aura:
         row(label, grpc[key], aura[key])

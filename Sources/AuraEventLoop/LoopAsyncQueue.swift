@@ -115,7 +115,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
         }
     }
 
-    @usableFromInline
+    @inlinable
     func resumeWaiter(with result: Result<Element?, any Error>) {
         guard let waiter else { return }
         self.waiter = nil

@@ -5,12 +5,16 @@ import Glibc
 /// The slot does not keep the object alive: whoever sets it must clear it before the object
 /// goes away (an event loop sets itself when its thread starts and clears it when it stops).
 public final class ThreadLocalReference<Value: AnyObject>: @unchecked Sendable {  // the key is set once in init; each thread sees its own slot
-    fileprivate var key = pthread_key_t()
+    /// A `let`: reading a `var` of a class costs a dynamic exclusivity check, and `holds` runs
+    /// on every event loop confinement check.
+    fileprivate let key: pthread_key_t
 
     /// Creates a new key; every thread starts with an empty slot.
     public init() {
+        var key = pthread_key_t()
         let rc = pthread_key_create(&key, nil)
         precondition(rc == 0, "pthread_key_create failed: \(rc)")
+        self.key = key
     }
 
     deinit { pthread_key_delete(key) }

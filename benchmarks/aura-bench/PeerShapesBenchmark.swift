@@ -3,8 +3,8 @@ import AuraPosix
 import Glibc
 
 /// The shapes the gRPC C++ peer is measured with (`benchmarks/compare-grpc-cpp.sh`): unary at
-/// K = 1, 16, 64, 256 in flight on 1 connection and K = 64, 256 on 4, each with the server's CPU
-/// per call; client streaming of 64 KiB messages; idle RSS and RSS with 1,000 idle connections.
+/// K = 1, 16, 64, 256 in flight on 1 connection and K = 64, 256 on 4, each with the server's and
+/// the client's CPU per call; client streaming of 64 KiB messages; idle RSS and RSS with 1,000 idle connections.
 /// The unary and streaming rows share one server, as in the peer's script; the memory rows take
 /// a fresh one. Runs only when asked for (`--only peer-shapes`).
 struct PeerShapesBenchmark {
@@ -17,13 +17,15 @@ struct PeerShapesBenchmark {
         let server = try ServerProcess(binary: serverBinary, loops: serverLoops)
         defer { server.stop() }
         let cpu = ProcessCPU(pid: server.process.processIdentifier)
+        let clientCPU = ProcessCPU(pid: getpid())  // this process: the client and its driver
         let benchmarks = server.benchmarks(loop: loop, duration: duration)
         for (inFlight, connections) in [(1, 1), (16, 1), (64, 1), (256, 1), (64, 4), (256, 4)] {
-            let before = cpu.seconds
+            let (before, clientBefore) = (cpu.seconds, clientCPU.seconds)
             let result = try await benchmarks.unary(inFlight: inFlight, connections: connections)
             let calls = result.figures.first { $0.key == "calls_per_s" }!.value * duration.seconds
             let perCall = (key: "server_cpu_us_per_call", value: (cpu.seconds - before) / calls * 1e6)
-            await report(BenchResult(name: "peer-shape " + result.name, figures: result.figures + [perCall]))
+            let clientPerCall = (key: "client_cpu_us_per_call", value: (clientCPU.seconds - clientBefore) / calls * 1e6)
+            await report(BenchResult(name: "peer-shape " + result.name, figures: result.figures + [perCall, clientPerCall]))
         }
         let stream = try await benchmarks.clientStreaming(messageSize: 64 * 1024)
         await report(BenchResult(name: "peer-shape " + stream.name, figures: stream.figures))

@@ -87,25 +87,41 @@ public final class AuraClient: Sendable {
         request: Request.Type = Request.self, response: Response.Type = Response.self
     ) async throws -> RPCCall<Request, Response> {
         try await clientLoop.run {
-            RPCCall(try await connector.openCall(method: method, options: options), loop: clientLoop)
+            let call = try await connector.openCall(method: method, options: options)
+            call.connection.flush()  // the server sees the call start before its first request
+            return RPCCall(call, loop: clientLoop)
         }
     }
 
-    /// A unary call: one request, one response.
-    public func unary<Request: ProtoMessage, Response: ProtoMessage>(
+    /// A unary call: one request, one response. The request is encoded and the response
+    /// decoded where the caller runs (`nonisolated(nonsending)`: no executor switch for that);
+    /// the call itself runs on the client's loop.
+    @inlinable
+    public nonisolated(nonsending) func unary<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws -> Response {
         try await unaryWithMetadata(method, request, as: Response.self, options: options).message
     }
 
     /// A unary call that also returns the server's metadata.
-    public func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
+    ///
+    /// `@inlinable`, so the caller's module specializes the message types: only the encoding
+    /// and the decoding are generic, and the call itself (`unaryCall`) is not.
+    @inlinable
+    public nonisolated(nonsending) func unaryWithMetadata<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws -> UnaryResponse<Response> {
+        let reply = try await unaryCall(method, request.encoded(), options: options)
+        return UnaryResponse(message: try decodeResponse(reply.message), metadata: reply.metadata)
+    }
+
+    /// A unary call on an encoded request: the response's bytes and the server's metadata.
+    @usableFromInline
+    nonisolated(nonsending) func unaryCall(_ method: String, _ request: ByteBuffer, options: CallOptions) async throws -> UnaryResponse<ByteBuffer> {
         try await clientLoop.run {
             let call = try await connector.openCall(method: method, options: options)
-            try await call.send(request.encoded(), endStream: true)
-            return try await RPCCall<Request, Response>.singleResponse(of: call)
+            try await call.send(request, endStream: true)
+            return try await call.singleResponse()
         }
     }
 
@@ -161,8 +177,9 @@ final class Connector: Sendable {
 
     /// Opens a call on a usable connection; a connection that turns out to be going away is
     /// replaced once. The interceptors run first; a call that cannot open ends for them with
-    /// its error.
-    func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+    /// its error. Runs on the loop, as its caller (`nonisolated(nonsending)`: no executor
+    /// switch per call), as the other async steps of opening a call.
+    nonisolated(nonsending) func openCall(method: String, options: CallOptions) async throws -> ClientCall {
         var observers = ClientCallObservers(interceptors: configuration.interceptors)
         let options = try observers.start(method: method, peer: address, options: configuration.authorized(options))
         do {
@@ -173,7 +190,7 @@ final class Connector: Sendable {
         }
     }
 
-    private func openStream(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
+    private nonisolated(nonsending) func openStream(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
         var lastError: RPCError?
         for _ in 0..<2 {
             let connection = try await usableConnection()
@@ -198,7 +215,7 @@ final class Connector: Sendable {
         state.value.connection = nil
     }
 
-    private func usableConnection() async throws -> ClientConnection {
+    private nonisolated(nonsending) func usableConnection() async throws -> ClientConnection {
         if let connection = state.value.connection, connection.isUsable { return connection }
         if let connecting = state.value.connecting { return try await connecting.value }
         let task = Task(executorPreference: loop) { try await self.connect() }

@@ -26,8 +26,11 @@ public struct CallOptions: Sendable {
         return CallHeaders(
             method: method, metadata: metadata, timeoutMicros: micros,
             messageEncoding: compressRequests ? MessageEncoding.deflate.rawValue : "",
-            acceptEncoding: [MessageEncoding.deflate.rawValue])
+            acceptEncoding: Self.acceptEncoding)
     }
+
+    /// The encodings a client decompresses, one array for every call.
+    private static let acceptEncoding = [MessageEncoding.deflate.rawValue]
 }
 
 /// The outcome of a call besides its messages: the server's metadata.
@@ -44,4 +47,10 @@ public struct UnaryResponse<Response: Sendable>: Sendable {
     public var message: Response
     /// The server's metadata.
     public var metadata: CallMetadata
+
+    @usableFromInline
+    init(message: Response, metadata: CallMetadata) {
+        self.message = message
+        self.metadata = metadata
+    }
 }

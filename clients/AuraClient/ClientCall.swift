@@ -15,22 +15,19 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     let id: UInt32
     unowned let connection: ClientConnection
-    private(set) var state = State.open
-    private(set) var initialMetadata = Metadata()
-    private var statusWaiters: [CheckedContinuation<CallTrailers, Never>] = []
-    private var writableWaiter: CheckedContinuation<Void, any Error>?
-    private var deadlineTimer: Scheduled?
+    // The state below is touched on the loop thread only, by methods that never hold an access
+    // across a call out: `@exclusivity(unchecked)` spares each access a run-time check (a
+    // thread-local access set), as ByteBuffer's storage does.
+    @exclusivity(unchecked) private(set) var state = State.open
+    @exclusivity(unchecked) private(set) var initialMetadata = Metadata()
+    @exclusivity(unchecked) private var statusWaiters: [CheckedContinuation<CallTrailers, Never>] = []
+    @exclusivity(unchecked) private var writableWaiter: CheckedContinuation<Void, any Error>?
+    @exclusivity(unchecked) private var deadlineTimer: Scheduled?
     let compressRequests: Bool
-    private var observers: ClientCallObservers
-    private(set) lazy var responses = LoopAsyncQueue<(message: ByteBuffer, wireSize: Int)>(
-        loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
-    ) { [id, weak connection] taken in
-        // Responses stay readable after their connection is gone (the server went away, the
-        // client closed it); there is no credit to give back then.
-        guard let connection else { return }
-        connection.core.messageConsumed(id, wireSize: taken.wireSize)
-        connection.flush()
-    }
+    @exclusivity(unchecked) private var observers: ClientCallObservers
+    private(set) lazy var responses = LoopAsyncQueue<ClientConnection.Response>(
+        loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") },
+        onRelease: connection.responseReleased)
 
     init(id: UInt32, connection: ClientConnection, options: CallOptions, observers: ClientCallObservers) {
         self.id = id
@@ -45,7 +42,7 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// Sends one request; waits while the server's flow-control credit is used up.
-    func send(_ message: ByteBuffer, endStream: Bool) async throws {
+    nonisolated(nonsending) func send(_ message: ByteBuffer, endStream: Bool) async throws {
         connection.loop.assertInEventLoop()
         if case .ended(let trailers) = state {
             throw trailers.error ?? RPCError(.failedPrecondition, "the call has ended")
@@ -70,7 +67,7 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// The next response, nil after the last of a successful call; throws the call's error.
-    func nextResponse() async throws -> ByteBuffer? {
+    nonisolated(nonsending) func nextResponse() async throws -> ByteBuffer? {
         do {
             return try await responses.next()?.message
         } catch {
@@ -80,15 +77,26 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// Waits for the call's end and returns its status.
-    func status() async -> CallTrailers {
+    nonisolated(nonsending) func status() async -> CallTrailers {
         if case .ended(let trailers) = state { return trailers }
         return await withCheckedContinuation { statusWaiters.append($0) }
+    }
+
+    /// The single response of a unary or client-streaming call and the server's metadata;
+    /// throws the call's error, or INTERNAL when a successful call sent no response.
+    nonisolated(nonsending) func singleResponse() async throws -> UnaryResponse<ByteBuffer> {
+        guard let first = try await nextResponse() else {
+            throw await status().error ?? RPCError(.internal, "the server ended the call without a response")
+        }
+        let status = await status()
+        if let error = status.error { throw error }
+        return UnaryResponse(message: first, metadata: CallMetadata(initial: initialMetadata, trailing: status.metadata))
     }
 
     /// A response message arrived.
     func received(_ message: ByteBuffer, wireSize: Int) {
         observers.bytesIn += message.readableBytes
-        responses.append((message, wireSize))
+        responses.append(ClientConnection.Response(message: message, wireSize: wireSize, streamID: id))
     }
 
     /// The server's initial metadata arrived.

@@ -7,13 +7,15 @@ import AuraWire
 final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sendable {  // loop-confined (asserted in `openCall`; `Channel` asserts its callbacks)
     let loop: EventLoop
     let core: ConnectionCore
-    private(set) var channel: Channel!
-    private var calls: [UInt32: ClientCall] = [:]
+    // The state below is touched on the loop thread only, by methods that never hold an access
+    // across a call out: `@exclusivity(unchecked)` spares each access a run-time check.
+    @exclusivity(unchecked) private(set) var channel: Channel!
+    @exclusivity(unchecked) private var calls: [UInt32: ClientCall] = [:]
     /// Calls waiting for a free stream slot (the server's MAX_CONCURRENT_STREAMS), first come
     /// first served; one leaves early when its deadline passes or its task is cancelled. A
     /// waiter resumes with true when handed a freed slot.
-    private var slotLine = StreamSlotLine<CheckedContinuation<Bool, any Error>>()
-    private(set) var isClosed = false
+    @exclusivity(unchecked) private var slotLine = StreamSlotLine<CheckedContinuation<Bool, any Error>>()
+    @exclusivity(unchecked) private(set) var isClosed = false
     /// Whether the channel speaks TLS.
     private let isSecure: Bool
     /// Why this side closed the connection, when the calls should hear more than "closed".
@@ -28,6 +30,24 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         core.delegate = self
     }
 
+    /// A response message on its way to its call's reader.
+    struct Response {
+        let message: ByteBuffer
+        /// Its size on the wire: the flow-control credit it took.
+        let wireSize: Int
+        let streamID: UInt32
+    }
+
+    /// Gives a response's credit back once its reader took it (or it was dropped); one
+    /// closure for every call on the connection, made once. Responses stay readable after
+    /// the connection is gone (the server went away, the client closed it); there is no
+    /// credit to give back then.
+    private(set) lazy var responseReleased: (Response) -> Void = { [weak self] taken in
+        guard let self else { return }
+        core.messageConsumed(taken.streamID, wireSize: taken.wireSize)
+        flush()
+    }
+
     /// How many calls wait for a free stream.
     var slotWaiterCount: Int { slotLine.count }
 
@@ -38,8 +58,9 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     /// server's SETTINGS arrive (one round trip), only one call goes out: the server's limit may
     /// be lower than the protocol's default, and a refused call would fail. The wait counts
     /// against the call's timeout (DEADLINE_EXCEEDED) and ends with CANCELLED when the task is
-    /// cancelled; the server gets the time that remains.
-    func openCall(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
+    /// cancelled; the server gets the time that remains. The HEADERS wait in the core for the
+    /// caller's `flush()`: a unary call's go out with its request, in one buffer.
+    nonisolated(nonsending) func openCall(method: String, options: CallOptions, observers: ClientCallObservers) async throws -> ClientCall {
         loop.assertInEventLoop()
         var options = options
         let deadline = options.timeout.map { ContinuousClock.now + $0 }
@@ -60,7 +81,6 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         let id = try core.openStream(options.headers(method: method))
         let call = ClientCall(id: id, connection: self, options: options, observers: observers)
         calls[id] = call
-        flush()
         return call
     }
 
@@ -83,7 +103,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     /// Waits in line for `callEnded` (or new settings, a GOAWAY, the connection closing);
     /// returns true when `callEnded` handed this call its slot.
-    private func waitForSlot(until deadline: ContinuousClock.Instant?) async throws -> Bool {
+    private nonisolated(nonsending) func waitForSlot(until deadline: ContinuousClock.Instant?) async throws -> Bool {
         if Task.isCancelled { throw RPCError(.cancelled, "the call was cancelled") }
         let id = slotLine.nextID()
         let timer = deadline.map { deadline in

@@ -32,7 +32,8 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
 
     /// The single response of a unary or client-streaming call, with the server's metadata.
     public func response() async throws -> UnaryResponse<Response> {
-        try await loop.run { try await Self.singleResponse(of: call) }
+        let reply = try await loop.run { try await call.singleResponse() }
+        return UnaryResponse(message: try decodeResponse(reply.message), metadata: reply.metadata)
     }
 
     /// The server's initial metadata (empty until it arrives).
@@ -51,16 +52,6 @@ public final class RPCCall<Request: ProtoMessage, Response: ProtoMessage>: Senda
         loop.loop.execute { [call] in call.cancel(RPCError(.cancelled, "cancelled by the client")) }
     }
 
-    static func singleResponse(of call: ClientCall) async throws -> UnaryResponse<Response> {
-        guard let first = try await call.nextResponse() else {
-            let status = await call.status()
-            throw status.error ?? RPCError(.internal, "the server ended the call without a response")
-        }
-        let message: Response = try decodeResponse(first)
-        let status = await call.status()
-        if let error = status.error { throw error }
-        return UnaryResponse(message: message, metadata: CallMetadata(initial: call.initialMetadata, trailing: status.metadata))
-    }
 }
 
 /// The responses of a call, as an async sequence.
@@ -87,6 +78,7 @@ public struct ResponseStream<Response: ProtoMessage>: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(call: call, loop: loop) }
 }
 
+@inlinable
 func decodeResponse<Response: ProtoMessage>(_ bytes: ByteBuffer) throws(RPCError) -> Response {
     do {
         return try Response(decoding: bytes)

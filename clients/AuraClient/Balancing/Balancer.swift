@@ -34,8 +34,8 @@ final class Balancer: Sendable {
 
     /// Opens a call on the next connection in turn; a connection that cannot open it is taken
     /// out and the call tries the next, each connection at most once (the interceptors see
-    /// each attempt as a call of its own).
-    func openCall(method: String, options: CallOptions) async throws -> ClientCall {
+    /// each attempt as a call of its own). Runs on the loop, as its caller.
+    nonisolated(nonsending) func openCall(method: String, options: CallOptions) async throws -> ClientCall {
         let connectors = try await resolvedConnectors()
         if connectors.count == 1 { return try await connectors[0].openCall(method: method, options: options) }
         var lastError: RPCError?
@@ -67,7 +67,7 @@ final class Balancer: Sendable {
         for connector in state.value.connectors { connector.close() }
     }
 
-    private func resolvedConnectors() async throws -> [Connector] {
+    private nonisolated(nonsending) func resolvedConnectors() async throws -> [Connector] {
         switch state.value.phase {
         case .resolved:
             return state.value.connectors
