@@ -7,7 +7,7 @@ or prior calibration, not a model: if even it stays short of VADER + 0.08, no ca
 without the held-out labels (inner leave-one-corpus-out or otherwise) can close the gap.
 
     swift build -c release --product sentiment-eval
-    python3 eval/loco_bounds.py                  # about 5 minutes on a quiet machine
+    python3 eval/loco_bounds.py                  # trains 5 folds: 5-30 minutes, by the load
 
 Labels are computed in numpy from the same features and weights as the Swift analyzer (its
 language gate and MIXED deferral included; float64 instead of float32, which moved the committed
