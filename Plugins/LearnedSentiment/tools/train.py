@@ -78,7 +78,8 @@ def write_rows(rows: list[dict], path: Path) -> None:
 
 
 class Features:
-    """The rows' features as a sparse matrix (rows x features), from `sentiment-eval features`."""
+    """The rows' features as a sparse matrix (rows x features), from `sentiment-eval features`,
+    and whether the analyzer scores each row (`scored`: false for another language)."""
 
     def __init__(self, tool: Path, rows: list[dict], hp: dict):
         self.n_features = (1 << hp["hash_bits"]) + DENSE
@@ -91,11 +92,13 @@ class Features:
                 check=True, capture_output=True, text=True).stdout
         lines = out.splitlines()
         assert len(lines) == len(rows), "sentiment-eval features gave a different row count"
-        pairs = []
+        pairs, scored = [], []
         for row, line in zip(rows, lines):
-            rid, _, _, row_pairs = line.split("\t", 3)
+            rid, _, row_scored, row_pairs = line.split("\t", 3)
             assert rid == row["id"]
             pairs.append(row_pairs)
+            scored.append(row_scored == "1")
+        self.scored = np.array(scored)
         lengths = np.array([p.count(":") for p in pairs], dtype=np.int64)
         flat = np.array(" ".join(pairs).replace(":", " ").split(), dtype=np.float64)
         indptr = np.concatenate([[0], np.cumsum(lengths)])
@@ -107,6 +110,7 @@ class Features:
         other = object.__new__(Features)
         other.n_features = self.n_features
         other.matrix = self.matrix[keep]
+        other.scored = self.scored[keep]
         return other
 
 
