@@ -57,17 +57,17 @@ extension Channel {
         if buffer.readableBytes > 0 {
             inputBuffer = buffer  // a partial frame waits for the rest
         } else {
-            releaseInputBuffer(&buffer)
+            releaseInputBuffer(buffer)
         }
     }
 
     /// The handler took every byte: the connection keeps no input buffer while it is idle
     /// (ten thousand idle connections would otherwise hold a read buffer each); the loop keeps
-    /// it for its next read, unless a large frame grew it.
-    private func releaseInputBuffer(_ buffer: inout ByteBuffer) {
+    /// it for its next read, unless a large frame grew it. Not cleared here: the messages just
+    /// delivered may still share its storage, and the next read clears it once they are gone.
+    private func releaseInputBuffer(_ buffer: ByteBuffer) {
         inputBuffer = nil
         guard buffer.capacity <= 2 * Channel.maximumReadSize, eventLoop.spareReadBuffer == nil else { return }
-        buffer.clear()
         eventLoop.spareReadBuffer = buffer
     }
 
