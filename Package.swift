@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "CAuraCRC32C"),
         .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "AuraCrypto", "CAuraCRC32C"]),
 
-        .target(name: "AuraCrypto", dependencies: ["CCrypto"]),
+        .target(name: "AuraCrypto", dependencies: ["AuraPosix", "CCrypto"]),
         // TLS through OpenSSL over memory BIOs, as a security layer for event loop channels.
         .target(name: "AuraTLS", dependencies: ["CSSL", "AuraBytes", "AuraEventLoop"]),
 
@@ -81,7 +81,7 @@ let package = Package(
         // Several servers as one: job ids that name their server, calls forwarded to it (docs/SCALING.md).
         .target(name: "AuraCluster", dependencies: ["AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS", "AuraTracing"]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
-        .target(name: "AuraAuth", dependencies: ["AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
+        .target(name: "AuraAuth", dependencies: ["AuraCore", "AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraCommandLine"),
         // Backups: the snapshot a server streams (aura.Admin/Backup), written by a client and
         // restored by `aura-server --restore`.
@@ -145,6 +145,7 @@ let package = Package(
 
         // Tests mirror modules.
         .testTarget(name: "AuraBytesTests", dependencies: ["AuraBytes"]),
+        .testTarget(name: "AuraCoreTests", dependencies: ["AuraCore"]),
         .testTarget(name: "AuraWireTests", dependencies: ["AuraWire", "TestSupport"]),
         .testTarget(name: "AuraSchemaTests", dependencies: ["AuraSchema"]),
         .testTarget(

@@ -10,10 +10,11 @@
 # repository), PEER_BUILD (where it is built, default $XDG_CACHE_HOME/aura-grpc-cpp-peer),
 # AURA_BIN (the folder with aura-bench and aura-server, default .build/release).
 # Shapes: unary (16 bytes each way) at K = 1, 16, 64, 256 in flight on 1 connection and K = 64,
-# 256 on 4; client streaming of 64 KiB messages on one call; server RSS idle and holding 1,000
-# idle connections that each made one call; server and client CPU per unary call (utime + stime
-# from /proc/PID/stat over the phase, divided by the calls). All traffic stays on 127.0.0.1; every
-# process has a time limit and is stopped by PID.
+# 256 on 4; client streaming of 64 KiB messages on one call; server RSS idle and holding 1,000 and
+# 10,000 idle connections that each made one call (HOLD_COUNTS="1000 10000"; each count on a fresh
+# server; the open-file limits are raised to the hard limit, which must exceed the count); server
+# and client CPU per unary call (utime + stime from /proc/PID/stat over the phase, divided by the
+# calls). All traffic stays on 127.0.0.1; every process has a time limit and is stopped by PID.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DUR=${1:-10}
@@ -27,6 +28,8 @@ SPID=
 trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; rm -rf "$WORK"' EXIT
 PORT=$((50600 + RANDOM % 300))
 WARMUP=1
+HOLD_COUNTS=${HOLD_COUNTS:-1000 10000}
+ulimit -n "$(ulimit -Hn)"   # the peer server inherits it; aura-bench and aura-server raise their own
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }     # utime + stime in clock ticks
 child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }  # this shell's waited-for children (the load client)
@@ -52,13 +55,15 @@ for shape in "1 1" "16 1" "64 1" "256 1" "64 4" "256 4"; do
 done
 timeout 120 "$OUT/client" upload --port $PORT --total-mib 256 --chunk-kib 64 --repeat 3 | sed 's/^/grpc /' | tee -a "$WORK/results"
 stop_peer
-start_peer 120
-coproc HOLDER { timeout 110 python3 "$ROOT/benchmarks/grpc-hold-connections.py" $PORT 1000; }
-read -r holding <&"${HOLDER[0]}"
-echo "grpc rss_1000 MiB=$(rss_mib "$SPID") ($holding)" | tee -a "$WORK/results"
-exec {HOLDER[1]}>&-
-wait "$HOLDER_PID" || true
-stop_peer
+for count in $HOLD_COUNTS; do
+  start_peer 300
+  coproc HOLDER { timeout 290 python3 "$ROOT/benchmarks/grpc-hold-connections.py" $PORT "$count"; }
+  read -r holding <&"${HOLDER[0]}"
+  echo "grpc rss_held_$count MiB=$(rss_mib "$SPID") ($holding)" | tee -a "$WORK/results"
+  exec {HOLDER[1]}>&-
+  wait "$HOLDER_PID" || true
+  stop_peer
+done
 
 echo "-- AuraStream ($BIN)"
 "$BIN/aura-bench" --only peer-shapes --duration "${DUR}s" | tee "$WORK/aura"
@@ -80,8 +85,8 @@ for line in grpc_lines:
         uploads.append(float(f["MB/s"]))
     elif line.startswith("grpc rss_idle"):
         grpc["idle"] = float(f["MiB"])
-    elif line.startswith("grpc rss_1000"):
-        grpc["1000"] = float(f["MiB"])
+    elif line.startswith("grpc rss_held_"):
+        grpc[line.split()[1][len("rss_held_"):]] = float(f["MiB"])
 if uploads:
     grpc["stream"] = sorted(uploads)[len(uploads) // 2]
 for line in aura_lines:
@@ -94,8 +99,8 @@ for line in aura_lines:
         aura["stream"] = float(f["MB_per_s"])
     elif "RSS idle" in line:
         aura["idle"] = float(f["MiB"])
-    elif "1000 idle conns" in line:
-        aura["1000"] = float(f["MiB"])
+    elif "idle conns" in line:
+        aura[re.search(r"with (\d+) idle conns", line).group(1)] = float(f["MiB"])
 print("\n%-34s %12s %12s %8s" % ("shape", "gRPC C++", "AuraStream", "ratio"))
 def row(name, g, a, unit=""):
     ratio = "%.2fx" % (a / g) if g else "-"
@@ -110,7 +115,8 @@ for k, c in [("1", "1"), ("16", "1"), ("64", "1"), ("256", "1"), ("64", "4"), ("
     row("  p99 us", g[2], a[2])
     row("  server CPU us/call", g[3], a[3])
     row("  client CPU us/call", g[4], a[4])
-for key, label in [("stream", "client streaming 64 KiB MB/s"), ("idle", "server RSS idle MiB"), ("1000", "RSS with 1000 idle conns MiB")]:
+for key, label in [("stream", "client streaming 64 KiB MB/s"), ("idle", "server RSS idle MiB"), ("1000", "RSS with 1000 idle conns MiB"),
+                   ("10000", "RSS with 10000 idle conns MiB")]:
     if key in grpc and key in aura:
         row(label, grpc[key], aura[key])
 print("(ratio = AuraStream / gRPC C++: above 1 is better for calls/s and MB/s, below 1 for latency, CPU and RSS;"

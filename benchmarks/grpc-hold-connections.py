@@ -3,9 +3,11 @@
 
 Opens COUNT connections to 127.0.0.1:PORT, makes one unary call to /bench.Bench/Unary (16 bytes
 each way, the peer's shape) on each over plain HTTP/2, prints "holding COUNT", and keeps every
-connection open until its standard input closes. Speaks just enough HTTP/2 for that: the preface,
-SETTINGS and their acknowledgements, PING answers, one HEADERS + DATA request, literal HPACK.
+connection open until its standard input closes; its open-file limit is raised to the hard limit
+first. Speaks just enough HTTP/2 for that: the preface, SETTINGS and their acknowledgements, PING
+answers, one HEADERS + DATA request, literal HPACK.
 """
+import resource
 import socket
 import struct
 import sys
@@ -65,6 +67,10 @@ def call(port):
 
 def main():
     port, count = int(sys.argv[1]), int(sys.argv[2])
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    if count + 16 > hard:
+        sys.exit("%d connections need %d open files; the hard limit is %d (ulimit -Hn)" % (count, count + 16, hard))
     held = [call(port) for _ in range(count)]
     print("holding %d" % len(held), flush=True)
     sys.stdin.read()

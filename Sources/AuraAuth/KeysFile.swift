@@ -1,6 +1,6 @@
+import AuraCore
 import AuraCrypto
 import AuraPosix
-import FoundationEssentials
 import Glibc
 
 /// The keys file, `<data-dir>/keys.json`: a salt and every key's record, never a secret.
@@ -84,53 +84,38 @@ public struct KeysFile: Sendable {
 
     // MARK: The JSON format
 
-    private struct FileFormat: Codable {
-        var format: Int
-        var salt: String
-        var keys: [Key]
-
-        struct Key: Codable {
-            var id: String
-            var secret_sha256: String
-            var scopes: [String]
-            var rate_per_second: UInt32
-            var burst: UInt32
-            var enabled: Bool
-            var created_unix_ms: Int64
-        }
-    }
-
     static func encode(_ contents: Contents) -> [UInt8] {
-        let file = FileFormat(
-            format: 1, salt: String(decoding: Hex.encode(contents.salt), as: UTF8.self),
-            keys: contents.keys.map { key in
-                FileFormat.Key(
-                    id: key.id.text, secret_sha256: String(decoding: Hex.encode(key.secretDigest.bytes), as: UTF8.self),
-                    scopes: key.scopes.scopes.map(\.rawValue), rate_per_second: key.limit.ratePerSecond, burst: key.limit.burst,
-                    enabled: key.enabled, created_unix_ms: key.createdUnixMillis)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        // Encoding plain strings and numbers cannot fail.
-        return Array(try! encoder.encode(file)) + [UInt8(ascii: "\n")]
+        let keys = contents.keys.map { key in
+            JSONValue.object([
+                "id": .string(key.id.text), "secret_sha256": .string(String(decoding: Hex.encode(key.secretDigest.bytes), as: UTF8.self)),
+                "scopes": .array(key.scopes.scopes.map { .string($0.rawValue) }), "rate_per_second": .integer(Int64(key.limit.ratePerSecond)),
+                "burst": .integer(Int64(key.limit.burst)), "enabled": .bool(key.enabled), "created_unix_ms": .integer(key.createdUnixMillis),
+            ])
+        }
+        let file = JSONValue.object(["format": .integer(1), "salt": .string(String(decoding: Hex.encode(contents.salt), as: UTF8.self)), "keys": .array(keys)])
+        return file.encoded()
     }
 
     static func decode(_ bytes: [UInt8]) throws -> Contents {
-        let file = try JSONDecoder().decode(FileFormat.self, from: Data(bytes))
-        guard file.format == 1 else { throw KeyError.invalid("format \(file.format) is not 1") }
-        guard let salt = Hex.decode(file.salt), salt.count == 32 else { throw KeyError.invalid("the salt is not 64 hex digits") }
+        let file = try JSONFields(JSONReader(maximumBytes: maxBytes).parse(bytes))
+        let format = try file.integer("format", as: Int.self)
+        guard format == 1 else { throw KeyError.invalid("format \(format) is not 1") }
+        guard let salt = Hex.decode(try file.string("salt")), salt.count == 32 else { throw KeyError.invalid("the salt is not 64 hex digits") }
         var seen = Set<KeyID>()
-        let keys = try file.keys.map { key throws(KeyError) -> KeyRecord in
-            guard let id = KeyID(key.id) else { throw .invalid("key id \"\(key.id)\" is not 16 hex digits") }
-            guard seen.insert(id).inserted else { throw .invalid("key \(id) is listed twice") }
-            guard let digest = Hex.decode(key.secret_sha256).flatMap(SHA256Digest.init(bytes:)) else {
-                throw .invalid("key \(id): secret_sha256 is not 64 hex digits")
+        var keys: [KeyRecord] = []
+        for element in try file.array("keys") {
+            let key = try JSONFields(element.value, path: element.path)
+            let text = try key.string("id")
+            guard let id = KeyID(text) else { throw KeyError.invalid("key id \"\(text)\" is not 16 hex digits") }
+            guard seen.insert(id).inserted else { throw KeyError.invalid("key \(id) is listed twice") }
+            guard let digest = Hex.decode(try key.string("secret_sha256")).flatMap(SHA256Digest.init(bytes:)) else {
+                throw KeyError.invalid("key \(id): secret_sha256 is not 64 hex digits")
             }
-            let scopes = try key.scopes.map { name throws(KeyError) in try Scope.named(name) }
-            let limit = try RateLimit(ratePerSecond: key.rate_per_second, burst: key.burst)
-            return KeyRecord(
-                id: id, secretDigest: digest, scopes: ScopeSet(scopes), limit: limit, enabled: key.enabled,
-                createdUnixMillis: key.created_unix_ms)
+            let scopes = try key.strings("scopes").map { name throws(KeyError) in try Scope.named(name) }
+            let limit = try RateLimit(ratePerSecond: key.integer("rate_per_second"), burst: key.integer("burst"))
+            keys.append(KeyRecord(
+                id: id, secretDigest: digest, scopes: ScopeSet(scopes), limit: limit, enabled: try key.bool("enabled"),
+                createdUnixMillis: try key.integer("created_unix_ms")))
         }
         return Contents(salt: salt, keys: keys)
     }

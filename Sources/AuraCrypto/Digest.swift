@@ -1,3 +1,4 @@
+import AuraPosix
 import CCrypto
 
 /// A SHA-256 digest: 32 bytes, stored inline (hashable, no allocation).
@@ -25,7 +26,7 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// SHA-256 and HMAC-SHA256 through OpenSSL.
+/// SHA-256 and HMAC-SHA256 through OpenSSL, random bytes from the kernel.
 public enum Crypto {
     /// The SHA-256 of `data`.
     public static func sha256(_ data: UnsafeRawBufferPointer) -> SHA256Digest {
@@ -59,10 +60,14 @@ public enum Crypto {
         }
     }
 
-    /// `count` cryptographically random bytes.
+    /// `count` cryptographically random bytes, from the kernel (`getrandom`): OpenSSL's own
+    /// generator would set up its providers first, which keeps about 2 MiB more of libcrypto
+    /// resident in a server that otherwise only hashes.
     public static func randomBytes(_ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        precondition(RAND_bytes(&bytes, Int32(count)) == 1, "RAND_bytes failed")
-        return bytes
+        do {
+            return try SystemRandom.bytes(count)
+        } catch {
+            preconditionFailure("getrandom failed: \(error)")  // only before the kernel's pool is ready, at boot
+        }
     }
 }

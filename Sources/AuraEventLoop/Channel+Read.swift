@@ -8,7 +8,7 @@ extension Channel {
     func readFromSocket() {
         // Moved out of the property while the handler holds it `inout`, so the handler may call
         // back into the channel freely and the storage stays uniquely referenced.
-        var buffer = inputBuffer.take() ?? ByteBuffer(capacity: readSize)
+        var buffer = inputBuffer.take() ?? eventLoop.spareReadBuffer.take() ?? ByteBuffer(capacity: readSize)
         // A secured read costs a decryption: after each, let the loop run the handlers' tasks
         // and flush, so the flow-control credit for what they took goes back while the peer
         // still has data in flight, and its encryption overlaps our decryption (four reads in a
@@ -54,12 +54,21 @@ extension Channel {
             if count < requested { break }  // drained: skip the read that would say EAGAIN
         }
         guard state != .closed else { return }
-        // Give back a buffer that a large frame grew, once it is empty.
-        if buffer.readableBytes == 0 && buffer.capacity > 2 * Channel.maximumReadSize {
-            inputBuffer = nil
+        if buffer.readableBytes > 0 {
+            inputBuffer = buffer  // a partial frame waits for the rest
         } else {
-            inputBuffer = buffer
+            releaseInputBuffer(buffer)
         }
+    }
+
+    /// The handler took every byte: the connection keeps no input buffer while it is idle
+    /// (ten thousand idle connections would otherwise hold a read buffer each); the loop keeps
+    /// it for its next read, unless a large frame grew it. Not cleared here: the messages just
+    /// delivered may still share its storage, and the next read clears it once they are gone.
+    private func releaseInputBuffer(_ buffer: ByteBuffer) {
+        inputBuffer = nil
+        guard buffer.capacity <= 2 * Channel.maximumReadSize, eventLoop.spareReadBuffer == nil else { return }
+        eventLoop.spareReadBuffer = buffer
     }
 
     /// Hands bytes left in the input buffer to the handler again (after reading resumed).

@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraPosix
 import Dispatch
 import Glibc
@@ -36,6 +37,9 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     var timerSequence: UInt64 = 0
     var registry = Registry()
     var flushQueue: [Channel] = []
+    /// The input buffer the next channel read on this loop starts with: a channel hands its
+    /// buffer back here once the handler took every byte, so idle connections hold none.
+    var spareReadBuffer: ByteBuffer?
     let events = EpollEventBuffer(capacity: 256)
     /// Scratch vectors for channel flushes, reused by every `writev` on this loop.
     let iovecs: UnsafeMutableBufferPointer<iovec>

@@ -1,13 +1,12 @@
 import AuraCore
 import AuraPosix
-import FoundationEssentials
 import Synchronization
 
 /// What a registry keeps across restarts: the loaded set (file, config, hash), the active
 /// choices, the rollback history and the pins. Stored as a small JSON file.
-public struct PluginState: Codable, Sendable, Equatable {
+public struct PluginState: Sendable, Equatable {
     /// One loaded plugin.
-    public struct Loaded: Codable, Sendable, Equatable {
+    public struct Loaded: Sendable, Equatable {
         /// name@version.
         public var id: String
         /// The file it was loaded from.
@@ -63,7 +62,7 @@ public final class PluginStateFile: Sendable {
         }
         guard let bytes else { return nil }
         do {
-            return try JSONDecoder().decode(PluginState.self, from: Data(bytes))
+            return try PluginState(json: JSONReader().parse(bytes))
         } catch {
             throw RPCError(.dataLoss, "\(path) is not a plugin state file: \(error)")
         }
@@ -71,14 +70,7 @@ public final class PluginStateFile: Sendable {
 
     /// Writes `state` as change number `sequence`, unless a later change was written already.
     public func write(_ state: PluginState, sequence: Int) throws(RPCError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try encoder.encode(state))
-        } catch {
-            throw RPCError(.internal, "cannot encode the plugin state: \(error)")
-        }
+        let bytes = state.json.encoded()
         try lastWritten.withLock { (last) throws(RPCError) in
             guard sequence > last else { return }
             let temporary = path + ".tmp"
@@ -91,5 +83,37 @@ public final class PluginStateFile: Sendable {
             }
             last = sequence
         }
+    }
+}
+
+extension PluginState {
+    /// The state as the file holds it.
+    var json: JSONValue {
+        let plugins = plugins.map { loaded in
+            var members: [String: JSONValue] = [
+                "id": .string(loaded.id), "path": .string(loaded.path), "config": .string(loaded.config), "sha256": .string(loaded.sha256),
+            ]
+            if let isolation = loaded.isolation { members["isolation"] = .string(isolation) }
+            return JSONValue.object(members)
+        }
+        return .object([
+            "format": .integer(Int64(format)), "plugins": .array(plugins), "active": .object(active.mapValues { .string($0) }),
+            "history": .object(history.mapValues { .array($0.map { .string($0) }) }), "pins": .object(pins.mapValues { .string($0) }),
+        ])
+    }
+
+    /// The state a file holds.
+    init(json: JSONValue) throws(JSONError) {
+        let file = try JSONFields(json)
+        format = try file.integer("format")
+        for element in try file.array("plugins") {
+            let loaded = try JSONFields(element.value, path: element.path)
+            plugins.append(Loaded(
+                id: try loaded.string("id"), path: try loaded.string("path"), config: try loaded.string("config"),
+                sha256: try loaded.string("sha256"), isolation: try loaded.optionalString("isolation")))
+        }
+        active = try file.byName("active") { (object, kind) throws(JSONError) in try object.string(kind) }
+        history = try file.byName("history") { (object, kind) throws(JSONError) in try object.strings(kind) }
+        pins = try file.byName("pins") { (object, name) throws(JSONError) in try object.string(name) }
     }
 }

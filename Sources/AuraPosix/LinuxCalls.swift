@@ -1,7 +1,7 @@
 import Glibc
 
 /// The Linux-only calls that Swift's Glibc module does not import (`sys/epoll.h`,
-/// `sys/eventfd.h` and `malloc.h` are not in its umbrella header; `accept4` and `pthread_setname_np` need
+/// `sys/eventfd.h`, `sys/random.h` and `malloc.h` are not in its umbrella header; `accept4` and `pthread_setname_np` need
 /// `_GNU_SOURCE`), looked up once from libc by name and called through C function pointers.
 /// Constants are the kernel's ABI values.
 enum LinuxCalls {
@@ -14,6 +14,7 @@ enum LinuxCalls {
     ) -> CInt
     typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> CInt
     typealias MallocTrim = @convention(c) (Int) -> CInt
+    typealias GetRandom = @convention(c) (UnsafeMutableRawPointer?, Int, CUnsignedInt) -> Int
     typealias SpawnAddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, CInt) -> CInt
 
     nonisolated(unsafe) static let epollCreate1 = load("epoll_create1", as: EpollCreate1.self)
@@ -23,6 +24,7 @@ enum LinuxCalls {
     nonisolated(unsafe) static let accept4 = load("accept4", as: Accept4.self)
     nonisolated(unsafe) static let pthreadSetName = load("pthread_setname_np", as: PthreadSetName.self)
     nonisolated(unsafe) static let mallocTrim = load("malloc_trim", as: MallocTrim.self)
+    nonisolated(unsafe) static let getrandom = load("getrandom", as: GetRandom.self)
     nonisolated(unsafe) static let spawnAddCloseFrom = load("posix_spawn_file_actions_addclosefrom_np", as: SpawnAddCloseFrom.self)
 
     static let epollCtlAdd: CInt = 1

@@ -52,7 +52,9 @@ struct KeysFileTests {
     }
 
     @Test(arguments: [
-        ("not json", "not a keys file"),
+        ("not json", "not a keys file: at byte 0: unexpected character 'n'"),
+        (#"{"format": 1, "salt": "00", "keys": [], "keys": []}"#, "the member \"keys\" appears twice"),
+        (KeysFileTests.file(key: #""id": 5, "secret_sha256": "\#(KeysFileTests.hex)", "scopes": ["analyze"]"#), #""keys[0].id" should be a string, not a number"#),
         (#"{"format": 2, "salt": "", "keys": []}"#, "format 2 is not 1"),
         (#"{"format": 1, "salt": "00", "keys": []}"#, "the salt is not 64 hex digits"),
         (KeysFileTests.file(key: #""id": "zz", "secret_sha256": "\#(KeysFileTests.hex)", "scopes": ["analyze"]"#), "is not 16 hex digits"),

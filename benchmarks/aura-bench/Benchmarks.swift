@@ -3,6 +3,7 @@ import AuraClient
 import AuraConformance
 import AuraEventLoop
 import AuraMessages
+import AuraPosix
 import AuraWire
 import Synchronization
 
@@ -130,7 +131,13 @@ struct Benchmarks {
     }
 
     /// Opens `count` idle connections (each makes one call) and keeps them open during `body`.
+    /// Raises this process's open-file limit to its hard limit first; the server must allow
+    /// `count` connections from one address (`ServerProcess.idleConnectionArguments`).
     func withIdleConnections<T>(_ count: Int, _ body: () async throws -> T) async throws -> T {
+        let openFiles = try OpenFileLimit.raiseToMaximum()
+        guard openFiles >= count + 64 else {
+            throw BenchError("\(count) idle connections need \(count + 64) open files, the hard limit is \(openFiles) (ulimit -Hn)")
+        }
         let clients = (0..<count).map { _ in AuraClient(address: address, configuration: clientConfiguration, loop: loop) }
         for client in clients { _ = try await client.unary("aura.TestService/EmptyCall", Empty(), as: Empty.self) }
         let result = try await body()

@@ -4,9 +4,10 @@ import Glibc
 
 /// The shapes the gRPC C++ peer is measured with (`benchmarks/compare-grpc-cpp.sh`): unary at
 /// K = 1, 16, 64, 256 in flight on 1 connection and K = 64, 256 on 4, each with the server's and
-/// the client's CPU per call; client streaming of 64 KiB messages; idle RSS and RSS with 1,000 idle connections.
+/// the client's CPU per call; client streaming of 64 KiB messages; idle RSS and RSS with 1,000
+/// and 10,000 idle connections.
 /// The unary and streaming rows share one server, as in the peer's script; the memory rows take
-/// a fresh one. Runs only when asked for (`--only peer-shapes`).
+/// a fresh one each. Runs only when asked for (`--only peer-shapes`).
 struct PeerShapesBenchmark {
     let serverBinary: String?
     let serverLoops: Int?
@@ -30,11 +31,15 @@ struct PeerShapesBenchmark {
         let stream = try await benchmarks.clientStreaming(messageSize: 64 * 1024)
         await report(BenchResult(name: "peer-shape " + stream.name, figures: stream.figures))
 
-        let fresh = try ServerProcess(binary: serverBinary, loops: serverLoops)
-        defer { fresh.stop() }
-        await report(BenchResult(name: "peer-shape server RSS idle", figures: [(key: "MiB", value: Double(fresh.residentBytes) / 1_048_576)]))
-        let held = try await fresh.benchmarks(loop: loop, duration: duration).withIdleConnections(1000) { fresh.residentBytes }
-        await report(BenchResult(name: "peer-shape server RSS with 1000 idle conns", figures: [(key: "MiB", value: Double(held) / 1_048_576)]))
+        for count in [1000, 10_000] {
+            let fresh = try ServerProcess(binary: serverBinary, loops: serverLoops, extraArguments: ServerProcess.idleConnectionArguments(count))
+            defer { fresh.stop() }
+            if count == 1000 {
+                await report(BenchResult(name: "peer-shape server RSS idle", figures: [(key: "MiB", value: Double(fresh.residentBytes) / 1_048_576)]))
+            }
+            let held = try await fresh.benchmarks(loop: loop, duration: duration).withIdleConnections(count) { fresh.residentBytes }
+            await report(BenchResult(name: "peer-shape server RSS with \(count) idle conns", figures: [(key: "MiB", value: Double(held) / 1_048_576)]))
+        }
     }
 }
 

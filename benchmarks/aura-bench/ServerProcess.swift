@@ -52,6 +52,12 @@ final class ServerProcess {
         clientConfiguration = configuration
     }
 
+    /// Options that let a server hold `count` connections from this one client address (the
+    /// default per address is 1,000; the server raises its own open-file limit).
+    static func idleConnectionArguments(_ count: Int) -> [String] {
+        ["--max-connections", "\(max(count, 10_000))", "--max-connections-per-address", "\(count)"]
+    }
+
     /// The benchmarks against this server, with clients on `loop`.
     func benchmarks(loop: EventLoop, duration: Duration) -> Benchmarks {
         Benchmarks(address: "127.0.0.1:\(port)", loop: loop, duration: duration, clientConfiguration: clientConfiguration)

@@ -214,12 +214,15 @@ do {
     }
     if server != nil, wanted("memory") {
         // A fresh server, so that buffers kept from the throughput runs do not count.
-        let fresh = try ServerProcess(binary: arguments.options["server-binary"], loops: serverLoops)
-        report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(fresh.residentBytes) / 1e6)]))
-        let idle = fresh.benchmarks(loop: group.loops[0], duration: duration)
-        let rss = try await idle.withIdleConnections(1000) { fresh.residentBytes }
-        report(BenchResult(name: "server RSS with 1000 idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
-        fresh.stop()
+        for count in [1000, 10_000] {
+            let fresh = try ServerProcess(
+                binary: arguments.options["server-binary"], loops: serverLoops, extraArguments: ServerProcess.idleConnectionArguments(count))
+            if count == 1000 { report(BenchResult(name: "server RSS idle", figures: [(key: "MB", value: Double(fresh.residentBytes) / 1e6)])) }
+            let idle = fresh.benchmarks(loop: group.loops[0], duration: duration)
+            let rss = try await idle.withIdleConnections(count) { fresh.residentBytes }
+            report(BenchResult(name: "server RSS with \(count) idle conns", figures: [(key: "MB", value: Double(rss) / 1e6)]))
+            fresh.stop()
+        }
         // The result cache's bound against real memory: a full 64 MiB cache, then the same
         // texts through a server without a cache (what the calls themselves leave behind).
         var texts: Int?

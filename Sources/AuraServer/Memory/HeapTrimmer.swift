@@ -15,9 +15,10 @@ final class HeapTrimmer: Sendable {
     /// Connections that held this much together since the last request ask for a trim when
     /// they close: one large one, or many small ones.
     static let threshold = 8 << 20
-    /// What a connection's own buffers cost besides what it held for its peer: ten thousand
-    /// idle connections gone leave about 100 MiB to give back.
-    static let connectionOverhead = 10 << 10
+    /// What a connection's own state costs besides what it held for its peer: an idle one holds
+    /// no buffers, about 2.8 KiB in all (benchmarks/README.md, issue 17), so ten thousand idle
+    /// connections gone leave about 27 MiB to give back.
+    static let connectionOverhead = 3 << 10
     private let releasedSinceRequest = Atomic<Int>(0)
 
     private let schedule = Mutex(TrimSchedule(

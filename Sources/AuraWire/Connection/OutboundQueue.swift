@@ -57,8 +57,14 @@ struct OutboundBytes: Sendable {
     /// Payloads at least this large are queued as their own buffer instead of copied.
     static let zeroCopyThreshold = 8 * 1024
 
-    var urgent = ByteBuffer(capacity: 64)
-    var current = ByteBuffer(capacity: 4096)
+    /// What `urgent` and `current` are while empty: shared, never-written storage, so an idle
+    /// connection holds no output buffer; the first write gives the buffer its own storage of
+    /// the template's capacity (copy on write), one allocation as a fresh buffer would take.
+    static let emptyUrgent = ByteBuffer(capacity: 64)
+    static let emptyCurrent = ByteBuffer(capacity: 4096)
+
+    var urgent = emptyUrgent
+    var current = emptyCurrent
     var chunks: [ByteBuffer] = []
     /// The bytes in `chunks`.
     private var chunkBytes = 0
@@ -83,21 +89,21 @@ struct OutboundBytes: Sendable {
         guard current.readableBytes > 0 else { return }
         chunks.append(current)
         chunkBytes += current.readableBytes
-        current = ByteBuffer(capacity: 4096)
+        current = Self.emptyCurrent
     }
 
     /// Hands every buffer to `sink` in order and empties the queue.
     mutating func drain(_ sink: (ByteBuffer) -> Void) {
         if urgent.readableBytes > 0 {
             sink(urgent)
-            urgent = ByteBuffer(capacity: 64)
+            urgent = Self.emptyUrgent
         }
         for chunk in chunks { sink(chunk) }
         chunks.removeAll(keepingCapacity: true)
         chunkBytes = 0
         if current.readableBytes > 0 {
             sink(current)
-            current = ByteBuffer(capacity: 4096)
+            current = Self.emptyCurrent
         }
     }
 }
