@@ -133,7 +133,8 @@ public final class TLSSession {
     /// Makes room for `count` more bytes in `plaintext` such that writing them copies nothing
     /// else. A buffer too small, or still sharing its storage with message slices the handler
     /// holds, is replaced by a recycled one, carrying over only its unread bytes (a partial
-    /// frame): growing it in place, or writing to shared storage, would copy all of it.
+    /// frame): growing it in place would copy all of it, and writing to shared storage would
+    /// take fresh storage every time.
     private func makeRoom(in plaintext: inout ByteBuffer, for count: Int) {
         if plaintext.isUniquelyOwned {
             if plaintext.readableBytes == 0 { plaintext.clear() }
