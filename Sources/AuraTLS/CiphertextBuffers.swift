@@ -13,8 +13,6 @@ final class CiphertextBuffers {
     var outbound = ByteBuffer(capacity: 0)
     /// Earlier ciphertext, oldest first, that filled its buffer (see `reserve`).
     private var filled: [ByteBuffer] = []
-    /// Buffers taken for the wire, reused once the write queue lets go of them.
-    private var sent = BufferRecycler(minimumCapacity: chunkSize, limit: 4)
 
     /// A buffer for a large write, or started behind a full one, holds at least this much, so
     /// that the messages of a busy stream share a few buffers, reused (a small write into an
@@ -48,7 +46,7 @@ final class CiphertextBuffers {
             return
         }
         if outbound.readableBytes > 0 { filled.append(outbound) }
-        outbound = sent.buffer(capacity: max(count, Self.chunkSize))
+        outbound = ThreadBufferRecyclers.current.ciphertext.buffer(capacity: max(count, Self.chunkSize))
     }
 
     /// Takes the oldest written ciphertext, if any; call until nil to take it all.
@@ -62,7 +60,7 @@ final class CiphertextBuffers {
         } else {
             return nil
         }
-        sent.lend(taken)
+        ThreadBufferRecyclers.current.ciphertext.lend(taken)
         return taken
     }
 

@@ -16,8 +16,6 @@ public final class TLSSession {
     /// Plaintext to send, gathered until the handshake is done or the next `takeCiphertext`,
     /// so many small writes become few records.
     private var staged = ByteBuffer(capacity: 0)
-    /// Plaintext buffers handed to the channel's handler, reused once its message slices are gone.
-    private var decrypted = BufferRecycler(minimumCapacity: largePlaintextSize / 2, limit: 3)
 
     /// A plaintext write this large goes to OpenSSL at once instead of through `staged`.
     static let directWriteSize = 16 * 1024
@@ -141,9 +139,9 @@ public final class TLSSession {
             if plaintext.writableBytes >= count { return }
         }
         let needed = plaintext.readableBytes + count
-        var replacement = decrypted.buffer(capacity: needed < Self.largePlaintextSize / 4 ? needed : max(needed, Self.largePlaintextSize))
+        var replacement = ThreadBufferRecyclers.current.plaintext.buffer(capacity: needed < Self.largePlaintextSize / 4 ? needed : max(needed, Self.largePlaintextSize))
         replacement.writeBuffer(plaintext)
-        decrypted.lend(plaintext)
+        ThreadBufferRecyclers.current.plaintext.lend(plaintext)
         plaintext = replacement
     }
 

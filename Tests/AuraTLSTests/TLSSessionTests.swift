@@ -103,6 +103,24 @@ import TestSupport
         #expect(blockers.count > 0)
     }
 
+    @Test func whatSessionsKeepIsBoundedPerThreadNotPerConnection() throws {
+        let message = ByteBuffer(bytes: [UInt8](repeating: 7, count: 64 * 1024))
+        var pairs: [SessionPair] = []  // all alive at the end, as idle connections that once streamed
+        for _ in 0..<6 {
+            var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
+            pair.handshake()
+            var plaintext = ByteBuffer()
+            for _ in 0..<8 { pair.client.send(message) }
+            while var ciphertext = pair.client.takeCiphertext() { pair.server.receive(&ciphertext, into: &plaintext) }
+            #expect(plaintext.readableBytes == 8 * message.readableBytes)
+            pairs.append(pair)
+        }
+        let recyclers = ThreadBufferRecyclers.current
+        #expect(recyclers.ciphertext.count > 0 && recyclers.ciphertext.count <= recyclers.ciphertext.limit)
+        #expect(recyclers.plaintext.count <= recyclers.plaintext.limit)
+        #expect(pairs.count == 6)
+    }
+
     private static func address(of buffer: ByteBuffer) -> UnsafeRawPointer {
         buffer.withUnsafeReadableBytes { $0.baseAddress! - buffer.readerIndex }
     }
