@@ -100,6 +100,13 @@ public struct ByteBuffer: Sendable {
         return slice
     }
 
+    /// Whether this buffer alone holds its storage: writing to it then copies nothing and
+    /// `clear()` keeps the storage. A buffer kept after lending it out (to a write queue, to
+    /// the slices a decoder cut) can be written again once this turns true.
+    public var isUniquelyOwned: Bool {
+        mutating get { isKnownUniquelyReferenced(&storage) }
+    }
+
     /// Drops every byte, keeping the storage for reuse.
     public mutating func clear() {
         if isKnownUniquelyReferenced(&storage) {

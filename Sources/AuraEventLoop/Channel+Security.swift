@@ -15,9 +15,9 @@ extension Channel {
 
     /// Decrypts the ciphertext `reads` got and hands the plaintext to the handler.
     func deliverSecured(_ ciphertext: inout ByteBuffer, through security: any ChannelSecurity) {
-        // The layer makes room in the plaintext buffer as it needs (`receive`).
+        // The layer makes room in the plaintext buffer as it needs (`receive`), reusing its
+        // storage when the handler's slices of it are gone.
         var plaintext = plaintextInput.take() ?? ByteBuffer(capacity: 0)
-        if plaintext.readableBytes == 0 { plaintext.clear() }
         let before = plaintext.readableBytes
         security.receive(&ciphertext, into: &plaintext)
         if plaintext.readableBytes > before { handler?.channelRead(self, &plaintext) }

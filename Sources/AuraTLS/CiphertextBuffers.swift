@@ -14,9 +14,9 @@ final class CiphertextBuffers {
     /// Earlier ciphertext, oldest first, that filled its buffer (see `reserve`).
     private var filled: [ByteBuffer] = []
 
-    /// A buffer started behind a full one holds at least this much, so that the messages of a
-    /// busy stream share a few buffers (the first of a flush is sized to its write: a unary
-    /// reply gets a small one).
+    /// A buffer for a large write, or started behind a full one, holds at least this much, so
+    /// that the messages of a busy stream share a few buffers, reused (a small write into an
+    /// empty buffer gets one of its size: a unary reply).
     static let chunkSize = 256 * 1024
 
     /// A BIO over these buffers, for `SSL_set_bio`. It does not keep them alive: the session
@@ -41,17 +41,27 @@ final class CiphertextBuffers {
     /// would copy all of it, once more per doubling).
     func reserve(_ count: Int) {
         guard outbound.writableBytes < count else { return }
-        guard outbound.readableBytes > 0 else { return outbound = ByteBuffer(capacity: count) }
-        filled.append(outbound)
-        outbound = ByteBuffer(capacity: max(count, Self.chunkSize))
+        if outbound.readableBytes == 0 && count < Self.chunkSize / 4 {
+            outbound = ByteBuffer(capacity: count)
+            return
+        }
+        if outbound.readableBytes > 0 { filled.append(outbound) }
+        outbound = ThreadBufferRecyclers.current.ciphertext.buffer(capacity: max(count, Self.chunkSize))
     }
 
     /// Takes the oldest written ciphertext, if any; call until nil to take it all.
     func takeOutbound() -> ByteBuffer? {
-        if !filled.isEmpty { return filled.removeFirst() }
-        guard outbound.readableBytes > 0 else { return nil }
-        defer { outbound = ByteBuffer(capacity: 0) }
-        return outbound
+        let taken: ByteBuffer
+        if !filled.isEmpty {
+            taken = filled.removeFirst()
+        } else if outbound.readableBytes > 0 {
+            taken = outbound
+            outbound = ByteBuffer(capacity: 0)
+        } else {
+            return nil
+        }
+        ThreadBufferRecyclers.current.ciphertext.lend(taken)
+        return taken
     }
 
     /// Whether ciphertext waits to be taken.

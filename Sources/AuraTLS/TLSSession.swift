@@ -23,6 +23,9 @@ public final class TLSSession {
     /// explicit nonce or content type, tag; TLS 1.2 and 1.3 with AEAD ciphers).
     static let maximumRecordSize = 16 * 1024
     static let recordOverhead = 5 + 8 + 16 + 1
+    /// A plaintext buffer made for a large read gets at least this much, so that buffers are
+    /// alike and can be reused (see `makeRoom`).
+    static let largePlaintextSize = 384 * 1024
 
     init(context: TLSContext, peerName: String?) {
         self.context = context
@@ -66,14 +69,8 @@ public final class TLSSession {
     /// `received` alone.
     public func receive(_ received: inout ByteBuffer, into plaintext: inout ByteBuffer) {
         // Room for all the plaintext at once: never more than the ciphertext, plus a record
-        // OpenSSL may hold from before. A buffer without it is replaced, carrying over only its
-        // unread bytes (a partial frame); growing it in place would copy all of its storage.
-        let room = received.readableBytes + Self.maximumRecordSize
-        if plaintext.writableBytes < room {
-            var larger = ByteBuffer(capacity: plaintext.readableBytes + room)
-            larger.writeBuffer(plaintext)
-            plaintext = larger
-        }
+        // OpenSSL may hold from before.
+        makeRoom(in: &plaintext, for: received.readableBytes + Self.maximumRecordSize)
         ciphertext.lending(&received) {
             if case .handshaking = state { handshake() }
             switch state {
@@ -129,6 +126,23 @@ public final class TLSSession {
     private var isOpen: Bool {
         if case .open = state { return true }
         return false
+    }
+
+    /// Makes room for `count` more bytes in `plaintext` such that writing them copies nothing
+    /// else. A buffer too small, or still sharing its storage with message slices the handler
+    /// holds, is replaced by a recycled one, carrying over only its unread bytes (a partial
+    /// frame): growing it in place would copy all of it, and writing to shared storage would
+    /// take fresh storage every time.
+    private func makeRoom(in plaintext: inout ByteBuffer, for count: Int) {
+        if plaintext.isUniquelyOwned {
+            if plaintext.readableBytes == 0 { plaintext.clear() }
+            if plaintext.writableBytes >= count { return }
+        }
+        let needed = plaintext.readableBytes + count
+        var replacement = ThreadBufferRecyclers.current.plaintext.buffer(capacity: needed < Self.largePlaintextSize / 4 ? needed : max(needed, Self.largePlaintextSize))
+        replacement.writeBuffer(plaintext)
+        ThreadBufferRecyclers.current.plaintext.lend(plaintext)
+        plaintext = replacement
     }
 
     private func handshake() {

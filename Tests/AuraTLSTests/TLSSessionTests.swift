@@ -1,7 +1,8 @@
 import AuraBytes
-import AuraTLS
 import Testing
 import TestSupport
+
+@testable import AuraTLS
 
 @Suite struct TLSSessionTests {
     let certificates: TestCertificates
@@ -40,6 +41,88 @@ import TestSupport
         pair.exchange()
         #expect(pair.serverReceived.readableBytesArray == large + [1, 2, 3])
         #expect(pair.clientReceived.readableBytesArray == [9, 8])
+    }
+
+    @Test func recordsSplitAcrossReadsAtAnyByteArriveWhole() throws {
+        var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
+        pair.handshake()
+        let message = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        pair.client.send(ByteBuffer(bytes: message))
+        var ciphertext = ByteBuffer()
+        while let chunk = pair.client.takeCiphertext() { ciphertext.writeBuffer(chunk) }
+        var plaintext = ByteBuffer()
+        while ciphertext.readableBytes > 0 {  // pieces of 1,000 bytes: record headers and tags split too
+            var piece = ciphertext.readSlice(length: min(1000, ciphertext.readableBytes))!
+            pair.server.receive(&piece, into: &plaintext)
+            #expect(piece.readableBytes == 0)
+        }
+        #expect(plaintext.readableBytesArray == message)
+    }
+
+    @Test func plaintextLargerThanTheBufferKeepsItsPartialFrameAndTheHandlersSlices() throws {
+        var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
+        pair.handshake()
+        var plaintext = ByteBuffer(capacity: 64)
+        plaintext.writeBytes([1, 2, 3, 4, 5])
+        let slice = plaintext.readSlice(length: 2)!  // a message the handler still holds
+        let large = (0..<(600 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        pair.client.send(ByteBuffer(bytes: large))
+        while var ciphertext = pair.client.takeCiphertext() { pair.server.receive(&ciphertext, into: &plaintext) }
+        #expect(slice.readableBytesArray == [1, 2])
+        #expect(plaintext.readableBytesArray == [3, 4, 5] + large)
+    }
+
+    @Test func streamingReusesBuffersOnceTheirHoldersLetGo() throws {
+        var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
+        pair.handshake()
+        let message = ByteBuffer(bytes: (0..<(64 * 1024)).map { UInt8(truncatingIfNeeded: $0) })
+        var plaintext = ByteBuffer()
+        var ciphertextSeen: [Set<UnsafeRawPointer>] = [], plaintextSeen: [Set<UnsafeRawPointer>] = []
+        var blockers: [ByteBuffer] = []
+        for _ in 0..<2 {
+            var ciphertextStorage = Set<UnsafeRawPointer>(), plaintextStorage = Set<UnsafeRawPointer>()
+            var messages: [ByteBuffer] = []  // held to the end of the round, as a handler holds what it was given
+            for _ in 0..<8 { pair.client.send(message) }
+            while var ciphertext = pair.client.takeCiphertext() {
+                ciphertextStorage.insert(Self.address(of: ciphertext))
+                pair.server.receive(&ciphertext, into: &plaintext)
+                plaintextStorage.insert(Self.address(of: plaintext))
+                while plaintext.readableBytes >= message.readableBytes { messages.append(plaintext.readSlice(length: message.readableBytes)!) }
+            }
+            #expect(messages.count == 8 && messages.allSatisfy { $0 == message })
+            messages.removeAll()
+            // Blocks of the same sizes, so that malloc cannot hand freed storage back by chance.
+            for _ in ciphertextStorage.union(plaintextStorage) {
+                blockers += [ByteBuffer(capacity: CiphertextBuffers.chunkSize), ByteBuffer(capacity: TLSSession.largePlaintextSize)]
+            }
+            ciphertextSeen.append(ciphertextStorage)
+            plaintextSeen.append(plaintextStorage)
+        }
+        #expect(!ciphertextSeen[0].isDisjoint(with: ciphertextSeen[1]))
+        #expect(!plaintextSeen[0].isDisjoint(with: plaintextSeen[1]))
+        #expect(blockers.count > 0)
+    }
+
+    @Test func whatSessionsKeepIsBoundedPerThreadNotPerConnection() throws {
+        let message = ByteBuffer(bytes: [UInt8](repeating: 7, count: 64 * 1024))
+        var pairs: [SessionPair] = []  // all alive at the end, as idle connections that once streamed
+        for _ in 0..<6 {
+            var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
+            pair.handshake()
+            var plaintext = ByteBuffer()
+            for _ in 0..<8 { pair.client.send(message) }
+            while var ciphertext = pair.client.takeCiphertext() { pair.server.receive(&ciphertext, into: &plaintext) }
+            #expect(plaintext.readableBytes == 8 * message.readableBytes)
+            pairs.append(pair)
+        }
+        let recyclers = ThreadBufferRecyclers.current
+        #expect(recyclers.ciphertext.count > 0 && recyclers.ciphertext.count <= recyclers.ciphertext.limit)
+        #expect(recyclers.plaintext.count <= recyclers.plaintext.limit)
+        #expect(pairs.count == 6)
+    }
+
+    private static func address(of buffer: ByteBuffer) -> UnsafeRawPointer {
+        buffer.withUnsafeReadableBytes { $0.baseAddress! - buffer.readerIndex }
     }
 
     @Test func closeNotifyClosesBothSides() throws {
