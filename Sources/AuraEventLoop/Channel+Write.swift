@@ -34,6 +34,22 @@ extension Channel {
         }
     }
 
+    /// Writes what is queued now, with one `writev`, rather than in this iteration's flush
+    /// phase, so the peer can start on it while the loop works on the rest: a handler that holds
+    /// output for the flush phase calls it once it holds enough. It calls back into no handler:
+    /// an error, a socket that takes only part, writability and closing are left to the flush
+    /// phase, which stays scheduled.
+    public func writeQueuedNow() {
+        guard state == .active, !waitingForWritable else { return }
+        if let security { queueCiphertext(from: security) }
+        guard !writeQueue.isEmpty else { return }
+        let (vectors, _) = fillVectors()
+        if case .processed(let written)? = try? socket.writev(UnsafeBufferPointer(rebasing: eventLoop.iovecs[..<vectors])) {
+            consume(written)
+        }
+        requestFlush()
+    }
+
     /// Writes queued buffers with `writev` until the queue is empty or the kernel pushes back
     /// (then waits for `.writable`).
     func flushNow() {

@@ -46,4 +46,26 @@ import Testing
             #expect(left.isEmpty)
         }
     }
+
+    @Test func writeQueuedNowWritesBeforeTheFlushPhase() async throws {
+        try await withGroup(loops: 1) { group in
+            let server = RecordingHandler()
+            let listener = try Listener.bind("127.0.0.1:0", group: group) { _ in server }
+            defer { listener.close() }
+            let holder = HoldingHandler()
+            let channel = try await connect(to: listener.address, on: group.next()) { _ in holder }
+
+            let (queuedAfterWrite, queuedAfterWriteNow, phasesBefore, phasesAfter) = try await channel.eventLoop.submit {
+                let phasesBefore = holder.flushPhases
+                channel.write(ByteBuffer(bytes: Array("early;".utf8)))
+                let queuedAfterWrite = channel.queuedWriteBytes
+                channel.writeQueuedNow()
+                return (queuedAfterWrite, channel.queuedWriteBytes, phasesBefore, holder.flushPhases)
+            }
+            #expect(queuedAfterWrite == 6)  // a plain write waits for the flush phase
+            #expect(queuedAfterWriteNow == 0)  // this one went to the socket at once
+            #expect(phasesAfter == phasesBefore)  // without a flush phase or a call into the handler
+            #expect(await eventually { server.bytes == Array("early;".utf8) })
+        }
+    }
 }
