@@ -23,14 +23,20 @@ import Testing
         }
     }
 
-    @Test func heldBytesGoOutInTheFlushPhaseOfTheIterationThatAskedForIt() async throws {
+    /// A loop, a listener recording what it receives, and a channel to it with a `HoldingHandler`.
+    private func withHoldingChannel(_ body: (RecordingHandler, HoldingHandler, Channel) async throws -> Void) async throws {
         try await withGroup(loops: 1) { group in
             let server = RecordingHandler()
             let listener = try Listener.bind("127.0.0.1:0", group: group) { _ in server }
             defer { listener.close() }
             let holder = HoldingHandler()
             let channel = try await connect(to: listener.address, on: group.next()) { _ in holder }
+            try await body(server, holder, channel)
+        }
+    }
 
+    @Test func heldBytesGoOutInTheFlushPhaseOfTheIterationThatAskedForIt() async throws {
+        try await withHoldingChannel { server, holder, channel in
             let (queuedBefore, phasesBefore) = try await channel.eventLoop.submit {
                 let phases = holder.flushPhases
                 for part in ["one;", "two;", "three;"] {
@@ -48,13 +54,7 @@ import Testing
     }
 
     @Test func writeQueuedNowWritesBeforeTheFlushPhase() async throws {
-        try await withGroup(loops: 1) { group in
-            let server = RecordingHandler()
-            let listener = try Listener.bind("127.0.0.1:0", group: group) { _ in server }
-            defer { listener.close() }
-            let holder = HoldingHandler()
-            let channel = try await connect(to: listener.address, on: group.next()) { _ in holder }
-
+        try await withHoldingChannel { server, holder, channel in
             let (queuedAfterWrite, queuedAfterWriteNow, phasesBefore, phasesAfter) = try await channel.eventLoop.submit {
                 let phasesBefore = holder.flushPhases
                 channel.write(ByteBuffer(bytes: Array("early;".utf8)))
