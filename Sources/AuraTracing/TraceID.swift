@@ -60,12 +60,17 @@ public struct SpanID: Hashable, Sendable, CustomStringConvertible {
 enum Hex {
     /// Appends `value` as 16 lowercase hex digits, most significant first.
     static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF)) }
+        for index in 0..<16 { bytes.append(digit(value, index)) }
     }
 
     /// Writes `value` as 16 lowercase hex digits at `start` of `bytes`, which has room.
     static func write(_ value: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
-        for index in 0..<16 { bytes[start + index] = digit(UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF) }
+        for index in 0..<16 { bytes[start + index] = digit(value, index) }
+    }
+
+    /// Hex digit `index` (0 is the most significant) of `value`'s 16.
+    private static func digit(_ value: UInt64, _ index: Int) -> UInt8 {
+        digit(UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF)
     }
 
     /// The lowercase hex digit of `nibble` (0...15).

@@ -99,8 +99,8 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         guard core.hasOutput else { return }
         if core.outputByteCount > Self.heldOutputLimit {
             writeOutput()
-            accountMemory()
             channel.writeQueuedNow()
+            accountMemory()  // what the socket did not take
         } else {
             channel.requestFlush()
         }
