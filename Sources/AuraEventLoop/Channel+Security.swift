@@ -33,7 +33,7 @@ extension Channel {
     /// equal to the queue's bytes plus the plaintext the layer still holds.
     func queueCiphertext(from security: any ChannelSecurity) {
         while let ciphertext = security.takeCiphertext() {
-            queuedWriteBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
+            queuedBytes += ciphertext.readableBytes + security.stagedBytes - unsealedWriteBytes
             unsealedWriteBytes = security.stagedBytes
             writeQueue.append(ciphertext)
         }

@@ -17,10 +17,10 @@ extension Channel {
         } else {
             writeQueue.append(buffer)
         }
-        queuedWriteBytes += count
+        queuedBytes += count
         requestFlush()
         if isWritable && queuedWriteBytes > writeWatermarks.high {
-            isWritable = false
+            writable = false
             handler?.channelWritabilityChanged(self)
         }
     }
@@ -85,7 +85,7 @@ extension Channel {
         if writeQueue.isEmpty { waitingForWritable = false }
         updateInterest()
         if !isWritable && queuedWriteBytes <= writeWatermarks.low {
-            isWritable = true
+            writable = true
             handler?.channelWritabilityChanged(self)
         }
         if state == .closing && writeQueue.isEmpty { closeNow() }
@@ -108,7 +108,7 @@ extension Channel {
 
     /// Drops `count` sent bytes from the front of the queue.
     private func consume(_ count: Int) {
-        queuedWriteBytes -= count
+        queuedBytes -= count
         var remaining = count
         while remaining > 0 {
             let front = writeQueue[0].readableBytes

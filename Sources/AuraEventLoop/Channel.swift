@@ -28,34 +28,40 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
     public let localAddress: SocketAddress?
 
     let socket: Socket
-    var handler: ChannelHandler?
-    var state = State.active
-    var readingEnabled = true
+    // The state below is touched on the loop thread only, by methods that never hold an access
+    // to it across a call out: `@exclusivity(unchecked)` spares each access a run-time check.
+    @exclusivity(unchecked) var handler: ChannelHandler?
+    @exclusivity(unchecked) var state = State.active
+    @exclusivity(unchecked) var readingEnabled = true
 
     // Reading.
-    var inputBuffer: ByteBuffer?
-    var readSize = Channel.initialReadSize
-    var smallReads = 0
-    var redeliveryScheduled = false
+    @exclusivity(unchecked) var inputBuffer: ByteBuffer?
+    @exclusivity(unchecked) var readSize = Channel.initialReadSize
+    @exclusivity(unchecked) var smallReads = 0
+    @exclusivity(unchecked) var redeliveryScheduled = false
 
     // Writing.
-    var writeQueue = RingBuffer<ByteBuffer>()
-    var waitingForWritable = false
-    var flushScheduled = false
-    var closeTimeout: Scheduled?
+    @exclusivity(unchecked) var writeQueue = RingBuffer<ByteBuffer>()
+    @exclusivity(unchecked) var waitingForWritable = false
+    @exclusivity(unchecked) var flushScheduled = false
+    @exclusivity(unchecked) var closeTimeout: Scheduled?
 
     // Security (TLS), when `secure(with:)` was called: `inputBuffer` then holds ciphertext and
     // `plaintextInput` what the handler reads; `unsealedWriteBytes` counts plaintext written
     // but not yet turned into queued ciphertext.
-    var security: (any ChannelSecurity)?
-    var plaintextInput: ByteBuffer?
-    var unsealedWriteBytes = 0
+    @exclusivity(unchecked) var security: (any ChannelSecurity)?
+    @exclusivity(unchecked) var plaintextInput: ByteBuffer?
+    @exclusivity(unchecked) var unsealedWriteBytes = 0
 
     /// Bytes written but not yet taken by the kernel.
-    public internal(set) var queuedWriteBytes = 0
+    public var queuedWriteBytes: Int { queuedBytes }
     /// False once queued writes pass `writeWatermarks.high`, true again at or below
     /// `writeWatermarks.low`; each flip calls `channelWritabilityChanged`.
-    public internal(set) var isWritable = true
+    public var isWritable: Bool { writable }
+    // Other modules read these two through the getters above: their direct access to a stored
+    // property is checked at run time even when the property is marked unchecked.
+    @exclusivity(unchecked) var queuedBytes = 0
+    @exclusivity(unchecked) var writable = true
     /// The queued-bytes levels at which `isWritable` flips (default 256 KiB / 1 MiB).
     public var writeWatermarks = WriteWatermarks()
 
@@ -168,7 +174,7 @@ public final class Channel: @unchecked Sendable {  // loop-confined: its methods
         eventLoop.deregister(descriptor: socket.descriptor)
         socket.close()
         writeQueue.removeAll()
-        queuedWriteBytes = 0
+        queuedBytes = 0
         waitingForWritable = false
         inputBuffer = nil
         plaintextInput = nil

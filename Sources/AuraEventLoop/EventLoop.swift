@@ -30,16 +30,18 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     var wakeupPending = false
     var lifecycle = Lifecycle.running
 
-    // The loop thread's own state.
-    var localWork: [LoopWork] = []
-    var runningWork: [LoopWork] = []
-    var timers = TimerHeap()
-    var timerSequence: UInt64 = 0
-    var registry = Registry()
-    var flushQueue: [Channel] = []
+    // The loop thread's own state, touched by methods that never hold an access to it across a
+    // call out (work runs after its read ends): `@exclusivity(unchecked)` spares each access a
+    // run-time check.
+    @exclusivity(unchecked) var localWork: [LoopWork] = []
+    @exclusivity(unchecked) var runningWork: [LoopWork] = []
+    @exclusivity(unchecked) var timers = TimerHeap()
+    @exclusivity(unchecked) var timerSequence: UInt64 = 0
+    @exclusivity(unchecked) var registry = Registry()
+    @exclusivity(unchecked) var flushQueue: [Channel] = []
     /// The input buffer the next channel read on this loop starts with: a channel hands its
     /// buffer back here once the handler took every byte, so idle connections hold none.
-    var spareReadBuffer: ByteBuffer?
+    @exclusivity(unchecked) var spareReadBuffer: ByteBuffer?
     let events = EpollEventBuffer(capacity: 256)
     /// Scratch vectors for channel flushes, reused by every `writev` on this loop.
     let iovecs: UnsafeMutableBufferPointer<iovec>

@@ -21,10 +21,13 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     @usableFromInline let loop: EventLoop
     @usableFromInline let onRelease: (Element) -> Void
     @usableFromInline let cancellationError: @Sendable () -> any Error
-    @usableFromInline var elements: [Element] = []
-    @usableFromInline var head = 0
-    @usableFromInline var state = State.open
-    @usableFromInline var waiter: CheckedContinuation<Element?, any Error>?
+    // Touched on the loop thread only, never across a call out (a waiting continuation is taken
+    // out of `waiter` before it resumes): `@exclusivity(unchecked)` spares each access a run-time
+    // check.
+    @exclusivity(unchecked) @usableFromInline var elements: [Element] = []
+    @exclusivity(unchecked) @usableFromInline var head = 0
+    @exclusivity(unchecked) @usableFromInline var state = State.open
+    @exclusivity(unchecked) @usableFromInline var waiter: CheckedContinuation<Element?, any Error>?
 
     /// Creates a queue on `loop`; a cancelled consumer gets `cancellationError()`.
     @inlinable

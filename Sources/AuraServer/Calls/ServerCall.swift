@@ -18,19 +18,22 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     let id: UInt32
     let handler: MethodHandler
-    private(set) var context: ServerContext
+    // The state below is touched on the loop thread only; the one access held across a call out
+    // is the interceptors' turn at `observers` and `context`, which never reach back into the call.
+    // `@exclusivity(unchecked)` spares each access a run-time check.
+    @exclusivity(unchecked) private(set) var context: ServerContext
     unowned let connection: ServerConnection
     var loop: EventLoop { connection.channel.eventLoop }
-    private(set) var state = State.awaitingRequest
+    @exclusivity(unchecked) private(set) var state = State.awaitingRequest
     private(set) lazy var inbox = CallInbox(
         loop: loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
     ) { [unowned self] taken in
         connection.messageTaken(id, taken.message, wireSize: taken.wireSize)
     }
     private(set) lazy var outbox = CallOutbox(call: self)
-    private var deadlineTimer: Scheduled?
-    private var sentHeaders = false
-    private var observers: CallObservers
+    @exclusivity(unchecked) private var deadlineTimer: Scheduled?
+    @exclusivity(unchecked) private var sentHeaders = false
+    @exclusivity(unchecked) private var observers: CallObservers
 
     init(id: UInt32, handler: MethodHandler, context: ServerContext, connection: ServerConnection) {
         self.id = id

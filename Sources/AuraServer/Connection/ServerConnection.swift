@@ -11,19 +11,22 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     private let registry: MethodRegistry
     let configuration: ServerConfiguration
     private let tracker: ConnectionTracker
-    private var calls: [UInt32: ServerCall] = [:]
+    // The state below is touched on the loop thread only, by methods that never hold an access
+    // to it across a call out (the calls are iterated over a copy): `@exclusivity(unchecked)`
+    // spares each access a run-time check.
+    @exclusivity(unchecked) private var calls: [UInt32: ServerCall] = [:]
     /// The peer's IP address, which the per-address connection limit counts.
     let peerHost: String
     /// The peer as `"host:port"`, each call's `ServerContext.peer` (formatted once).
     private lazy var peerDescription = channel.remoteAddressDescription
-    var timeouts: ConnectionTimeouts
+    @exclusivity(unchecked) var timeouts: ConnectionTimeouts
     /// The one timer of this connection (see `ConnectionTimeouts`).
-    var timer: Scheduled?
+    @exclusivity(unchecked) var timer: Scheduled?
     /// What the connection holds for its peer (see `ServerConnection+Memory.swift`).
-    var memory: ConnectionMemory
+    @exclusivity(unchecked) var memory: ConnectionMemory
     let heapTrimmer: HeapTrimmer
     /// Handlers waiting for the replies queued on this connection to drain, oldest first.
-    var memoryWaiters: [(id: UInt32, continuation: CheckedContinuation<Void, any Error>)] = []
+    @exclusivity(unchecked) var memoryWaiters: [(id: UInt32, continuation: CheckedContinuation<Void, any Error>)] = []
 
     init(
         channel: Channel, registry: MethodRegistry, configuration: ServerConfiguration, tracker: ConnectionTracker,
@@ -197,7 +200,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
         if isDraining && core.openStreamCount == 0 && calls.isEmpty { closeChannel() }
     }
 
-    private var isDraining = false
+    @exclusivity(unchecked) private var isDraining = false
 
     /// Starts a graceful shutdown: GOAWAY, then close once the calls in flight have ended.
     func beginShutdown(reason: String) {

@@ -147,7 +147,7 @@ extension ConnectionCore {
         guard size <= receiveWindow else {
             throw WireError(.resourceExhausted, "flow control window exceeded on stream \(id) (\(size) bytes, \(receiveWindow) granted)")
         }
-        incompleteMessageBytes += size
+        incompleteByteCount += size
         let message: ByteBuffer?
         do {
             // In place: a copy of the record would share the storage of the message being
@@ -160,7 +160,7 @@ extension ConnectionCore {
         var record = streams[id]!
         if let message {
             let wireSize = record.assemblingWireBytes
-            incompleteMessageBytes -= wireSize + record.earlyCreditedBytes
+            incompleteByteCount -= wireSize + record.earlyCreditedBytes
             record.assemblingWireBytes = 0
             earlyCreditedBytes -= record.earlyCreditedBytes
             record.earlyCreditedBytes = 0
@@ -250,8 +250,8 @@ extension ConnectionCore {
         if record.isBlocked { blockedStreams.removeAll { $0 == id } }
         if record.assemblingWireBytes > 0 { returnConnectionCredit(record.assemblingWireBytes) }
         earlyCreditedBytes -= record.earlyCreditedBytes
-        incompleteMessageBytes -= record.assemblingWireBytes + record.earlyCreditedBytes
-        for message in record.pending { queuedMessageBytes -= message.remaining.readableBytes }
+        incompleteByteCount -= record.assemblingWireBytes + record.earlyCreditedBytes
+        for message in record.pending { queuedByteCount -= message.remaining.readableBytes }
     }
 
     /// The most bytes of incomplete messages a connection may hold on credit granted early (the

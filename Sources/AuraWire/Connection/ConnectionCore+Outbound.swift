@@ -58,7 +58,7 @@ extension ConnectionCore {
             return true
         }
         record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
-        queuedMessageBytes += bytes.readableBytes
+        queuedByteCount += bytes.readableBytes
         streams[id] = record
         return flushStream(id, notify: false)
     }
@@ -122,7 +122,7 @@ extension ConnectionCore {
             writeMessageFrame(
                 id, message.remaining.sharingSlice(at: 0, count: size), compressed: message.compressed, isLast: isLast,
                 endStream: message.endStream, record: &record)
-            queuedMessageBytes -= size
+            queuedByteCount -= size
             if isLast {
                 record.pending.removeFirst()
             } else {
