@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "CAuraCRC32C"),
         .target(name: "AuraJobLog", dependencies: ["AuraPosix", "AuraBytes", "AuraCrypto", "CAuraCRC32C"]),
 
-        .target(name: "AuraCrypto", dependencies: ["AuraPosix", "CCrypto"]),
+        .target(name: "CAuraSHA256"),
+        .target(name: "CAuraOpenSSL"),
+        .target(name: "AuraCrypto", dependencies: ["AuraPosix", "CCrypto", "CAuraOpenSSL", "CAuraSHA256"]),
         // TLS through OpenSSL over memory BIOs, as a security layer for event loop channels.
-        .target(name: "AuraTLS", dependencies: ["CSSL", "AuraBytes", "AuraEventLoop"]),
+        .target(name: "AuraTLS", dependencies: ["CSSL", "CAuraOpenSSL", "AuraBytes", "AuraEventLoop"]),
 
         // Documents: how an uploaded document splits into records, chunk by chunk.
         .target(name: "AuraDocuments"),
@@ -156,7 +158,7 @@ let package = Package(
         .testTarget(name: "AuraPosixTests", dependencies: ["AuraPosix", "TestSupport"]),
         .testTarget(name: "AuraBlockingPoolTests", dependencies: ["AuraBlockingPool"]),
         .testTarget(name: "AuraJobLogTests", dependencies: ["AuraJobLog", "AuraPosix", "AuraBytes"]),
-        .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto"]),
+        .testTarget(name: "AuraCryptoTests", dependencies: ["AuraCrypto", "CAuraSHA256"]),
         .testTarget(name: "AuraCommandLineTests", dependencies: ["AuraCommandLine"]),
         .testTarget(
             name: "AuraBackupTests",

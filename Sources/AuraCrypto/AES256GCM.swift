@@ -1,3 +1,4 @@
+import CAuraOpenSSL
 import CCrypto
 
 /// AES-256-GCM (NIST SP 800-38D) through OpenSSL's EVP API: authenticated encryption with a
@@ -14,6 +15,11 @@ public final class AES256GCM: @unchecked Sendable {  // used by one thread at a 
     public static let nonceSize = 12
     /// Bytes of a tag.
     public static let tagSize = 16
+
+    /// Why AES-256-GCM cannot be used here (libcrypto does not load), or nil when it can. Ask
+    /// before making the first cipher: that loads libcrypto, which a server without encryption
+    /// at rest or TLS never maps.
+    public static var unavailableReason: String? { aura_openssl_load(0).map { String(cString: $0) } }
 
     private let sealer: OpaquePointer
     private let opener: OpaquePointer

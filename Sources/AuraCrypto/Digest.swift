@@ -1,5 +1,4 @@
 import AuraPosix
-import CCrypto
 
 /// A SHA-256 digest: 32 bytes, stored inline (hashable, no allocation).
 public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
@@ -49,14 +48,25 @@ public enum Crypto {
 
     /// The HMAC-SHA256 of `data` under `key`.
     public static func hmacSHA256(key: [UInt8], _ data: UnsafeRawBufferPointer) -> SHA256Digest {
-        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { out in
-            var length: UInt32 = 32
-            let result = key.withUnsafeBytes { keyBytes in
-                HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), data.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                     data.count, out.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
+        // RFC 2104: the key (hashed first when longer than a block), zero-padded to a block and
+        // XORed with 0x36 starts the inner hash over the data; XORed with 0x5c, the outer hash
+        // over the inner digest.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { pad in
+            pad.initialize(repeating: 0)
+            if key.count > 64 {
+                withUnsafeBytes(of: sha256(key).words) { digest in _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: digest) }
+            } else {
+                _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: key)
             }
-            precondition(result != nil && length == 32, "HMAC(SHA-256) failed")
-            return SHA256Digest(bytes: UnsafeRawBufferPointer(out))
+            var hasher = SHA256Hasher()
+            for index in pad.indices { pad[index] ^= 0x36 }
+            hasher.update(UnsafeRawBufferPointer(pad))
+            hasher.update(data)
+            let inner = hasher.finalize()
+            for index in pad.indices { pad[index] ^= 0x36 ^ 0x5c }
+            hasher.update(UnsafeRawBufferPointer(pad))
+            withUnsafeBytes(of: inner.words) { hasher.update($0) }
+            return hasher.finalize()
         }
     }
 

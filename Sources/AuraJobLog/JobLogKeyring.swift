@@ -16,6 +16,7 @@ public struct JobLogKey: Sendable, Equatable {
         guard bytes.count == AES256GCM.keySize else {
             throw .encryption("an encryption key is 32 bytes (or 64 hex digits), got \(bytes.count) bytes")
         }
+        if let reason = AES256GCM.unavailableReason { throw .encryption(reason) }
         self.bytes = bytes
         let digest = "aura joblog key id".utf8.withContiguousStorageIfAvailable { Crypto.hmacSHA256(key: bytes, UnsafeRawBufferPointer($0)) }!
         id = max(1, UInt32(truncatingIfNeeded: digest.words.0))

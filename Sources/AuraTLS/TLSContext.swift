@@ -1,3 +1,4 @@
+import CAuraOpenSSL
 import CSSL
 import Glibc
 
@@ -15,6 +16,7 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
     /// Throws `TLSError` naming the file and OpenSSL's reason when one does not load.
     public init(server configuration: TLSServerConfiguration) throws(TLSError) {
         role = .server
+        try Self.loadOpenSSL()
         pointer = try Self.makeContext(method: TLS_server_method()) { pointer throws(TLSError) in
             try Self.check(
                 SSL_CTX_use_certificate_chain_file(pointer, configuration.certificateChainPath),
@@ -37,6 +39,7 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
     /// certificate. Throws `TLSError` naming the file that does not load.
     public init(client configuration: TLSClientConfiguration) throws(TLSError) {
         role = .client
+        try Self.loadOpenSSL()
         pointer = try Self.makeContext(method: TLS_client_method()) { pointer throws(TLSError) in
             if let caPath = configuration.caPath {
                 try Self.check(SSL_CTX_load_verify_locations(pointer, caPath, nil), "cannot load the CA file \(caPath)")
@@ -85,6 +88,11 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
             throw error
         }
         return context
+    }
+
+    /// Loads libssl, which the program maps only once it uses TLS (Sources/CAuraOpenSSL).
+    private static func loadOpenSSL() throws(TLSError) {
+        if let failure = aura_openssl_load(1) { throw TLSError(String(cString: failure)) }
     }
 
     private static func check(_ result: Int32, _ what: String) throws(TLSError) {

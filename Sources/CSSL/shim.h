@@ -1,5 +1,7 @@
 #ifndef AURA_CSSL_SHIM_H
 #define AURA_CSSL_SHIM_H
+/* Declarations only: the functions are defined in CAuraOpenSSL, which loads libssl on first use
+   (no `link` in module.modulemap). */
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
