@@ -39,6 +39,7 @@ enum TLSAlert: UInt8 {
     /// words OpenSSL's record layer uses ("sslv3 alert bad record mac", "tlsv13 alert
     /// certificate required", ...).
     static func failure(receiving number: UInt8) -> TLSError {
+        _ = OPENSSL_init_ssl(UInt64(OPENSSL_INIT_LOAD_SSL_STRINGS), nil)  // once per process; every SSL_CTX_new does it too
         let reason = ERR_reason_error_string(aura_ssl_alert_reason(Int32(number))).map { String(cString: $0) }
         return TLSError("TLS failed: \(reason ?? "the peer sent the alert \(number)")")
     }
