@@ -173,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "AuraAuthTests",
             dependencies: ["AuraAuth", "AuraCrypto", "AuraServer", "AuraClient", "AuraConformance", "AuraHealth", "AuraMessages", "TestSupport"]),
-        .testTarget(name: "AuraTLSTests", dependencies: ["AuraTLS", "AuraBytes", "TestSupport"]),
+        .testTarget(name: "AuraTLSTests", dependencies: ["AuraTLS", "AuraBytes", "CSSL", "TestSupport"]),
         .testTarget(name: "AuraDocumentsTests", dependencies: ["AuraDocuments", "TestSupport"]),
         .testTarget(name: "AuraRPCTests", dependencies: ["TestSupport"]),  // runs the built aura-server and aura-rpc
         .target(

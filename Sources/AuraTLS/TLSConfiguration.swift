@@ -7,12 +7,17 @@ public struct TLSServerConfiguration: Sendable, Equatable {
     /// When set, clients must present a certificate signed by a CA in this PEM file (mutual
     /// TLS); a client without one is refused during the handshake.
     public var clientCAPath: String?
+    /// When true (the default), once OpenSSL has done a TLS 1.3 handshake with an AES-GCM suite,
+    /// the session seals and opens records itself (`TLS13RecordLayer`) without OpenSSL's copies;
+    /// TLS 1.2, ChaCha20, handshakes and certificates stay with OpenSSL either way.
+    public var ownTLS13RecordLayer: Bool
 
     /// A configuration from PEM files; `clientCAPath` turns on client-certificate checks.
-    public init(certificateChainPath: String, privateKeyPath: String, clientCAPath: String? = nil) {
+    public init(certificateChainPath: String, privateKeyPath: String, clientCAPath: String? = nil, ownTLS13RecordLayer: Bool = true) {
         self.certificateChainPath = certificateChainPath
         self.privateKeyPath = privateKeyPath
         self.clientCAPath = clientCAPath
+        self.ownTLS13RecordLayer = ownTLS13RecordLayer
     }
 }
 
@@ -27,12 +32,20 @@ public struct TLSClientConfiguration: Sendable, Equatable {
     /// The name (or IP address) the server's certificate must carry; nil: the host of the
     /// address connected to. A DNS name is also sent as SNI.
     public var serverName: String?
+    /// When true (the default), once OpenSSL has done a TLS 1.3 handshake with an AES-GCM suite,
+    /// the session seals and opens records itself (`TLS13RecordLayer`) without OpenSSL's copies;
+    /// TLS 1.2, ChaCha20, handshakes and certificates stay with OpenSSL either way.
+    public var ownTLS13RecordLayer: Bool
 
     /// A configuration; every field is optional (the defaults trust the system's CAs).
-    public init(caPath: String? = nil, certificatePath: String? = nil, privateKeyPath: String? = nil, serverName: String? = nil) {
+    public init(
+        caPath: String? = nil, certificatePath: String? = nil, privateKeyPath: String? = nil, serverName: String? = nil,
+        ownTLS13RecordLayer: Bool = true
+    ) {
         self.caPath = caPath
         self.certificatePath = certificatePath
         self.privateKeyPath = privateKeyPath
         self.serverName = serverName
+        self.ownTLS13RecordLayer = ownTLS13RecordLayer
     }
 }

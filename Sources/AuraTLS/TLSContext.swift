@@ -10,6 +10,8 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
 
     /// Which side of the handshake its sessions take.
     public let role: Role
+    /// Whether its TLS 1.3 AES-GCM sessions use `TLS13RecordLayer` after the handshake.
+    let ownTLS13RecordLayer: Bool
     let pointer: OpaquePointer
 
     /// A server context: the certificate chain and key, and, with a client CA, mutual TLS.
@@ -17,7 +19,8 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
     public init(server configuration: TLSServerConfiguration) throws(TLSError) {
         role = .server
         try Self.loadOpenSSL()
-        pointer = try Self.makeContext(method: TLS_server_method()) { pointer throws(TLSError) in
+        ownTLS13RecordLayer = configuration.ownTLS13RecordLayer
+        pointer = try Self.makeContext(method: TLS_server_method(), ownTLS13RecordLayer: ownTLS13RecordLayer) { pointer throws(TLSError) in
             try Self.check(
                 SSL_CTX_use_certificate_chain_file(pointer, configuration.certificateChainPath),
                 "cannot load the certificate chain \(configuration.certificateChainPath)")
@@ -40,7 +43,8 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
     public init(client configuration: TLSClientConfiguration) throws(TLSError) {
         role = .client
         try Self.loadOpenSSL()
-        pointer = try Self.makeContext(method: TLS_client_method()) { pointer throws(TLSError) in
+        ownTLS13RecordLayer = configuration.ownTLS13RecordLayer
+        pointer = try Self.makeContext(method: TLS_client_method(), ownTLS13RecordLayer: ownTLS13RecordLayer) { pointer throws(TLSError) in
             if let caPath = configuration.caPath {
                 try Self.check(SSL_CTX_load_verify_locations(pointer, caPath, nil), "cannot load the CA file \(caPath)")
             } else {
@@ -73,15 +77,22 @@ public final class TLSContext: @unchecked Sendable {  // SSL_CTX is thread-safe 
     static let cipherSuites = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
 
     /// A new `SSL_CTX` for `method`, TLS 1.2 at least, AES-128-GCM preferred, set up by
-    /// `configure`; freed again if that throws.
+    /// `configure`; freed again if that throws. With our own record layer, OpenSSL reports the
+    /// traffic secrets (`KeyLogCapture`), and a server sends no session tickets: they would go
+    /// out under the application keys before the layer takes over (and nothing here resumes
+    /// sessions).
     private static func makeContext(
-        method: OpaquePointer?, _ configure: (OpaquePointer) throws(TLSError) -> Void
+        method: OpaquePointer?, ownTLS13RecordLayer: Bool, _ configure: (OpaquePointer) throws(TLSError) -> Void
     ) throws(TLSError) -> OpaquePointer {
         guard let context = SSL_CTX_new(method) else { throw TLSError.drainingQueue("cannot create a TLS context") }
         do throws(TLSError) {
             try check(aura_ssl_ctx_set_min_proto_version(context, TLS1_2_VERSION), "cannot require TLS 1.2")
             try check(SSL_CTX_set_ciphersuites(context, cipherSuites), "cannot set the TLS 1.3 cipher suites")
             _ = SSL_CTX_set_options(context, aura_ssl_op_cipher_server_preference())  // a server picks by the order below
+            if ownTLS13RecordLayer {
+                KeyLogCapture.install(on: context)
+                try check(SSL_CTX_set_num_tickets(context, 0), "cannot turn off session tickets")
+            }
             try configure(context)
         } catch {
             SSL_CTX_free(context)

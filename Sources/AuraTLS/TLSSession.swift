@@ -16,6 +16,14 @@ public final class TLSSession {
     /// Plaintext to send, gathered until the handshake is done or the next `takeCiphertext`,
     /// so many small writes become few records.
     private var staged = ByteBuffer(capacity: 0)
+    /// The traffic secrets OpenSSL reports during the handshake, when the context lets our own
+    /// record layer take over; nil otherwise.
+    private let keyLog: KeyLogCapture?
+    /// Our record layer, once it took over from OpenSSL's (TLS 1.3 with AES-GCM); nil while
+    /// OpenSSL seals and opens the records.
+    private var records: TLS13RecordLayer?
+    /// Records sealed under one key before our record layer updates it (a test sets it small).
+    var recordsPerKey = TLS13RecordLayer.defaultRecordsPerKey
 
     /// A plaintext write this large goes to OpenSSL at once instead of through `staged`.
     static let directWriteSize = 16 * 1024
@@ -32,6 +40,8 @@ public final class TLSSession {
         ssl = SSL_new(context.pointer)!
         let bio = ciphertext.makeBIO()
         SSL_set_bio(ssl, bio, bio)  // the SSL owns the BIO now
+        keyLog = context.ownTLS13RecordLayer ? KeyLogCapture() : nil
+        keyLog?.attach(to: ssl)
         switch context.role {
         case .server:
             SSL_set_accept_state(ssl)
@@ -41,7 +51,13 @@ public final class TLSSession {
         }
     }
 
-    deinit { SSL_free(ssl) }
+    deinit { SSL_free(ssl) }  // before `keyLog`, which the SSL points to
+
+    /// Whether our own record layer seals and opens the records now (not OpenSSL's).
+    var usesOwnRecordLayer: Bool { records != nil }
+
+    /// KeyUpdates applied to our write key and to the peer's, by our record layer.
+    var keyGenerations: (write: Int, read: Int)? { records?.keyGenerations }
 
     /// Plaintext bytes accepted by `send` and not yet encrypted.
     public var stagedBytes: Int { staged.readableBytes }
@@ -74,7 +90,8 @@ public final class TLSSession {
         ciphertext.lending(&received) {
             if case .handshaking = state { handshake() }
             switch state {
-            case .open, .closing: readPlaintext(into: &plaintext)
+            case .open, .closing:
+                if records != nil { openRecords(into: &plaintext) } else { readPlaintext(into: &plaintext) }
             case .handshaking, .closed, .failed: break
             }
         }
@@ -111,7 +128,11 @@ public final class TLSSession {
         switch state {
         case .open:
             sealStaged()
-            _ = SSL_shutdown(ssl)
+            if records != nil {
+                records!.sealAlert(.closeNotify, into: ciphertext)
+            } else {
+                _ = SSL_shutdown(ssl)
+            }
             state = .closing
         case .handshaking:
             state = .closed
@@ -145,15 +166,62 @@ public final class TLSSession {
         plaintext = replacement
     }
 
+    /// Sends a KeyUpdate now, asking the peer to update its key too if `requestingPeerUpdate`
+    /// (tests drive OpenSSL's record layer and ours with it).
+    func updateKeys(requestingPeerUpdate: Bool) {
+        guard isOpen else { return }
+        if records != nil {
+            if !records!.sealKeyUpdate(requestingPeerUpdate: requestingPeerUpdate, into: ciphertext) {
+                state = .failed(TLSError("TLS failed: cannot derive the next traffic key"))
+            }
+        } else {
+            _ = SSL_key_update(ssl, requestingPeerUpdate ? SSL_KEY_UPDATE_REQUESTED : SSL_KEY_UPDATE_NOT_REQUESTED)
+            _ = SSL_do_handshake(ssl)  // sends it now
+        }
+    }
+
     private func handshake() {
         let result = SSL_do_handshake(ssl)
         if result == 1 {
             state = .open(parameters())
+            takeOverRecords()
             return
         }
         let code = SSL_get_error(ssl, result)
         if code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE { return }
         state = .failed(error("TLS handshake failed", code: code))
+    }
+
+    /// Moves the session to our record layer when that is safe: TLS 1.3 with an AES-GCM suite,
+    /// both application traffic secrets reported, and OpenSSL holding no record of its own
+    /// (nothing decrypted and unread, nothing half read, nothing unsent, no KeyUpdate due).
+    /// OpenSSL reads one record at a time from the BIO (no read-ahead), so records after the
+    /// handshake's last stay in `ciphertext.inbound` for our layer; a server sends no tickets
+    /// (`TLSContext`), so neither side sealed or opened any record under the application keys
+    /// yet and the sequence numbers start at 0. The secrets are wiped either way.
+    private func takeOverRecords() {
+        guard let keyLog else { return }
+        defer { keyLog.clear() }
+        guard SSL_version(ssl) == TLS1_3_VERSION,
+              let cipher = SSL_get_current_cipher(ssl), let suite = TLS13CipherSuite(protocolID: SSL_CIPHER_get_protocol_id(cipher)),
+              let clientSecret = keyLog.clientSecret, let serverSecret = keyLog.serverSecret,
+              SSL_pending(ssl) == 0, SSL_has_pending(ssl) == 0, SSL_want(ssl) == SSL_NOTHING,
+              SSL_get_key_update_type(ssl) == SSL_KEY_UPDATE_NONE
+        else { return }
+        records = TLS13RecordLayer(
+            suite: suite, clientSecret: clientSecret, serverSecret: serverSecret, role: context.role, recordsPerKey: recordsPerKey)
+    }
+
+    private func openRecords(into plaintext: inout ByteBuffer) {
+        switch records!.open(&ciphertext.inbound, into: &plaintext, replies: ciphertext) {
+        case .awaitingMore:
+            break
+        case .peerClosed:
+            records!.sealAlert(.closeNotify, into: ciphertext)  // answered; once closing, ours went out already
+            state = .closed
+        case .failed(let error):
+            state = .failed(error)
+        }
     }
 
     private func readPlaintext(into plaintext: inout ByteBuffer) {
@@ -188,8 +256,13 @@ public final class TLSSession {
 
     /// Encrypts all of `plaintext` into `ciphertext.outbound`, with room made up front.
     private func encrypt(_ plaintext: ByteBuffer) {
-        let records = (plaintext.readableBytes + Self.maximumRecordSize - 1) / Self.maximumRecordSize
-        ciphertext.reserve(plaintext.readableBytes + records * Self.recordOverhead)
+        let recordCount = (plaintext.readableBytes + Self.maximumRecordSize - 1) / Self.maximumRecordSize
+        ciphertext.reserve(plaintext.readableBytes + recordCount * Self.recordOverhead)
+        if records != nil {
+            let sealed = plaintext.withUnsafeReadableBytes { records!.seal($0, into: ciphertext) }
+            if !sealed { state = .failed(TLSError("TLS failed: cannot seal a record")) }
+            return
+        }
         plaintext.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {

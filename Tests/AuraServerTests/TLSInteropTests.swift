@@ -43,12 +43,40 @@ import TestSupport
         }
     }
 
+    /// Application data both ways through the server's own TLS 1.3 record layer and OpenSSL's
+    /// in s_client: the server opens s_client's bytes (not AuraRPC's preface) and its SETTINGS
+    /// and GOAWAY, sealed by our layer, reach s_client, which prints them.
+    @Test(arguments: ["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"])
+    func sClientExchangesDataThroughTheServersRecordLayer(suite: String) async throws {
+        try await withServer { address in
+            let (_, output) = try await sClient(
+                address, input: "NOTAURA!", "-quiet", "-ciphersuites", suite, "-CAfile", files.caCertificate, "-verify_return_error")
+            #expect(output.contains("bad preface magic"), "\(output)")
+        }
+    }
+
     /// Runs `openssl s_client -brief` with no input (it closes after the handshake).
     private func sClient(_ address: String, _ arguments: String...) async throws -> (Int32, String) {
+        try await sClient(address, input: nil, ["-brief"] + arguments)
+    }
+
+    /// Runs `openssl s_client` with `input` (then end of file), or none.
+    private func sClient(_ address: String, input: String?, _ arguments: String...) async throws -> (Int32, String) {
+        try await sClient(address, input: input, arguments)
+    }
+
+    private func sClient(_ address: String, input: String?, _ arguments: [String]) async throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["s_client", "-brief", "-connect", address] + arguments
-        process.standardInput = FileHandle.nullDevice
+        process.arguments = ["s_client", "-connect", address] + arguments
+        if let input {
+            let pipe = Pipe()
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+            process.standardInput = pipe
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -73,6 +73,10 @@ import TestSupport
     }
 
     @Test func streamingReusesBuffersOnceTheirHoldersLetGo() throws {
+        // Empty recyclers: buffers that earlier tests on this thread left would be reused first.
+        let recyclers = ThreadBufferRecyclers.current
+        recyclers.ciphertext = BufferRecycler(minimumCapacity: recyclers.ciphertext.minimumCapacity, limit: recyclers.ciphertext.limit)
+        recyclers.plaintext = BufferRecycler(minimumCapacity: recyclers.plaintext.minimumCapacity, limit: recyclers.plaintext.limit)
         var pair = try SessionPair(server: certificates.server, client: certificates.trustingClient)
         pair.handshake()
         let message = ByteBuffer(bytes: (0..<(64 * 1024)).map { UInt8(truncatingIfNeeded: $0) })
