@@ -54,9 +54,9 @@ public enum Crypto {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { pad in
             pad.initialize(repeating: 0)
             if key.count > 64 {
-                withUnsafeBytes(of: sha256(key).words) { digest in _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: digest) }
+                withUnsafeBytes(of: sha256(key).words) { UnsafeMutableRawBufferPointer(pad).copyMemory(from: $0) }
             } else {
-                _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: key)
+                key.withUnsafeBytes { UnsafeMutableRawBufferPointer(pad).copyMemory(from: $0) }
             }
             var hasher = SHA256Hasher()
             for index in pad.indices { pad[index] ^= 0x36 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct EventLoopTests {
     @Test func executeRunsInOrderAndTimersByDeadlineAndCancelledTimersNever() async throws {
-        try await withGroup(loops: 1) { group in
+        await withGroup(loops: 1) { group in
             let loop = group.loops[0]
             let order = Locked<[String]>([])
             loop.schedule(after: .milliseconds(30)) { order.withValue { $0.append("late") } }
