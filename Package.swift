@@ -26,7 +26,7 @@ let package = Package(
         // machines, the messages generated from aura.proto. No sockets.
         .target(name: "AuraBytes"),
         .target(name: "AuraProto", dependencies: ["AuraBytes"]),
-        .target(name: "AuraCore"),
+        .target(name: "AuraCore", dependencies: ["AuraBytes"]),
         .target(name: "AuraWire", dependencies: ["AuraBytes", "AuraProto", "AuraCore", "CZlib"]),
         .target(name: "AuraMessages", dependencies: ["AuraBytes", "AuraProto"]),
         .target(name: "AuraSchema", dependencies: ["AuraProto"]),
@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "AuraTLS", dependencies: ["CSSL", "CAuraOpenSSL", "AuraBytes", "AuraEventLoop"]),
 
         // Documents: how an uploaded document splits into records, chunk by chunk.
-        .target(name: "AuraDocuments"),
+        .target(name: "AuraDocuments", dependencies: ["AuraBytes"]),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "AuraTracing", "CAuraPlugin"]),

@@ -1,3 +1,5 @@
+import AuraBytes
+
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The first offset from `start` on, rounded down to a word, that may hold a quote, a
     /// backslash or a control character: string content eight bytes at a time.
@@ -24,13 +26,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
         guard offset + 4 <= count else { return nil }
         var value: UInt16 = 0
         for byte in self[offset..<(offset + 4)] {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = HexDigit.value(byte) else { return nil }
             value = value << 4 | UInt16(digit)
         }
         return value

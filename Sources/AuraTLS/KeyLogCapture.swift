@@ -1,3 +1,4 @@
+import AuraBytes
 import CSSL
 import Glibc
 
@@ -51,7 +52,7 @@ final class KeyLogCapture {
         let secret = SecretBytes(count: digits / 2)
         let hex = UnsafeRawPointer(line + start).assumingMemoryBound(to: UInt8.self)
         for index in 0..<digits / 2 {
-            guard let high = Self.nibble(hex[2 * index]), let low = Self.nibble(hex[2 * index + 1]) else { return }
+            guard let high = HexDigit.value(hex[2 * index]), let low = HexDigit.value(hex[2 * index + 1]) else { return }
             secret.bytes[index] = high << 4 | low
         }
         if isClient { clientSecret = secret } else { serverSecret = secret }
@@ -59,14 +60,5 @@ final class KeyLogCapture {
 
     private static func hasPrefix(_ line: UnsafePointer<CChar>, _ length: Int, _ label: StaticString) -> Bool {
         length > label.utf8CodeUnitCount && memcmp(line, label.utf8Start, label.utf8CodeUnitCount) == 0
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,3 +1,5 @@
+import AuraBytes
+
 /// A strict JSON parser (RFC 8259) for small files read from disk (keys.json, plugins.json).
 ///
 /// Bounded for hostile input: the text may hold at most `maximumBytes` bytes and nest arrays
@@ -204,7 +206,7 @@ private struct JSONCursor {
     private mutating func hexQuad() throws(JSONError) -> UInt16 {
         var value: UInt16 = 0
         for _ in 0..<4 {
-            guard let byte = next, let digit = Self.hexValue(byte) else { throw error("expected 4 hex digits after \\u") }
+            guard let byte = next, let digit = HexDigit.value(byte) else { throw error("expected 4 hex digits after \\u") }
             value = value << 4 | UInt16(digit)
             offset += 1
         }
@@ -212,15 +214,6 @@ private struct JSONCursor {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 
     private static func printable(_ byte: UInt8) -> String {
         (0x21..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)
