@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "AuraTLS", dependencies: ["CSSL", "CAuraOpenSSL", "AuraBytes", "AuraEventLoop"]),
 
         // Documents: how an uploaded document splits into records, chunk by chunk.
-        .target(name: "AuraDocuments", dependencies: ["AuraBytes"]),
+        .target(name: "AuraDocuments", dependencies: ["AuraBytes", "AuraCore"]),
 
         // Plugin host: loads analyzer and redactor plugins with dlopen, swaps them live.
         .target(name: "AuraPluginHost", dependencies: ["AuraPosix", "AuraCore", "AuraBytes", "AuraCrypto", "AuraBlockingPool", "AuraTracing", "CAuraPlugin"]),

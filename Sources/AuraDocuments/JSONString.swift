@@ -1,4 +1,5 @@
 import AuraBytes
+import AuraCore
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The first offset from `start` on, rounded down to a word, that may hold a quote, a
@@ -42,17 +43,12 @@ extension UnsafeBufferPointer where Element == UInt8 {
             output.append(contentsOf: self[start..<backslash])
             let escaped = self[backslash + 1]
             start = backslash + 2
-            switch escaped {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"):
+            if let unescaped = JSONText.unescaped(escaped) {
+                output.append(unescaped)
+            } else {  // \u, the only other escape the line's check lets through
                 guard let scalar = unicodeEscape(at: backslash) else { return backslash }
                 output.append(contentsOf: UTF8.encode(scalar)!)
                 start = backslash + (scalar.value > 0xFFFF ? 12 : 6)
-            default: output.append(escaped)  // \" \\ \/
             }
         }
         output.append(contentsOf: self[start..<count])

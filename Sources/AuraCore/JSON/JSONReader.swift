@@ -181,13 +181,11 @@ private struct JSONCursor {
     private mutating func escape(into utf8: inout [UInt8]) throws(JSONError) {
         guard let byte = next else { throw error("the text ends inside a string") }
         offset += 1
+        if let unescaped = JSONText.unescaped(byte) {
+            utf8.append(unescaped)
+            return
+        }
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(byte)
-        case UInt8(ascii: "b"): utf8.append(0x08)
-        case UInt8(ascii: "f"): utf8.append(0x0C)
-        case UInt8(ascii: "n"): utf8.append(0x0A)
-        case UInt8(ascii: "r"): utf8.append(0x0D)
-        case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = UInt32(try hexQuad())
             if (0xD800..<0xDC00).contains(scalar) {
