@@ -25,7 +25,7 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// SHA-256 and HMAC-SHA256 through OpenSSL, random bytes from the kernel.
+/// SHA-256 and HMAC-SHA256 (our own C, Sources/CAuraSHA256), random bytes from the kernel.
 public enum Crypto {
     /// The SHA-256 of `data`.
     public static func sha256(_ data: UnsafeRawBufferPointer) -> SHA256Digest {

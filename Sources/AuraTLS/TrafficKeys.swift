@@ -45,9 +45,6 @@ struct TLS13CipherSuite {
         self.keyLength = keyLength
     }
 
-    /// Bytes of a traffic secret: the hash's output size.
-    var secretLength: Int { Int(EVP_MD_get_size(digest)) }
-
     // Fetched once: `EVP_aes_128_gcm()` would make OpenSSL 3 fetch the implementation from its
     // provider again at every key set-up (each session, each KeyUpdate).
     nonisolated(unsafe) private static let aes128GCM = EVP_CIPHER_fetch(nil, "AES-128-GCM", nil)  // immutable, never freed
