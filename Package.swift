@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "AuraConformance", dependencies: ["AuraServer", "AuraMessages"]),
         .target(
             name: "AuraSentiment",
-            dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraMessages"]),
+            dependencies: ["AuraServer", "AuraPluginHost", "AuraCrypto", "AuraMessages", "AuraPosix"]),
         .target(
             name: "AuraJobs",
             dependencies: [
@@ -81,7 +81,7 @@ let package = Package(
                 "AuraBlockingPool", "AuraPosix", "AuraTracing",
             ]),
         // Several servers as one: job ids that name their server, calls forwarded to it (docs/SCALING.md).
-        .target(name: "AuraCluster", dependencies: ["AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS", "AuraTracing"]),
+        .target(name: "AuraCluster", dependencies: ["AuraBytes", "AuraJobs", "AuraClient", "AuraServer", "AuraCore", "AuraProto", "AuraEventLoop", "AuraTLS", "AuraTracing"]),
         // API keys, scopes and rate limits: the keys file, the auth interceptor, aura.Keys.
         .target(name: "AuraAuth", dependencies: ["AuraCore", "AuraServer", "AuraMessages", "AuraCrypto", "AuraPosix", "AuraMetrics"]),
         .target(name: "AuraCommandLine"),
@@ -96,11 +96,11 @@ let package = Package(
             name: "AuraAdmin",
             dependencies: ["AuraServer", "AuraWire", "AuraMetrics", "AuraHTTP", "AuraMessages", "AuraSentiment", "AuraJobs", "AuraPluginHost", "AuraPosix"]),
         // The built-in dashboard: bounded time series sampled from the metrics, and the page.
-        .target(name: "AuraDashboard", dependencies: ["AuraCore", "AuraMetrics", "AuraHTTP", "AuraServer", "AuraPosix"]),
+        .target(name: "AuraDashboard", dependencies: ["AuraBytes", "AuraCore", "AuraMetrics", "AuraHTTP", "AuraServer", "AuraPosix"]),
         .executableTarget(
             name: "aura-server",
             dependencies: [
-                "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
+                "AuraBytes", "AuraServer", "AuraHealth", "AuraConformance", "AuraSentiment", "AuraJobs", "AuraJobLog", "AuraAuth", "AuraPosix",
                 "AuraCommandLine", "AuraBackup", "AuraBackupService", "AuraAdmin", "AuraHTTP", "AuraMetrics", "AuraTLS", "AuraTracing", "AuraCluster", "AuraDashboard",
             ]),
 
@@ -211,3 +211,19 @@ let package = Package(
             dependencies: ["AuraServer", "AuraHealth", "AuraConformance", "AuraMessages", "AuraClient", "TestSupport"]),
     ]
 )
+
+// The server, its plugin worker, the client library it links and the plugins are compiled
+// without the implicit import of Swift's string-processing library (regex and substring
+// search; `AuraBytes.TextSearch` covers what we need), and import no Dispatch, whose overlay
+// links that library: loading it with its regex parser costs every process about 0.9 MiB of
+// resident memory (benchmarks/README.md). `MappedLibrariesTests` checks a running server maps
+// neither. Tools and tests keep both. (A flag, so the manifest needs tools 6.2: from 6.2 on, a
+// package with flags may still be a dependency of other packages.)
+let withoutStringProcessing: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"]),
+]
+for target in package.targets where target.type != .test && target.type != .system {
+    let path = target.path ?? "Sources/\(target.name)"
+    guard path.hasPrefix("Sources/") || path.hasPrefix("Plugins/") || path == "clients/AuraClient" else { continue }
+    target.swiftSettings = (target.swiftSettings ?? []) + withoutStringProcessing
+}

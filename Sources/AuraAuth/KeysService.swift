@@ -1,7 +1,7 @@
 import AuraMessages
+import AuraPosix
 import AuraServer
 import AuraWire
-import Dispatch
 
 /// `aura.Keys`: create, list and revoke API keys and set their limits on a running server
 /// (`AuthInterceptor` lets only keys with the admin scope in). Changes are written to the keys
@@ -15,7 +15,7 @@ public struct KeysService: Service {
 
     public func register(into methods: inout MethodRegistry) {
         let store = store
-        let changes = DispatchQueue(label: "aura.keys")
+        let changes = SerialQueue(name: "aura-keys")
         /// Runs `body` on the changes thread.
         @Sendable func change<T: Sendable>(_ body: @escaping @Sendable () throws(KeyError) -> T) async throws -> T {
             try await withCheckedThrowingContinuation { continuation in

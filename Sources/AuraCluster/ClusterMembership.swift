@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraJobs
 
 /// The servers of a cluster by node name, so that a job id's node gives an address to forward
@@ -30,7 +31,7 @@ public struct ClusterMembership: Sendable, Equatable {
                 throw ClusterConfigurationError("--peers names \(name) twice")
             }
         }
-        if let addressPattern, !addressPattern.contains(Self.nodePlaceholder) {
+        if let addressPattern, !addressPattern.contains(substring: Self.nodePlaceholder) {
             throw ClusterConfigurationError("--peer-address must contain \(Self.nodePlaceholder), got \"\(addressPattern)\"")
         }
         self.peers = parsed
@@ -43,7 +44,7 @@ public struct ClusterMembership: Sendable, Equatable {
     /// The address of `node`, or nil when it is not a member.
     public func address(of node: some StringProtocol) -> String? {
         if let address = peers[String(node)] { return address }
-        return addressPattern.map { $0.replacing(Self.nodePlaceholder, with: node) }
+        return addressPattern.map { $0.replacing(every: Self.nodePlaceholder, with: node) }
     }
 
     /// The error text for a node name that is not valid.

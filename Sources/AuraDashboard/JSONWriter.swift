@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraCore
 
 /// Writes JSON text in one pass, placing commas itself: numbers (NaN and infinities as null),
@@ -63,7 +64,7 @@ struct JSONWriter {
     private static func quoted(_ string: String) -> String {
         var bytes: [UInt8] = []
         JSONText.appendString(string, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self).replacing("<", with: "\\u003c")
+        return String(decoding: bytes, as: UTF8.self).replacing(every: "<", with: "\\u003c")
     }
 }
 

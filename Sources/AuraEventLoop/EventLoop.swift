@@ -1,6 +1,5 @@
 import AuraBytes
 import AuraPosix
-import Dispatch
 import Glibc
 import Synchronization
 
@@ -47,7 +46,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     let iovecs: UnsafeMutableBufferPointer<iovec>
 
     /// Runs jobs that arrive after shutdown, one at a time, once the thread has ended.
-    let afterlife: DispatchQueue
+    let afterlife: SerialQueue
     /// Set by the loop thread as it ends, before the afterlife starts.
     var threadEnded = false
     /// The loop thread's CPU clock while it runs, -1 before and after (`busyNanoseconds`).
@@ -59,7 +58,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {  // shared sta
     /// Failure to get two descriptors is fatal: the process is out of descriptors or memory.
     init(name: String) {
         self.name = name
-        afterlife = DispatchQueue(label: "\(name)-afterlife", attributes: .initiallyInactive)
+        afterlife = SerialQueue(name: "\(name)-after", startsSuspended: true)
         do {
             epoll = try Epoll()
             wakeup = try EventFD()

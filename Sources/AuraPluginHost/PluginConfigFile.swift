@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraCore
 
 /// A plugin's `NAME.json` beside `NAME.so`: the config its `create` gets, minus the keys that
@@ -13,7 +14,7 @@ struct PluginConfigFile {
     init(text: String, path: String) throws(RPCError) {
         config = text
         isolation = .inProcess
-        guard text.contains("\"isolation\"") else { return }
+        guard text.contains(substring: "\"isolation\"") else { return }
         let bytes = Array(text.utf8)
         guard let members = Self.members(of: bytes) else { throw RPCError(.invalidArgument, "\(path) is not a JSON object") }
         guard let index = members.firstIndex(where: { $0.key == "isolation" }) else { return }

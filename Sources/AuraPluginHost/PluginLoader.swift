@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraCore
 import AuraCrypto
 import AuraPosix
@@ -148,10 +149,10 @@ public struct PluginLoader: Sendable {
 
     /// Turns dlerror's text into what the operator needs to know.
     private static func explain(_ reason: String, staged: String, path: String) -> String {
-        let text = reason.replacing(staged, with: path)
-        if text.contains("invalid ELF header") || text.contains("file too short") { return "not an ELF shared library (\(text))" }
-        if text.contains("wrong ELF class") { return "built for another architecture (\(text))" }
-        if text.contains("position-independent executable") { return "an executable, not a shared library (\(text))" }
+        let text = reason.replacing(every: staged, with: path)
+        if text.contains(substring: "invalid ELF header") || text.contains(substring: "file too short") { return "not an ELF shared library (\(text))" }
+        if text.contains(substring: "wrong ELF class") { return "built for another architecture (\(text))" }
+        if text.contains(substring: "position-independent executable") { return "an executable, not a shared library (\(text))" }
         return text
     }
 

@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraCommandLine
 import AuraDashboard
 import AuraJobs
@@ -90,7 +91,7 @@ enum ServerOptions {
     /// Whether an option's value may be a secret, never printed (a key, token or password;
     /// paths to key files are hidden too, harmlessly).
     static func isSecret(_ name: String) -> Bool {
-        ["secret", "password", "token"].contains { name.contains($0) } || name == "key" || name.hasSuffix("-key")
+        ["secret", "password", "token"].contains { name.contains(substring: $0) } || name == "key" || name.hasSuffix("-key")
     }
 
     /// Checks that the data directory can be used: a writable folder, or one that can be

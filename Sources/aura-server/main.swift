@@ -18,7 +18,6 @@ import AuraSentiment
 import AuraServer
 import AuraTLS
 import AuraTracing
-import Dispatch
 import Glibc
 
 // Block the stop signals before any thread starts: threads inherit the mask, and the main
@@ -501,7 +500,7 @@ health.setStatus(.notServing, for: "")
 plugins.stop()
 observability.alerts.stop()
 dashboard?.stop()
-let stopped = DispatchSemaphore(value: 0)
+let stopped = Semaphore()
 Task.detached {
     await server.shutdown()
     await cluster.forwarder?.shutdown()

@@ -1,8 +1,8 @@
 import AuraMessages
 import AuraPluginHost
+import AuraPosix
 import AuraServer
 import AuraWire
-import Dispatch
 
 /// `aura.Plugins`: list, load, activate, roll back, pin and unload plugins on a running server.
 ///
@@ -20,7 +20,7 @@ public struct PluginAdminService: Service {
 
     public func register(into methods: inout MethodRegistry) {
         let registry = registry
-        let changes = DispatchQueue(label: "aura.plugin-admin")
+        let changes = SerialQueue(name: "aura-plugin-adm")
         /// Runs `body` on the admin thread.
         @Sendable func change<T: Sendable>(_ body: @escaping @Sendable () throws(RPCError) -> T) async throws -> T {
             try await withCheckedThrowingContinuation { continuation in

@@ -2,18 +2,24 @@ import Foundation
 import Testing
 import TestSupport
 
-/// OpenSSL is loaded on first use (Sources/CAuraOpenSSL): a plaintext server that answered
-/// calls (hashing API keys, plugin files and cached texts with our own SHA-256) has never
-/// mapped libcrypto or libssl; a TLS server has both.
+/// What a running server maps, which is what its idle memory is made of:
+/// - OpenSSL is loaded on first use (Sources/CAuraOpenSSL): a plaintext server that answered
+///   calls (hashing API keys, plugin files and cached texts with our own SHA-256) has never
+///   mapped libcrypto or libssl; a TLS server has both.
+/// - The server and its plugins are built without Swift's string-processing library and the
+///   Dispatch overlay that links it (Package.swift): neither is mapped, nor the regex parser.
 @Suite(.timeLimit(.minutes(1)))
-struct OpenSSLLoadingTests {
-    @Test func aPlaintextServerNeverMapsOpenSSL() async throws {
+struct MappedLibrariesTests {
+    @Test func aPlaintextServerNeverMapsOpenSSLNorStringProcessing() async throws {
         try await withServer(plugins: ["LexiconSentiment", "PatternRedactor"]) { server in
             let analyzed = try await auraRPC(["analyze", "--redact", "Mail bob@example.com, it was wonderful", "--addr", server.address])
             #expect(analyzed.status == 0, "\(analyzed)")
             let libraries = try mappedLibraries(server)
             #expect(libraries.contains { $0.hasPrefix("libswiftCore") }, "the maps were read: \(libraries)")
+            #expect(libraries.contains { $0.contains("LexiconSentiment") }, "the plugins were loaded: \(libraries)")
             #expect(!libraries.contains { $0.hasPrefix("libcrypto") || $0.hasPrefix("libssl") }, "\(libraries)")
+            let unwanted = ["libswift_StringProcessing", "libswift_RegexParser", "libswiftDispatch", "libFoundation"]
+            #expect(!libraries.contains { name in unwanted.contains { name.hasPrefix($0) } }, "\(libraries)")
         }
     }
 
@@ -32,8 +38,12 @@ struct OpenSSLLoadingTests {
         guard let file = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
         defer { try? file.close() }
         let maps = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
+        // A line ends with the path, which may hold spaces and end in " (deleted)" (a plugin's
+        // staged copy is removed once mapped).
         return Set(maps.split(separator: "\n").compactMap { line in
-            guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last, path.hasPrefix("/") else { return nil }
+            guard let slash = line.firstIndex(of: "/") else { return nil }
+            var path = line[slash...]
+            if path.hasSuffix(" (deleted)") { path = path.dropLast(" (deleted)".count) }
             return path.split(separator: "/").last.map(String.init)
         })
     }
