@@ -126,7 +126,13 @@ let package = Package(
 
         // Plugins: a pure core each (unit-tested directly) and a thin ABI shell (the .so).
         .target(name: "AuraPluginKit", dependencies: ["CAuraPlugin"], path: "Plugins/PluginKit"),
-        .target(name: "LexiconSentimentCore", dependencies: ["AuraPluginKit"], path: "Plugins/LexiconSentiment/Core"),
+        // The lexicon's tables as one read-only image (Core/Lexicon/LexiconImage.swift), embedded
+        // by the plugin; lexicon-image writes it from the data files' records (Records/).
+        .target(name: "CLexiconImage", path: "Plugins/LexiconSentiment/Image", exclude: ["lexicon.image"]),
+        .target(name: "LexiconSentimentCore", dependencies: ["AuraPluginKit", "CLexiconImage"], path: "Plugins/LexiconSentiment/Core"),
+        .target(name: "LexiconRecords", dependencies: ["LexiconSentimentCore"], path: "Plugins/LexiconSentiment/Records"),
+        .executableTarget(
+            name: "lexicon-image", dependencies: ["LexiconRecords", "LexiconSentimentCore"], path: "Plugins/LexiconSentiment/tools/lexicon-image"),
         .target(
             name: "AuraPluginLexiconSentiment", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "CAuraPlugin"],
             path: "Plugins/LexiconSentiment/Plugin"),
@@ -195,7 +201,7 @@ let package = Package(
                 "AuraSentiment", "AuraMessages", "AuraPluginHost", "TestSupport", "AuraServer", "AuraClient", "AuraHealth",
                 "AuraCrashHarness", "AuraAbuse",
             ]),
-        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "AuraPluginKit", "TestSupport"]),
+        .testTarget(name: "LexiconSentimentCoreTests", dependencies: ["LexiconSentimentCore", "LexiconRecords", "AuraPluginKit", "TestSupport"]),
         .testTarget(name: "LearnedSentimentCoreTests", dependencies: ["LearnedSentimentCore", "LexiconSentimentCore"]),
         .testTarget(name: "PatternRedactorCoreTests", dependencies: ["PatternRedactorCore", "TestSupport"]),
         .testTarget(

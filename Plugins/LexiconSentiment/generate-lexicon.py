@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Embeds the analyzer's data files in Swift source: data/*  ->  Core/Generated/*.swift.
+"""Embeds the analyzer's data files in Swift source: data/*  ->  Records/Generated/*.swift.
 
-Run after editing anything in data/ and commit the generated files with the data:
+Run after editing anything in data/, then write the lexicon image the plugin embeds from them,
+and commit the generated files and the image with the data:
 
     python3 Plugins/LexiconSentiment/generate-lexicon.py
+    swift run lexicon-image
 
 Each data file becomes one string literal holding its "records": lines with the line ending
 (CRLF or LF) removed, blank lines and '#' comment lines dropped. For VADER's two files a record
@@ -16,7 +18,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
-OUT = os.path.join(HERE, "Core", "Generated")
+OUT = os.path.join(HERE, "Records", "Generated")
 
 # (data file, Swift enum, property, keep only the first two fields, VADER-style strip)
 FILES = [
@@ -68,6 +70,7 @@ def main():
         with open(target, "w", encoding="utf-8", newline="\n") as f:
             f.write(swift_file(name, prop, data_file, lines))
         print(f"{target}: {len(lines)} records")
+    print("now run: swift run lexicon-image  (writes Image/lexicon.image from these records)")
 
 
 if __name__ == "__main__":

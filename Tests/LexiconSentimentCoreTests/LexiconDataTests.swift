@@ -1,8 +1,9 @@
 import Glibc
 import Testing
+@testable import LexiconRecords
 @testable import LexiconSentimentCore
 
-/// The generated Swift literals (Core/Generated) match the data files they were generated from,
+/// The generated Swift literals (Records/Generated) match the data files they were generated from,
 /// and VADER's valences reach the lookup table unchanged.
 @Suite struct LexiconDataTests {
     /// Plugins/LexiconSentiment/data, found from this file's path.

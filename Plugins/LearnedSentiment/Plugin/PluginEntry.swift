@@ -38,6 +38,7 @@ private func defaultModelPath() -> String {
 private func pluginCreate(_ config: UnsafePointer<CChar>?, _ length: Int,
                           _ errorBuffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> OpaquePointer? {
     PluginABI.create(config: config, length: length, error: errorBuffer, capacity: capacity) { bytes throws(ConfigError) in
+        if let problem = SentimentAnalyzer.lexiconProblem { throw ConfigError(problem) }
         let path = try LearnedConfiguration(json: bytes).modelPath ?? defaultModelPath()
         do {
             return PluginInstance(LearnedAnalyzer(model: try LearnedModel(path: path)))

@@ -2,7 +2,8 @@
 /// 2014), with language identification for en, es, fr, de, pt, it and nl.
 ///
 /// It reads UTF-8 bytes in one pass without allocating: words are looked up in a hash table
-/// built once from VADER's lexicon (MIT) and ours, and rules adjust their valences (negation,
+/// built from VADER's lexicon (MIT) and ours and read in place from the image the plugin
+/// embeds (`LexiconImage`), and rules adjust their valences (negation,
 /// boosters and dampeners, "but" and "although", ALL CAPS and "!", idioms, emoji). Texts in
 /// another language, or in none it can identify, are NEUTRAL with `neutral` = 1: the lexicon
 /// is English, and a wrong strong label is worse than none. A short text whose language is
@@ -16,7 +17,14 @@ public struct SentimentAnalyzer: Sendable {
     /// How language identification weighs English and when it abstains.
     public var languagePolicy: LanguagePolicy { identifier.policy }
 
-    /// An analyzer with the built-in lexicon (built on first use, then shared).
+    /// Why the built-in lexicon cannot be read (its embedded image was refused), or nil. No
+    /// analyzer may be created while it is not nil: a plugin's `create` reports it instead.
+    public static var lexiconProblem: String? {
+        if case .failure(let refusal) = Lexicon.embedded { return refusal.description }
+        return nil
+    }
+
+    /// An analyzer with the built-in lexicon (read in place from the image the plugin embeds).
     public init() {
         self.init(labeling: .standard)
     }

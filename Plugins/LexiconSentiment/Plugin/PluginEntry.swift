@@ -27,6 +27,7 @@ private final class PluginInstance {
 private func pluginCreate(_ config: UnsafePointer<CChar>?, _ length: Int,
                           _ errorBuffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> OpaquePointer? {
     PluginABI.create(config: config, length: length, error: errorBuffer, capacity: capacity) { bytes throws(ConfigError) in
+        if let problem = SentimentAnalyzer.lexiconProblem { throw ConfigError(problem) }
         let configuration = try AnalyzerConfiguration(json: bytes)
         return PluginInstance(SentimentAnalyzer(labeling: configuration.labeling, languagePolicy: configuration.language))
     }

@@ -1,8 +1,7 @@
 /// A character-trigram language model: for each language, a penalty -ln P(trigram) per trigram
 /// (scaled by 16, see `data/language-trigrams.tsv`), for the 7 identified languages and a few
 /// reject classes that stand for "some other language".
-final class TrigramModel: @unchecked Sendable {
-    // @unchecked: written in `init`, read-only afterwards.
+struct TrigramModel: Sendable {
     typealias Row = SIMD16<UInt8>
 
     /// Column names: `Language.identified`, then the reject classes.
@@ -19,11 +18,18 @@ final class TrigramModel: @unchecked Sendable {
         (UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c)) &+ 1
     }
 
-    /// Parses the embedded `language-trigrams.tsv` records.
-    init(records: UnsafeBufferPointer<UInt8>) {
+    init(languages: [String], rows: KeyedTable<Row>, missing: Row) {
+        self.languages = languages
+        self.rows = rows
+        self.missing = missing
+    }
+
+    /// The columns, the penalties of a missing trigram and the kept trigrams of
+    /// `language-trigrams.tsv`'s records, in the file's order.
+    static func parse(records: UnsafeBufferPointer<UInt8>) -> (languages: [String], missing: Row, entries: [(key: UInt64, row: Row)]) {
         var languages: [String] = []
         var missing = Row(repeating: 255)
-        var entries: [(UInt64, Row)] = []
+        var entries: [(key: UInt64, row: Row)] = []
         for fields in RecordReader(records) {
             let name = fields[0].string
             if name == "languages" {
@@ -44,9 +50,7 @@ final class TrigramModel: @unchecked Sendable {
         }
         precondition(Array(languages.prefix(Language.identified.count)) == Language.identified,
                      "trigram model columns must start with the identified languages")
-        self.languages = languages
-        self.missing = missing
-        rows = KeyedTable(entries: entries.map { (key: $0.0, value: $0.1) }, filler: missing)
+        return (languages, missing, entries)
     }
 
     /// The penalties of one trigram.

@@ -1,16 +1,16 @@
-/// Collects terms and phrases from the embedded data files (VADER's lexicon and emoji table,
-/// then ours, which wins), before they are frozen into hash tables.
+/// Collects terms and phrases from the data files (VADER's lexicon and emoji table, then ours,
+/// which wins), before `LexiconImage` freezes them into hash tables.
 struct LexiconBuilder {
     var terms: [[UInt8]: Term] = [:]
     var phrases: [UInt64: Phrase] = [:]
 
     /// VADER's lexicon and emoji, our additions, the stopword lists and the rule words.
-    static func standard() -> LexiconBuilder {
+    static func standard(_ sources: LexiconSources) -> LexiconBuilder {
         var builder = LexiconBuilder()
-        builder.addVaderLexicon(EmbeddedData.vaderLexicon.bytes)
-        builder.addVaderEmoji(EmbeddedData.vaderEmoji.bytes)
-        builder.addAuraLexicon(EmbeddedData.auraLexicon.bytes)
-        builder.addStopwords(EmbeddedData.stopwords.bytes)
+        builder.addVaderLexicon(sources.vaderLexicon)
+        builder.addVaderEmoji(sources.vaderEmoji)
+        builder.addAuraLexicon(sources.auraLexicon)
+        builder.addStopwords(sources.stopwords)
         builder.addRoles()
         return builder
     }

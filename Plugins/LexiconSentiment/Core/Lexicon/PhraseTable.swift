@@ -44,8 +44,8 @@ struct PhraseTable: Sendable {
         finish(words.reduce(keySeed) { mix($0, TermTable.hash($1)) })
     }
 
-    init(entries: [(key: UInt64, phrase: Phrase)]) {
-        table = KeyedTable(entries: entries.map { ($0.key, $0.phrase) }, filler: Phrase(kind: .sentiment, value: 0, length: 0))
+    init(table: KeyedTable<Phrase>) {
+        self.table = table
     }
 
     /// The phrase with `key`, or nil.

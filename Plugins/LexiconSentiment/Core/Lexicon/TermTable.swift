@@ -1,17 +1,18 @@
-/// An immutable open-addressing hash table from UTF-8 keys to `Term`s, built once.
+/// An immutable open-addressing hash table from UTF-8 keys to `Term`s, read in place from a
+/// lexicon image (`LexiconImage`).
 ///
 /// Keys are hashed with 64-bit FNV-1a, which the scanner computes while it lower-cases a token,
 /// so a lookup costs one probe sequence and one byte comparison. Slots pack a 32-bit hash tag
 /// and a term index into one `UInt64` (0 = empty); linear probing; load factor at most 1/2.
-final class TermTable: @unchecked Sendable {
-    // @unchecked: every buffer is written in `init` and only read afterwards.
-    private let slots: UnsafeMutablePointer<UInt64>
+struct TermTable: @unchecked Sendable {
+    // @unchecked: the image is read-only and outlives the table (see `Lexicon`).
+    private let slots: UnsafePointer<UInt64>
     private let mask: Int
-    private let keyStorage: UnsafeMutablePointer<UInt8>
-    private let keyOffsets: UnsafeMutablePointer<UInt32>
-    private let keyLengths: UnsafeMutablePointer<UInt16>
+    private let keyStorage: UnsafePointer<UInt8>
+    private let keyOffsets: UnsafePointer<UInt32>
+    private let keyLengths: UnsafePointer<UInt16>
     /// The terms, indexed by what `lookup` returns.
-    let terms: UnsafeMutablePointer<Term>
+    let terms: UnsafePointer<Term>
     let count: Int
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -19,50 +20,27 @@ final class TermTable: @unchecked Sendable {
 
     /// 64-bit FNV-1a of `bytes`.
     @inline(__always)
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    package static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var h = fnvOffset
         for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
         return h
     }
 
-    init(entries: [(key: [UInt8], term: Term)]) {
-        count = entries.count
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+    /// The table in `image`, whose header and layout `LexiconImage.layout(of:)` checked.
+    init(image: UnsafeRawPointer, words: [UInt64], layout: LexiconImage.Layout) {
+        count = Int(words[LexiconImage.HeaderField.termCount.rawValue])
+        let capacity = Int(words[LexiconImage.HeaderField.termCapacity.rawValue])
         mask = capacity - 1
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: 0, count: capacity)
-        let totalKeyBytes = entries.reduce(0) { $0 + $1.key.count }
-        keyStorage = .allocate(capacity: max(totalKeyBytes, 1))
-        keyOffsets = .allocate(capacity: max(count, 1))
-        keyLengths = .allocate(capacity: max(count, 1))
-        terms = .allocate(capacity: max(count, 1))
-        var offset = 0
-        for (index, entry) in entries.enumerated() {
-            precondition(entry.key.count <= Int(UInt16.max), "lexicon key too long")
-            for (i, b) in entry.key.enumerated() { keyStorage[offset + i] = b }
-            keyOffsets[index] = UInt32(offset)
-            keyLengths[index] = UInt16(entry.key.count)
-            (terms + index).initialize(to: entry.term)
-            offset += entry.key.count
-            let h = TermTable.hash(entry.key)
-            var slot = TermTable.slotIndex(h, mask)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (h & 0xffff_ffff_0000_0000) | UInt64(index + 1)
-        }
-    }
-
-    deinit {
-        slots.deallocate()
-        keyStorage.deallocate()
-        keyOffsets.deallocate()
-        keyLengths.deallocate()
-        terms.deinitialize(count: count)
-        terms.deallocate()
+        slots = (image + layout.offset(.termSlots)).bindMemory(to: UInt64.self, capacity: capacity)
+        keyStorage = (image + layout.offset(.termKeyBytes)).bindMemory(
+            to: UInt8.self, capacity: Int(words[LexiconImage.HeaderField.keyBytes.rawValue]))
+        keyOffsets = (image + layout.offset(.termKeyOffsets)).bindMemory(to: UInt32.self, capacity: count)
+        keyLengths = (image + layout.offset(.termKeyLengths)).bindMemory(to: UInt16.self, capacity: count)
+        terms = (image + layout.offset(.terms)).bindMemory(to: Term.self, capacity: count)
     }
 
     @inline(__always)
-    private static func slotIndex(_ h: UInt64, _ mask: Int) -> Int {
+    static func slotIndex(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     }
 

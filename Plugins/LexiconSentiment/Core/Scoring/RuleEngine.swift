@@ -22,7 +22,7 @@ struct RuleEngine {
         var sentenceHadContent = false
     }
 
-    private let terms: UnsafeMutablePointer<Term>
+    private let terms: UnsafePointer<Term>
     private let phrases: PhraseTable
     /// ALL CAPS counts as emphasis only when the text also has lower-case letters.
     private let capsEmphasis: Bool

@@ -1,15 +1,5 @@
-/// The analyzer's data files, embedded at build time as string literals by
-/// `generate-lexicon.py` (see `Generated/`).
-enum EmbeddedData {}
-
-extension StaticString {
-    /// The literal's UTF-8 bytes (it never holds a single scalar: the literals are multi-line).
-    var bytes: UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount)
-    }
-}
-
-/// Splits embedded data into records (lines) and fields (tab-separated), without copying.
+/// Splits the data files' records (`LexiconSources`) into lines and tab-separated fields,
+/// without copying.
 struct RecordReader: Sequence, IteratorProtocol {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
