@@ -18,7 +18,7 @@ OUT=${OUT:-$(mktemp -d /tmp/aura-callgrind.XXXXXX)}
 PORT=$((50900 + RANDOM % 300))
 mkdir -p "$OUT/data"
 cp "$BIN" "$OUT/aura-server" && strip -g "$OUT/aura-server"
-cp "$PLUGIN_DIR"/libAuraPlugin*.so "$OUT/" 2>/dev/null || true
+cp "$PLUGIN_DIR"/libAuraPlugin*.so "$OUT/" 2>/dev/null && strip -g "$OUT"/libAuraPlugin*.so || true
 timeout 900 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out" \
   "$OUT/aura-server" --conformance --loops 1 --addr 127.0.0.1:$PORT --data-dir "$OUT/data" > "$OUT/server.log" 2>&1 &
 VPID=$!

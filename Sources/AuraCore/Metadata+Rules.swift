@@ -19,7 +19,7 @@ extension Metadata {
             guard Self.isValidKey(entry.key) else {
                 return "metadata key \"\(PeerText.excerpt(entry.key))\" is invalid: a key is 1 or more of a-z 0-9 - _ ."
             }
-            guard Self.isBinaryKey(entry.key) || entry.value.allSatisfy({ $0 >= 0x20 && $0 <= 0x7e }) else {
+            guard Self.isBinaryKey(entry.key) || Self.isPrintable(entry.value) else {
                 return "the value of metadata key \"\(PeerText.excerpt(entry.key))\" is not printable ASCII; binary values need a key ending in -bin"
             }
         }

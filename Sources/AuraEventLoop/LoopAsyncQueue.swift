@@ -27,7 +27,11 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
     @exclusivity(unchecked) @usableFromInline var elements: [Element] = []
     @exclusivity(unchecked) @usableFromInline var head = 0
     @exclusivity(unchecked) @usableFromInline var state = State.open
-    @exclusivity(unchecked) @usableFromInline var waiter: CheckedContinuation<Element?, any Error>?
+    /// The consumer waiting for an element. Unsafe rather than checked: it is taken out before
+    /// it resumes, so it resumes once; and a checked one allocated a canary per wait and made
+    /// the generic deinit look up two types' metadata at run time, about 2,100 instructions a
+    /// unary call (benchmarks/README.md).
+    @exclusivity(unchecked) @usableFromInline var waiter: UnsafeContinuation<Element?, any Error>?
 
     /// Creates a queue on `loop`; a cancelled consumer gets `cancellationError()`.
     @inlinable
@@ -112,7 +116,7 @@ public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // 
         if Task.isCancelled { throw cancellationError() }
         let makeError = cancellationError
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { waiter = $0 }
+            try await withUnsafeThrowingContinuation { waiter = $0 }
         } onCancel: { [loop] in
             loop.execute { self.fail(makeError()) }
         }

@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraPosix
 import AuraCore
 import CAuraPlugin
@@ -106,7 +107,7 @@ final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable
             throw RPCError(.internal, "\(id) returned an invalid result: label \(result.label) is not one of 0-3")
         }
         let language = try withUnsafeBytes(of: result.language) { (raw) throws(RPCError) -> String in
-            guard let end = raw.firstIndex(of: 0), let text = String(validating: raw[..<end], as: UTF8.self) else {
+            guard let end = raw.firstIndex(of: 0), let text = String(validUTF8: UnsafeRawBufferPointer(rebasing: raw[..<end])) else {
                 throw RPCError(.internal, "\(id) returned an invalid result: the language is not NUL-terminated UTF-8")
             }
             return text
@@ -149,7 +150,7 @@ final class LibraryInstance: PluginInstance, @unchecked Sendable {  // immutable
     private static func typeName(_ pointer: UnsafePointer<CChar>) -> String? {
         let length = strnlen(pointer, ResultLimits.maxTypeBytes + 1)
         guard length > 0, length <= ResultLimits.maxTypeBytes else { return nil }
-        return String(validating: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+        return String(validUTF8: UnsafeRawBufferPointer(start: pointer, count: length))
     }
 }
 

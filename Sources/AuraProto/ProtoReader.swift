@@ -123,7 +123,7 @@ public struct ProtoReader: Sendable {
         guard length <= UInt64(buffer.readableBytes) else { throw .truncated }
         let count = Int(length)
         let string: String? = buffer.withUnsafeReadableBytes {
-            String(validating: UnsafeRawBufferPointer(rebasing: $0.prefix(count)), as: UTF8.self)
+            String(validUTF8: UnsafeRawBufferPointer(rebasing: $0.prefix(count)))
         }
         guard let string else { throw .invalidUTF8(field: field.number) }
         buffer.moveReaderIndex(forwardBy: count)

@@ -23,8 +23,7 @@ public final class Tracer: Sendable {
     /// continues the caller's trace, as a child of the caller's span, with the caller's sampling
     /// decision and `tracestate`; a missing or malformed `traceparent` starts a new trace
     /// (dropping any `tracestate`, as the specification asks) sampled by `sampler`.
-    public func serverSpan<Bytes: RandomAccessCollection>(traceparent: Bytes?, tracestate: @autoclosure () -> String?) -> TraceContext
-    where Bytes.Element == UInt8, Bytes.Index == Int {
+    public func serverSpan(traceparent: [UInt8]?, tracestate: @autoclosure () -> String?) -> TraceContext {
         let spanID = ids.spanID()
         if let traceparent, let parent = TraceParent(bytes: traceparent) {
             return started(TraceContext(
