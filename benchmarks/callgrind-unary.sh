@@ -15,7 +15,7 @@ BIN=${1:-$ROOT/.build/release/aura-server}
 CALLS=${2:-2000}
 PLUGIN_DIR=${PLUGIN_DIR:-$(dirname "$BIN")}
 OUT=${OUT:-$(mktemp -d /tmp/aura-callgrind.XXXXXX)}
-PORT=$((50900 + RANDOM % 300))
+for _ in $(seq 100); do PORT=$((50900 + RANDOM % 300)); ss -Htan "( sport = :$PORT )" | grep -q . || break; done  # unused in any state
 mkdir -p "$OUT/data"
 cp "$BIN" "$OUT/aura-server" && strip -g "$OUT/aura-server"
 cp "$PLUGIN_DIR"/libAuraPlugin*.so "$OUT/" 2>/dev/null && strip -g "$OUT"/libAuraPlugin*.so || true

@@ -26,7 +26,9 @@ BIN=${AURA_BIN:-$ROOT/.build/release}
 WORK=$(mktemp -d /tmp/aura-compare.XXXXXX)
 SPID=
 trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; rm -rf "$WORK"' EXIT
-PORT=$((50600 + RANDOM % 300))
+# A port no socket uses in any state: gRPC's bind fails on one still in TIME-WAIT as another
+# connection's local port.
+for _ in $(seq 100); do PORT=$((50600 + RANDOM % 300)); ss -Htan "( sport = :$PORT )" | grep -q . || break; done
 WARMUP=1
 HOLD_COUNTS=${HOLD_COUNTS:-1000 10000}
 ulimit -n "$(ulimit -Hn)"   # the peer server inherits it; aura-bench and aura-server raise their own

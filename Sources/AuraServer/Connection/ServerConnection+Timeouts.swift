@@ -9,7 +9,9 @@ extension ServerConnection {
         let now = MonotonicClock.nanoseconds()
         guard let wakeup = timeouts.nextWakeup(now: now) else { return }
         let delay = Duration.nanoseconds(Int64(clamping: wakeup > now ? wakeup - now : 0))
-        timer = channel.eventLoop.schedule(after: delay) { [weak self] in self?.timerFired() }
+        // Held strongly until it fires or `channelInactive` cancels it (a weak capture gave the
+        // connection a side table, which slows every retain and release of it).
+        timer = channel.eventLoop.schedule(after: delay) { [self] in timerFired() }
     }
 
     private func timerFired() {
