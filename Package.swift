@@ -221,7 +221,7 @@ let package = Package(
 // The server, its plugin worker, the client library it links and the plugins are compiled
 // without the implicit import of Swift's string-processing library (regex and substring
 // search; `AuraBytes.TextSearch` covers what we need), and import no Dispatch, whose overlay
-// links that library: loading it with its regex parser costs every process about 0.9 MiB of
+// links that library: loading them with the regex parser cost every process about 1 MiB of
 // resident memory (benchmarks/README.md). `MappedLibrariesTests` checks a running server maps
 // neither. Tools and tests keep both. (A flag, so the manifest needs tools 6.2: from 6.2 on, a
 // package with flags may still be a dependency of other packages.)
