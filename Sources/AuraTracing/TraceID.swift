@@ -60,7 +60,9 @@ public struct SpanID: Hashable, Sendable, CustomStringConvertible {
 enum Hex {
     /// Appends `value` as 16 lowercase hex digits, most significant first.
     static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        for index in 0..<16 { bytes.append(digit(value, index)) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 16))
+        bytes.withUnsafeMutableBufferPointer { write(value, into: $0, at: start) }
     }
 
     /// Writes `value` as 16 lowercase hex digits at `start` of `bytes`, which has room.
@@ -83,14 +85,6 @@ enum Hex {
         let letters = ((nibbles &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101  // 1 where a nibble is 10...15
         return nibbles &+ 0x3030_3030_3030_3030 &+ letters &* 0x27  // "0" + nibble, and "a" - "9" - 1 more for letters
     }
-
-    /// Hex digit `index` (0 is the most significant) of `value`'s 16.
-    private static func digit(_ value: UInt64, _ index: Int) -> UInt8 {
-        digit(UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF)
-    }
-
-    /// The lowercase hex digit of `nibble` (0...15).
-    static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 
     /// The value of 16 lowercase hex digits at `start`; nil if one is not `0-9a-f`.
     static func value<Bytes: RandomAccessCollection>(_ bytes: Bytes, from start: Bytes.Index, digits: Int = 16) -> UInt64?
