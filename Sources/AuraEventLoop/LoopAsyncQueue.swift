@@ -6,8 +6,8 @@
 /// That is where a protocol grants flow-control credit back, so none is ever lost.
 ///
 /// Its methods are `@inlinable` so that a module using the queue gets code specialized for its
-/// element type: unspecialized, every call looked up the metadata of `Element?`,
-/// `CheckedContinuation<Element?, Error>` and the like at run time, about 10% of the server's
+/// element type: unspecialized, every call looked up the metadata of `Element?`, its
+/// continuation's type and the like at run time, about 10% of the server's
 /// instructions per unary call (benchmarks/README.md, issue 17).
 public final class LoopAsyncQueue<Element: Sendable>: @unchecked Sendable {  // loop-confined (asserted)
     @usableFromInline enum State {

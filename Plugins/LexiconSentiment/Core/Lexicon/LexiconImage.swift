@@ -9,8 +9,9 @@
 /// offsets. Entries are trusted like code: the image is part of the plugin binary, and
 /// `LexiconImageTests` rebuilds it from the data files and compares.
 package enum LexiconImage {
-    /// "AuraLex" and the format version.
-    static let magic: UInt64 = 0x0158_6554_4c61_7275
+    /// The first header word: stored little-endian, its bytes spell "AuraLex" and the format
+    /// version, 1.
+    static let magic: UInt64 = 0x0178_654C_6172_7541
 
     /// The header's words, in order.
     enum HeaderField: Int, CaseIterable {
@@ -32,7 +33,7 @@ package enum LexiconImage {
     static let headerSize = HeaderField.allCases.count * 8
 
     /// Where each section starts, and the image's size, for the given counts.
-    struct Layout: Equatable {
+    struct Layout {
         private(set) var offsets: [Int] = []
         private(set) var size = 0
 
