@@ -4,8 +4,8 @@ import Glibc
 ///
 /// Bytes between `readerIndex` and `writerIndex` are readable; `write*` methods append at the
 /// writer index and `read*` methods consume from the reader index, so a frame decoder can see
-/// exactly how much input is left. Storage is a manually allocated block whose address stays
-/// stable while the buffer is alive, which lets a transport hand many buffers to one `writev`.
+/// exactly how much input is left. Storage is a heap block whose bytes' address stays stable
+/// while the buffer is alive, which lets a transport hand many buffers to one `writev`.
 /// `ByteBuffer` is a value type: a copy shares storage until one side writes (copy on write).
 ///
 /// When bytes are copied:
@@ -21,7 +21,8 @@ import Glibc
 /// A slice keeps the whole storage alive: a small slice meant to be kept long should be
 /// copied into a buffer of its own (`ByteBuffer(bytes:)` over its readable bytes).
 public struct ByteBuffer: Sendable {
-    @usableFromInline var storage: Storage
+    // `ManagedBuffer` is not `Sendable`; copy on write makes sharing the storage safe.
+    @usableFromInline nonisolated(unsafe) var storage: Storage
     /// The index of the first readable byte.
     public private(set) var readerIndex: Int
     /// The index one past the last readable byte, where the next write goes.
@@ -29,7 +30,7 @@ public struct ByteBuffer: Sendable {
 
     /// Creates an empty buffer that can hold `capacity` bytes before growing.
     public init(capacity: Int = 256) {
-        storage = Storage(capacity: Swift.max(capacity, 16))
+        storage = Storage.make(capacity: Swift.max(capacity, 16))
         readerIndex = 0
         writerIndex = 0
     }
@@ -44,10 +45,10 @@ public struct ByteBuffer: Sendable {
     @inlinable public var readableBytes: Int { writerIndex - readerIndex }
 
     /// The number of bytes that can be written before the storage grows.
-    public var writableBytes: Int { storage.capacity - writerIndex }
+    public var writableBytes: Int { storage.byteCapacity - writerIndex }
 
     /// The total size of the storage.
-    public var capacity: Int { storage.capacity }
+    public var capacity: Int { storage.byteCapacity }
 
     /// Calls `body` with the readable bytes; the pointer is valid only inside `body`.
     @inlinable
@@ -79,7 +80,7 @@ public struct ByteBuffer: Sendable {
     public mutating func withUnsafeMutableReadableBytes<R>(
         _ body: (UnsafeMutableRawBufferPointer) throws -> R
     ) rethrows -> R {
-        makeUnique(capacity: storage.capacity)
+        makeUnique(capacity: storage.byteCapacity)
         return try body(UnsafeMutableRawBufferPointer(start: storage.bytes + readerIndex, count: readableBytes))
     }
 
@@ -113,7 +114,7 @@ public struct ByteBuffer: Sendable {
             readerIndex = 0
             writerIndex = 0
         } else {
-            self = ByteBuffer(capacity: storage.capacity)
+            self = ByteBuffer(capacity: storage.byteCapacity)
         }
     }
 
@@ -125,7 +126,7 @@ public struct ByteBuffer: Sendable {
             clear()
             return
         }
-        makeUnique(capacity: storage.capacity)
+        makeUnique(capacity: storage.byteCapacity)
         (storage.bytes).copyMemory(from: storage.bytes + readerIndex, byteCount: readableBytes)
         writerIndex -= readerIndex
         readerIndex = 0
@@ -135,7 +136,7 @@ public struct ByteBuffer: Sendable {
     /// doubling but, when that overshoots, to no more than `capacityLimit` (or what is needed).
     public mutating func reserveWritable(_ count: Int, capacityLimit: Int = .max) {
         if isKnownUniquelyReferenced(&storage) && writableBytes >= count { return }
-        var newCapacity = Swift.max(storage.capacity, 16)
+        var newCapacity = Swift.max(storage.byteCapacity, 16)
         let needed = (isKnownUniquelyReferenced(&storage) ? writerIndex : readableBytes) + count
         while newCapacity < needed { newCapacity = newCapacity &* 2 }
         makeUnique(capacity: Swift.max(needed, Swift.min(newCapacity, capacityLimit)))
@@ -145,10 +146,10 @@ public struct ByteBuffer: Sendable {
     /// copied whole: only the readable bytes move to a new block, at its start.
     private mutating func makeUnique(capacity: Int) {
         if isKnownUniquelyReferenced(&storage) {
-            if capacity > storage.capacity { storage.grow(to: capacity) }
+            if capacity > storage.byteCapacity { storage = storage.grown(to: capacity, keeping: writerIndex) }
             return
         }
-        let copy = Storage(capacity: Swift.max(capacity, readableBytes, 16))
+        let copy = Storage.make(capacity: Swift.max(capacity, readableBytes, 16))
         copy.bytes.copyMemory(from: storage.bytes + readerIndex, byteCount: readableBytes)
         storage = copy
         writerIndex -= readerIndex
@@ -157,29 +158,32 @@ public struct ByteBuffer: Sendable {
 }
 
 extension ByteBuffer {
-    /// The manually allocated bytes behind a buffer.
+    /// The bytes behind a buffer: one heap block holding the object's header, the capacity and
+    /// the bytes (a `ManagedBuffer`), so a buffer costs one allocation, from `malloc`, where a
+    /// separately allocated block cost two, the second through `posix_memalign` (Swift's raw
+    /// `allocate` takes that path for every alignment).
     @usableFromInline
-    final class Storage: @unchecked Sendable {  // written only while uniquely referenced (copy on write); shared storage is read-only
-        // Unchecked: every read of a class's `var` otherwise costs a dynamic exclusivity check
-        // (2% of a sentiment call's instructions), and copy on write already rules out a
-        // write overlapping any other access.
-        @exclusivity(unchecked) @usableFromInline private(set) var bytes: UnsafeMutableRawPointer
-        @exclusivity(unchecked) private(set) var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = capacity
-            bytes = .allocate(byteCount: capacity, alignment: 16)
+    final class Storage: ManagedBuffer<Int, UInt8> {  // written only while uniquely referenced (copy on write); shared storage is read-only
+        /// New storage for at least `capacity` bytes.
+        static func make(capacity: Int) -> Storage {
+            unsafeDowncast(create(minimumCapacity: capacity) { _ in capacity }, to: Storage.self)
         }
 
-        func grow(to newCapacity: Int) {
-            let newBytes = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
-            newBytes.copyMemory(from: bytes, byteCount: capacity)
-            bytes.deallocate()
-            bytes = newBytes
-            capacity = newCapacity
+        /// The first byte; stable for the storage's life.
+        @inlinable var bytes: UnsafeMutableRawPointer {
+            withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
         }
 
-        deinit { bytes.deallocate() }
+        /// The bytes it holds, from the header. (`ManagedBuffer.capacity` asks `malloc` each
+        /// time, and `header`, a class property, costs a dynamic exclusivity check per read.)
+        var byteCapacity: Int { withUnsafeMutablePointerToHeader { $0.pointee } }
+
+        /// Storage of `newCapacity` bytes starting with this one's first `count`.
+        func grown(to newCapacity: Int, keeping count: Int) -> Storage {
+            let grown = Storage.make(capacity: newCapacity)
+            grown.bytes.copyMemory(from: bytes, byteCount: count)
+            return grown
+        }
     }
 }
 
