@@ -17,7 +17,7 @@ public struct FrameDecoder: Sendable {
         self.decodesClientFrames = decodesClientFrames
     }
 
-    /// Payloads at least this large share the input buffer's storage instead of being copied.
+    /// Message payloads at least this large share the input buffer's storage instead of being copied.
     static let sharingThreshold = 32 * 1024
 
     /// Reads the header at the front of `buffer` without consuming it, or nil if incomplete.
@@ -41,12 +41,7 @@ public struct FrameDecoder: Sendable {
         }
         guard buffer.readableBytes - FrameHeader.size >= Int(header.length) else { return nil }
         buffer.moveReaderIndex(forwardBy: FrameHeader.size)
-        let length = Int(header.length)
-        // Large payloads share the input's storage (no copy); small ones are copied so that
-        // a queue of tiny messages cannot pin many large read buffers.
-        var payload = buffer.readSlice(length: length)!
-        if length < Self.sharingThreshold { payload = payload.withUnsafeReadableBytes { ByteBuffer(bytes: $0) } }
-        return try decodePayload(header, payload)
+        return try decodePayload(header, buffer.readSlice(length: Int(header.length))!)
     }
 
     private func decodePayload(_ header: FrameHeader, _ payload: ByteBuffer) throws(WireError) -> Frame {
@@ -77,6 +72,10 @@ public struct FrameDecoder: Sendable {
                 throw WireError(.invalidArgument, "empty MESSAGE frame with MORE on stream \(id): only a message's last frame may be empty")
             }
             let meaningful: FrameFlags = decodesClientFrames ? [.endStream, .compressed, .more] : [.compressed, .more]
+            // A message may wait in a queue: a large one shares the input's storage (no copy), a
+            // small one is copied, so that a queue of tiny messages cannot pin many large read
+            // buffers. Every other payload is decoded here and dropped.
+            if payload.readableBytes < Self.sharingThreshold { payload = payload.withUnsafeReadableBytes { ByteBuffer(bytes: $0) } }
             return .message(streamID: id, payload: payload, flags: header.flags.intersection(meaningful))
         case .trailers:
             try requireCallStream(header)
