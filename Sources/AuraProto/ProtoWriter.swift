@@ -15,6 +15,14 @@ public struct ProtoWriter: Sendable {
     /// Creates a writer appending to `buffer`.
     public init(appendingTo buffer: ByteBuffer) { self.buffer = buffer }
 
+    /// Runs `body` with a writer that appends to `buffer` in place: the buffer moves into the
+    /// writer and back, so its storage stays uniquely owned (no copy, no placeholder buffer).
+    public static func append(to buffer: inout ByteBuffer, _ body: (inout ProtoWriter) -> Void) {
+        var writer = ProtoWriter(appendingTo: consume buffer)
+        body(&writer)
+        buffer = writer.buffer
+    }
+
     /// Appends a raw varint.
     public mutating func writeVarint(_ value: UInt64) {
         var value = value

@@ -59,10 +59,7 @@ public enum FrameEncoder {
     ) {
         let headerAt = buffer.readableBytes
         writeHeader(FrameHeader(length: 0, type: type, flags: flags, streamID: streamID), into: &buffer)
-        var writer = ProtoWriter(appendingTo: buffer)
-        buffer = ByteBuffer()  // drop our reference so the writer's buffer stays uniquely owned
-        body(&writer)
-        buffer = writer.buffer
+        ProtoWriter.append(to: &buffer, body)
         let length = UInt32(buffer.readableBytes - headerAt - FrameHeader.size)
         buffer.withUnsafeMutableReadableBytes { $0.storeBytes(of: length.bigEndian, toByteOffset: headerAt, as: UInt32.self) }
     }
