@@ -39,12 +39,24 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
 
     /// Appends a text entry; the key is lowercased.
     public mutating func add(_ key: String, _ value: String) {
-        entries.append(Entry(key: Self.lowercased(key), value: Array(value.utf8)))
+        append(Entry(key: Self.lowercased(key), value: Array(value.utf8)))
     }
 
     /// Appends a binary entry; the key should end in `-bin`.
     public mutating func add(_ key: String, bytes: [UInt8]) {
-        entries.append(Entry(key: Self.lowercased(key), value: bytes))
+        append(Entry(key: Self.lowercased(key), value: bytes))
+    }
+
+    /// Appends every entry of `other`, in order; when this is empty, shares `other`'s storage.
+    public mutating func add(contentsOf other: Metadata) {
+        if entries.isEmpty { entries = other.entries } else { entries.append(contentsOf: other.entries) }
+    }
+
+    /// Appends `entry` as it is. The first makes room for four: a call carries a handful of
+    /// entries, and growing one at a time allocated twice for two.
+    package mutating func append(_ entry: Entry) {
+        if entries.capacity == 0 { entries.reserveCapacity(4) }
+        entries.append(entry)
     }
 
     /// The first value for `key`, as text.

@@ -31,6 +31,23 @@ import Testing
         #expect(metadata.first("") == nil)
     }
 
+    @Test func addingContentsOfAnotherKeepsBothInOrder() {
+        var error = Metadata()
+        error.add("retry-after-ms", "50")
+        var trailing = Metadata()
+        trailing.add("aura-request-id", "a1")
+        trailing.add("x-trace-bin", bytes: [0, 0xff])
+        var status = error
+        status.add(contentsOf: trailing)
+        #expect(status.map(\.key) == ["retry-after-ms", "aura-request-id", "x-trace-bin"])
+        #expect(status.first("x-trace-bin")?.value == [0, 0xff])
+        var empty = Metadata()
+        empty.add(contentsOf: trailing)
+        #expect(empty == trailing)
+        empty.add("x-more", "1")  // a write after sharing leaves the other alone
+        #expect(trailing.count == 2 && empty.count == 3)
+    }
+
     @Test func firstViolationNamesTheRuleBroken() {
         var valid = Metadata()
         valid.add("x-text", "printable ~")

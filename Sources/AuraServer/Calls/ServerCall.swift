@@ -174,7 +174,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     private func withTrailingMetadata(_ status: CallTrailers) -> CallTrailers {
         var status = status
-        for entry in context.trailingMetadata { status.metadata.add(entry.key, bytes: entry.value) }
+        status.metadata.add(contentsOf: context.trailingMetadata)
         return status
     }
 }

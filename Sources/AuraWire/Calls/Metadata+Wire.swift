@@ -24,6 +24,6 @@ extension Metadata {
             default: try reader.skip(field)
             }
         }
-        entries.append(entry)
+        append(entry)
     }
 }
