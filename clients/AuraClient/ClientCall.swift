@@ -35,8 +35,10 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
         self.observers = observers
         compressRequests = options.compressRequests
         if let timeout = options.timeout {
-            deadlineTimer = connection.loop.schedule(after: timeout) { [weak self] in
-                self?.cancel(RPCError(.deadlineExceeded, "the call's deadline passed"))
+            // Held strongly, as the server's: `end`, the way every call ends, cancels the timer
+            // and so releases it (a weak capture gave every call a side table).
+            deadlineTimer = connection.loop.schedule(after: timeout) { [self] in
+                cancel(RPCError(.deadlineExceeded, "the call's deadline passed"))
             }
         }
     }
