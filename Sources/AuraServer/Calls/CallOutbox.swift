@@ -3,12 +3,10 @@ import AuraEventLoop
 import AuraWire
 
 /// Sends one call's response messages through its connection, waiting while the client's
-/// flow-control credit or the socket is exhausted. Loop-confined.
-final class CallOutbox: @unchecked Sendable {  // loop-confined: `write` runs on the call's loop (asserted)
-    private unowned let call: ServerCall
-    private var waiter: CheckedContinuation<Void, any Error>?
-
-    init(call: ServerCall) { self.call = call }
+/// flow-control credit or the socket is exhausted. A view of its call, which holds the waiting
+/// writer: a call allocates nothing for it. `write` runs on the call's loop (asserted).
+struct CallOutbox: Sendable {
+    unowned let call: ServerCall
 
     /// Runs `body` on the call's event loop: directly from the handler's own task, with a hop
     /// from any other task (a handler may write from a task of its own). UNAVAILABLE once the
@@ -23,29 +21,6 @@ final class CallOutbox: @unchecked Sendable {  // loop-confined: `write` runs on
         call.loop.assertInEventLoop()
         let compress = (compress ?? call.context.compressResponses) && call.context.clientAcceptsCompression
         let canContinue = try call.send(response.encoded(), compress: compress)
-        if !canContinue { try await waitUntilWritable() }
-    }
-
-    private func waitUntilWritable() async throws {
-        let loop = call.loop
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { waiter = $0 }
-        } onCancel: {
-            loop.execute { self.fail(RPCError(.cancelled, "the call was cancelled")) }
-        }
-    }
-
-    /// The stream can take more: resume a waiting writer.
-    func resume() {
-        guard let waiter else { return }
-        self.waiter = nil
-        waiter.resume()
-    }
-
-    /// The call ended: a waiting writer throws `error`.
-    func fail(_ error: RPCError) {
-        guard let waiter else { return }
-        self.waiter = nil
-        waiter.resume(throwing: error)
+        if !canContinue { try await call.waitUntilWritable() }
     }
 }

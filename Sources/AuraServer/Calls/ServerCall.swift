@@ -3,8 +3,9 @@ import AuraEventLoop
 import AuraTracing
 import AuraWire
 
-/// One call on a server connection: its interceptors, its handler's task, its request inbox,
-/// its response outbox and its deadline. Loop-confined.
+/// One call on a server connection: its interceptors, its handler's task, its requests (the one
+/// request of a unary or server-streaming call, or the inbox of a streaming one), its writer
+/// waiting for credit, and its deadline. Loop-confined.
 final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `send`, `fail`)
     /// Where the call is in its life.
     enum State {
@@ -23,14 +24,26 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     // `@exclusivity(unchecked)` spares each access a run-time check.
     @exclusivity(unchecked) private(set) var context: ServerContext
     unowned let connection: ServerConnection
-    var loop: EventLoop { connection.channel.eventLoop }
+    /// The call's event loop, known without its connection (which may be gone when a late
+    /// cancellation reaches a call that has ended).
+    var loop: EventLoop { context.loop }
     @exclusivity(unchecked) private(set) var state = State.awaitingRequest
+    /// The requests of a client-streaming or bidirectional call, as they come.
     private(set) lazy var inbox = CallInbox(
         loop: loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") }
     ) { [unowned self] taken in
         connection.messageTaken(id, taken.message, wireSize: taken.wireSize)
     }
-    private(set) lazy var outbox = CallOutbox(call: self)
+    /// The request of a unary or server-streaming call, held until its handler takes it (with
+    /// no queue, continuation or closure for one message), and how many came: more than one is
+    /// the handler's INVALID_ARGUMENT.
+    @exclusivity(unchecked) private var singleRequest: (message: ByteBuffer, wireSize: Int)?
+    @exclusivity(unchecked) private var requestCount = 0
+    /// The wire size of the requests past the first, dropped unread: their credit comes back
+    /// with the first's, so the client's window still bounds what it sends.
+    @exclusivity(unchecked) private var surplusWireSize = 0
+    /// A handler waiting in `CallOutbox.write` for the stream to take more.
+    @exclusivity(unchecked) private var writableWaiter: CheckedContinuation<Void, any Error>?
     @exclusivity(unchecked) private var deadlineTimer: Scheduled?
     @exclusivity(unchecked) private var sentHeaders = false
     @exclusivity(unchecked) private var observers: CallObservers
@@ -67,13 +80,44 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     /// A request message arrived.
     func received(_ message: ByteBuffer, wireSize: Int) {
         observers.bytesIn += message.readableBytes
-        inbox.append((message, wireSize))
+        guard handler.kind.takesSingleRequest else { return inbox.append((message, wireSize)) }
+        requestCount += 1
+        if requestCount == 1 {
+            singleRequest = (message, wireSize)
+        } else {
+            connection.messageDropped(message)
+            surplusWireSize += wireSize
+        }
     }
 
     /// The client ended its half; a unary or server-streaming handler can start now.
     func inboundClosed() {
-        inbox.finish()
+        guard handler.kind.takesSingleRequest else { return inbox.finish() }
         if case .awaitingRequest = state { run() }
+    }
+
+    /// Takes the one request of a unary or server-streaming call, giving its credit back.
+    /// INVALID_ARGUMENT when the client sent none or more than one.
+    private func takeSingleRequest() throws(RPCError) -> ByteBuffer {
+        let count = requestCount
+        guard let request = releaseSingleRequest(), count == 1 else {
+            throw RPCError(.invalidArgument, "expected exactly one request message, got \(count)")
+        }
+        return request
+    }
+
+    /// Gives back the credit of every request that came, and the memory of the one held;
+    /// returns that one.
+    @discardableResult
+    private func releaseSingleRequest() -> ByteBuffer? {
+        if surplusWireSize > 0 {
+            connection.creditReturned(id, wireSize: surplusWireSize)
+            surplusWireSize = 0
+        }
+        guard let request = singleRequest else { return nil }
+        singleRequest = nil
+        connection.messageTaken(id, request.message, wireSize: request.wireSize)
+        return request.message
     }
 
     private func run() {
@@ -91,9 +135,17 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     /// Runs the handler, as the current span of its task when the call is traced.
     private func runHandler() async throws {
-        let handler = handler, inbox = inbox, outbox = outbox, context = context
-        guard let trace = context.trace else { return try await handler.run(inbox, outbox, context) }
-        try await TraceContext.$current.withValue(trace) { try await handler.run(inbox, outbox, context) }
+        let body = handler.body, outbox = CallOutbox(call: self), context = context
+        switch body {
+        case .single(let body):
+            let request = try takeSingleRequest()
+            guard let trace = context.trace else { return try await body(request, outbox, context) }
+            try await TraceContext.$current.withValue(trace) { try await body(request, outbox, context) }
+        case .streaming(let body):
+            let inbox = inbox
+            guard let trace = context.trace else { return try await body(inbox, outbox, context) }
+            try await TraceContext.$current.withValue(trace) { try await body(inbox, outbox, context) }
+        }
     }
 
     /// Throws when the call ended before its task ran: it must not wait for memory, nor touch
@@ -133,11 +185,22 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
             metadata: metadata, messageEncoding: compress ? MessageEncoding.deflate.rawValue : ""))
     }
 
+    /// Waits until the stream can take more (`writable`), or the call ends (`fail`).
+    func waitUntilWritable() async throws {
+        let loop = loop
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { writableWaiter = $0 }
+        } onCancel: {
+            loop.execute { self.fail(RPCError(.cancelled, "the call was cancelled")) }
+        }
+    }
+
     /// The stream or socket may take more: resume a waiting writer only when this stream's
     /// queue is empty and the socket writable, so a stream stalled on flow control stays put.
     func writable() {
-        guard connection.core.queuedBytes(id) == 0, connection.channel.isWritable else { return }
-        outbox.resume()
+        guard let waiter = writableWaiter, connection.core.queuedBytes(id) == 0, connection.channel.isWritable else { return }
+        writableWaiter = nil
+        waiter.resume()
     }
 
     /// The handler finished, or an interceptor rejected the call: send the status with the
@@ -146,7 +209,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         if case .finished = state { return }
         state = .finished
         deadlineTimer?.cancel()
-        inbox.discardRemaining()  // requests the handler left unread still give back their credit
+        releaseRequests()
         sendHeadersIfNeeded(compress: false)
         let trailers = withTrailingMetadata(status)
         connection.core.sendTrailers(id, trailers)
@@ -166,13 +229,21 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
         }
         state = .finished
         deadlineTimer?.cancel()
-        inbox.fail(error)
-        outbox.fail(error)
+        if handler.kind.takesSingleRequest { releaseSingleRequest() } else { inbox.fail(error) }  // wakes a reader
+        if let waiter = writableWaiter {
+            writableWaiter = nil
+            waiter.resume(throwing: error)
+        }
         task?.cancel()
         let trailers = withTrailingMetadata(CallTrailers(error: error))
         if notifyPeer { connection.core.failStream(id, RPCError(trailers.code, trailers.message, metadata: trailers.metadata)) }
         observers.end(context, trailers)
         connection.callEnded(id)
+    }
+
+    /// Requests the handler left unread still give back their credit.
+    private func releaseRequests() {
+        if handler.kind.takesSingleRequest { releaseSingleRequest() } else { inbox.discardRemaining() }
     }
 
     private func withTrailingMetadata(_ status: CallTrailers) -> CallTrailers {

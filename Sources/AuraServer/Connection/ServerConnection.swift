@@ -158,7 +158,16 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     /// A handler took (or dropped) a request message: its memory and credit go back.
     func messageTaken(_ id: UInt32, _ message: ByteBuffer, wireSize: Int) {
-        memory.deliveredBytes -= message.readableBytes
+        messageDropped(message)
+        creditReturned(id, wireSize: wireSize)
+    }
+
+    /// A request message was dropped unread: its memory goes back (its credit with
+    /// `creditReturned`, which may come later).
+    func messageDropped(_ message: ByteBuffer) { memory.deliveredBytes -= message.readableBytes }
+
+    /// The flow-control credit of `wireSize` bytes of stream `id`'s requests goes back.
+    func creditReturned(_ id: UInt32, wireSize: Int) {
         core.messageConsumed(id, wireSize: wireSize)
         flush()
     }

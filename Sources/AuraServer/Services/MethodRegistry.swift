@@ -33,10 +33,9 @@ public struct MethodRegistry: Sendable {
     public mutating func unary<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .unary) { requests, responses, context in
-            let request = try await requests.single(Request.self)
-            try await responses.write(body(request, context), compress: nil)
-        }
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .unary, body: .single { request, responses, context in
+            try await responses.write(body(decode(request, as: Request.self), context), compress: nil)
+        })
     }
 
     /// Registers a client-streaming method.
@@ -44,9 +43,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .clientStreaming) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .clientStreaming, body: .streaming { requests, responses, context in
             try await responses.write(body(RequestStream(requests, loop: context.loop), context), compress: nil)
-        }
+        })
     }
 
     /// Registers a server-streaming method.
@@ -54,10 +53,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .serverStreaming) { requests, responses, context in
-            let request = try await requests.single(Request.self)
-            try await body(request, ResponseWriter(responses), context)
-        }
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .serverStreaming, body: .single { request, responses, context in
+            try await body(decode(request, as: Request.self), ResponseWriter(responses), context)
+        })
     }
 
     /// Registers a bidirectional-streaming method.
@@ -65,9 +63,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .bidirectional) { requests, responses, context in
+        handlers[Substring(method)] = MethodHandler(name: method, kind: .bidirectional, body: .streaming { requests, responses, context in
             try await body(RequestStream(requests, loop: context.loop), ResponseWriter(responses), context)
-        }
+        })
     }
 }
 
@@ -76,11 +74,21 @@ struct MethodHandler: Sendable {
     /// The full method name, each call's `ServerContext.method`.
     let name: String
     let kind: MethodKind
-    let run: @Sendable (CallInbox, CallOutbox, ServerContext) async throws -> Void
+    let body: Body
+
+    /// What runs a call, by how many requests it takes.
+    enum Body: Sendable {
+        /// Unary and server-streaming: the one request message, still encoded.
+        case single(@Sendable (ByteBuffer, CallOutbox, ServerContext) async throws -> Void)
+        /// Client-streaming and bidirectional: the requests as they come.
+        case streaming(@Sendable (CallInbox, CallOutbox, ServerContext) async throws -> Void)
+    }
 
     /// The handler of a method the server does not know: UNIMPLEMENTED at once.
     static func unimplemented(_ headers: CallHeaders) -> MethodHandler {
         let method = headers.method
-        return MethodHandler(name: String(headers.normalizedMethod), kind: .bidirectional) { _, _, _ in throw RPCError(.unimplemented, "unknown method \(PeerText.excerpt(method))") }
+        return MethodHandler(name: String(headers.normalizedMethod), kind: .bidirectional, body: .streaming { _, _, _ in
+            throw RPCError(.unimplemented, "unknown method \(PeerText.excerpt(method))")
+        })
     }
 }
