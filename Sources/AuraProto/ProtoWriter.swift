@@ -120,14 +120,14 @@ public struct ProtoWriter: Sendable {
     /// The nested message is always written, even when empty (it is "present").
     public mutating func writeMessage(field: Int, _ body: (inout ProtoWriter) -> Void) {
         writeTag(field: field, wireType: .lengthDelimited)
-        // Reserve a 5-byte length (enough for 2^32 bytes), then shrink it when it is shorter.
+        // Reserve a 1-byte length, enough for the nested messages under 128 bytes that most
+        // are (metadata entries, scores); a longer one moves its bytes up to make room.
         let lengthAt = buffer.readableBytes
-        buffer.writeInteger(UInt32(0))
         buffer.writeByte(0)
         let start = buffer.readableBytes
         body(&self)
         let length = buffer.readableBytes - start
-        buffer.patchVarint(UInt64(length), at: lengthAt, reservedCount: 5)
+        buffer.patchVarint(UInt64(length), at: lengthAt, reservedCount: 1)
     }
 
     /// Writes a length-delimited field whose bytes `body` writes: a packed run of numbers or a
@@ -154,16 +154,19 @@ public struct ProtoWriter: Sendable {
 
 extension ByteBuffer {
     /// Writes `value` as a varint into the `reservedCount` bytes reserved at `offset` (counted
-    /// from the reader index), moving the bytes after them back over the unneeded part.
+    /// from the reader index), moving the bytes after them to fit the varint's size exactly.
     mutating func patchVarint(_ value: UInt64, at offset: Int, reservedCount: Int) {
         var size = 1
         while value >> (7 * UInt64(size)) != 0 { size += 1 }
-        precondition(size <= reservedCount, "length does not fit its reservation")
         let tailStart = offset + reservedCount
+        let tailCount = readableBytes - tailStart
+        if size > reservedCount {
+            _ = writeWithUnsafeMutableBytes(minimumWritable: size - reservedCount) { _ in size - reservedCount }
+        }
         withUnsafeMutableReadableBytes { readable in
             let base = readable.baseAddress!
-            if size < reservedCount {
-                (base + offset + size).copyMemory(from: base + tailStart, byteCount: readable.count - tailStart)
+            if size != reservedCount {
+                (base + offset + size).copyMemory(from: base + tailStart, byteCount: tailCount)  // memmove: may overlap
             }
             var rest = value
             for index in 0..<size {
@@ -172,6 +175,6 @@ extension ByteBuffer {
                 rest >>= 7
             }
         }
-        dropLast(reservedCount - size)
+        if size < reservedCount { dropLast(reservedCount - size) }
     }
 }
