@@ -1,3 +1,5 @@
+import AuraBytes
+
 /// Call metadata: an ordered list of key/value pairs sent with HEADERS or TRAILERS.
 ///
 /// Keys are lowercase ASCII; a key ending in `-bin` carries arbitrary bytes, any other key
@@ -86,17 +88,7 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
         // Keys are checked on every call, both ways (11 keys a unary call): 8 bytes a step, over
         // the contiguous bytes (iterating `key.utf8` costs three times as much).
         func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !bytes.isEmpty else { return false }
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                guard isValidKeyWord(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) else { return false }
-                offset += 8
-            }
-            guard offset < raw.count else { return true }
-            var tail = UInt64(0x6161_6161_6161_6161)  // the last bytes, padded with "a"s
-            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset...])) }
-            return isValidKeyWord(tail)
+            ASCIIWord.all(UnsafeRawBufferPointer(bytes), padding: UInt8(ascii: "a"), isValidKeyWord)
         }
         if let valid = key.utf8.withContiguousStorageIfAvailable(check) { return valid }
         var key = key  // bridged or foreign storage: made contiguous
@@ -106,14 +98,10 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
     /// Whether all 8 bytes of `word` are key bytes: `a-z 0-9 - _ .`.
     @inline(__always)
     private static func isValidKeyWord(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        guard word & highs == 0 else { return false }  // ASCII: below, no byte carries into the next
-        /// The high bit of each byte in `first...last`.
-        func within(_ first: UInt64, _ last: UInt64) -> UInt64 {
-            (word &+ (0x80 - first) &* ones) & ~(word &+ (0x7f - last) &* ones) & highs
-        }
-        let allowed = within(0x61, 0x7a) | within(0x30, 0x39) | within(0x2d, 0x2e) | within(0x5f, 0x5f)
-        return allowed == highs
+        guard word & ASCIIWord.highs == 0 else { return false }  // ASCII: below, no byte carries into the next
+        let allowed = ASCIIWord.within(word, 0x61, 0x7a) | ASCIIWord.within(word, 0x30, 0x39)
+            | ASCIIWord.within(word, 0x2d, 0x2e) | ASCIIWord.within(word, 0x5f, 0x5f)
+        return allowed == ASCIIWord.highs
     }
 
     /// Whether every byte of `value` is printable ASCII (0x20 to 0x7E), 8 bytes a step.
