@@ -1,3 +1,5 @@
+import Glibc
+
 /// Which scope each service needs: the rule `AuthInterceptor` enforces.
 public struct AccessPolicy: Sendable {
     /// What a call to a service needs.
@@ -37,7 +39,8 @@ public struct AccessPolicy: Sendable {
         return method.withUTF8 { bytes in  // every call: bytes, not String comparisons
             guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return fallback }
             let service = UnsafeBufferPointer(rebasing: bytes[..<slash])
-            for rule in rules where rule.service.count == service.count && rule.service.elementsEqual(service) {
+            for rule in rules where rule.service.count == service.count
+                && rule.service.withUnsafeBufferPointer({ memcmp($0.baseAddress!, service.baseAddress!, service.count) == 0 }) {
                 return rule.requirement
             }
             return fallback

@@ -1,3 +1,4 @@
+import AuraBytes
 import AuraCrypto
 
 /// The token a client holds: `aura_<id>_<secret>`, with the key's id as 16 lowercase hex digits
@@ -31,13 +32,19 @@ public struct KeyToken: Sendable, Hashable {
     /// Reads the id of the token in `bytes` and hands `body` the secret's bytes, without
     /// copying; nil when `bytes` is not a token.
     static func parse<R>(_ bytes: UnsafeRawBufferPointer, _ body: (KeyID, UnsafeRawBufferPointer) -> R) -> R? {
-        guard bytes.count == length, bytes.starts(with: prefix), bytes[prefix.count + KeyID.length] == UInt8(ascii: "_"),
+        // Every call: the digits are checked 8 bytes a step (a byte at a time cost 1,800
+        // instructions a call).
+        guard bytes.count == length, bytes.loadUnaligned(as: UInt32.self) == prefixWord, bytes[4] == UInt8(ascii: "_"),
+              bytes[prefix.count + KeyID.length] == UInt8(ascii: "_"),
               let id = KeyID(hex: UnsafeRawBufferPointer(rebasing: bytes[prefix.count..<prefix.count + KeyID.length]))
         else { return nil }
         let secret = UnsafeRawBufferPointer(rebasing: bytes[(length - secretLength)...])
-        guard secret.allSatisfy(Hex.isDigit) else { return nil }
+        guard HexDigit.areLowercase(secret) else { return nil }
         return body(id, secret)
     }
+
+    /// "aura" as it loads from memory.
+    private static let prefixWord = UInt32(littleEndian: 0x6172_7561)
 
     /// The token in `text`, or nil.
     public init?(_ text: String) {
@@ -61,12 +68,7 @@ public struct KeyID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The id written in `hex` (exactly 16 lowercase hex digits), or nil.
     init?(hex: UnsafeRawBufferPointer) {
-        guard hex.count == Self.length else { return nil }
-        var value: UInt64 = 0
-        for byte in hex {
-            guard let digit = Hex.value(of: byte) else { return nil }
-            value = value << 4 | UInt64(digit)
-        }
+        guard hex.count == Self.length, let value = HexDigit.lowercaseValue(hex) else { return nil }
         self.value = value
     }
 
@@ -90,16 +92,6 @@ public struct KeyID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 /// Lowercase hex digits.
 enum Hex {
-    static func isDigit(_ byte: UInt8) -> Bool { value(of: byte) != nil }
-
-    static func value(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        default: return nil
-        }
-    }
-
     static func encode(_ bytes: [UInt8]) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         return bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }
@@ -107,11 +99,11 @@ enum Hex {
 
     static func decode(_ text: String) -> [UInt8]? {
         let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
+        guard digits.count % 2 == 0, digits.isEmpty || digits.withUnsafeBytes(HexDigit.areLowercase) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(digits.count / 2)
         for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = value(of: digits[index]), let low = value(of: digits[index + 1]) else { return nil }
+            guard let high = HexDigit.value(digits[index]), let low = HexDigit.value(digits[index + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
         return bytes

@@ -12,9 +12,21 @@ final class VerifiedSecret: Sendable {
     func matches(_ secret: UnsafeRawBufferPointer) -> Bool {
         bytes.withLock { known in
             guard known.count == secret.count, !known.isEmpty else { return false }
-            var difference: UInt8 = 0
-            for index in 0..<known.count { difference |= known[index] ^ secret[index] }
-            return difference == 0
+            // Constant time, 8 bytes a step (a secret is 64 hex digits; any tail a byte at a time).
+            return known.withUnsafeBytes { known in
+                var difference: UInt64 = 0
+                var offset = 0
+                while offset + 8 <= known.count {
+                    difference |= known.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        ^ secret.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    offset += 8
+                }
+                while offset < known.count {
+                    difference |= UInt64(known[offset] ^ secret[offset])
+                    offset += 1
+                }
+                return difference == 0
+            }
         }
     }
 

@@ -19,9 +19,27 @@ struct KeyTokenTests {
         "aura_0123456789abcdef_" + String(repeating: "a", count: 63),
         "aura_0123456789abcdef_" + String(repeating: "a", count: 65),
         "aura_0123456789abcdef_" + String(repeating: "g", count: 64),
+        "aurx_0123456789abcdef_" + String(repeating: "a", count: 64),
+        "aura-0123456789abcdef_" + String(repeating: "a", count: 64),
+        "aura_0123456789abcdef_" + String(repeating: "a", count: 63) + "A",
+        "aura_0123456789abcdef_" + String(repeating: "a", count: 31) + "/" + String(repeating: "a", count: 32),
     ])
     func malformedTokensAreRefused(_ text: String) {
         #expect(KeyToken(text) == nil)
+    }
+
+    @Test func aRememberedSecretMatchesOnlyItsOwnBytes() {
+        let verified = VerifiedSecret()
+        let secret = Array(String(repeating: "0123456789abcdef", count: 4).utf8) + Array("xyz".utf8)  // words and a tail
+        #expect(!secret.withUnsafeBytes(verified.matches), "nothing is remembered yet")
+        secret.withUnsafeBytes(verified.remember)
+        #expect(secret.withUnsafeBytes(verified.matches))
+        for index in secret.indices {
+            var other = secret
+            other[index] ^= 1
+            #expect(!other.withUnsafeBytes(verified.matches), "a difference at \(index) is seen")
+        }
+        #expect(!Array(secret.dropLast()).withUnsafeBytes(verified.matches))
     }
 
     @Test func idsAreSixteenHexDigits() {
