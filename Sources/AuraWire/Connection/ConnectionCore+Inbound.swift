@@ -157,31 +157,34 @@ extension ConnectionCore {
             resetStream(id, error)
             return
         }
-        var record = streams[id]!
         if let message {
-            let wireSize = record.assemblingWireBytes
-            incompleteByteCount -= wireSize + record.earlyCreditedBytes
-            record.assemblingWireBytes = 0
-            earlyCreditedBytes -= record.earlyCreditedBytes
-            record.earlyCreditedBytes = 0
-            record.undeliveredMessages += 1
-            streams[id] = record
+            let (wireSize, early) = modifyStream(id) { record in
+                defer {
+                    record.assemblingWireBytes = 0
+                    record.earlyCreditedBytes = 0
+                    record.undeliveredMessages += 1
+                }
+                return (record.assemblingWireBytes, record.earlyCreditedBytes)
+            }!
+            incompleteByteCount -= wireSize + early
+            earlyCreditedBytes -= early
             delegate?.messageReceived(id, message, wireSize: wireSize)
-        } else if record.undeliveredMessages == 0 {
+        } else if let credit = modifyStream(id, { record -> Int? in
             // A fragment while the application keeps up: credit it now, so a message larger than
             // a window can complete and partial messages never starve the connection window.
-            // What a connection holds this way is bounded by `earlyCreditBudget`.
+            // What a connection holds this way is bounded by `earlyCreditBudget`. (While the
+            // application lags, credit comes back as it consumes.)
+            guard record.undeliveredMessages == 0 else { return nil }
             let credit = record.assemblingWireBytes
             record.assemblingWireBytes = 0
             record.earlyCreditedBytes += credit
+            return credit
+        }) ?? nil {
             earlyCreditedBytes += credit
-            streams[id] = record
             guard earlyCreditedBytes <= earlyCreditBudget else {
                 throw WireError(.resourceExhausted, "more than \(earlyCreditBudget) bytes of incomplete large messages on one connection")
             }
             grantCredit(id, credit)
-        } else {
-            streams[id] = record  // the application lags: credit comes back as it consumes
         }
         if flags.contains(.endStream), streams[id] != nil { delegate?.inboundClosed(id) }
     }
@@ -279,32 +282,36 @@ extension ConnectionCore {
     /// delegate was given): grant the credit back, in batches of a quarter window. Once no message
     /// waits for the application, the credit withheld for a message still arriving goes back too.
     public func messageConsumed(_ id: UInt32, wireSize: Int) {
-        guard var record = streams[id] else { return returnConnectionCredit(wireSize) }
-        record.undeliveredMessages = max(0, record.undeliveredMessages - 1)
-        var credit = wireSize
-        if record.undeliveredMessages == 0 && record.assemblingWireBytes > 0 {
+        let early = modifyStream(id) { record in
+            record.undeliveredMessages = max(0, record.undeliveredMessages - 1)
+            guard record.undeliveredMessages == 0 && record.assemblingWireBytes > 0 else { return 0 }
             // The message still arriving may be larger than the window: its withheld credit
             // goes back now and counts as granted early.
-            credit += record.assemblingWireBytes
-            record.earlyCreditedBytes += record.assemblingWireBytes
-            earlyCreditedBytes += record.assemblingWireBytes
+            let early = record.assemblingWireBytes
+            record.earlyCreditedBytes += early
             record.assemblingWireBytes = 0
+            return early
         }
-        streams[id] = record
-        grantCredit(id, credit)
+        guard let early else { return returnConnectionCredit(wireSize) }
+        earlyCreditedBytes += early
+        grantCredit(id, wireSize + early)
     }
 
     /// Returns `bytes` of credit on the connection and, while the peer may still send on it,
     /// on stream `id`.
     func grantCredit(_ id: UInt32, _ bytes: Int) {
         returnConnectionCredit(bytes)
-        guard var record = streams[id], record.state.isReceiving else { return }
-        record.unreturnedCredit += bytes
-        if record.unreturnedCredit >= Int(localSettings.initialStreamWindow) / Self.creditBatches {
-            FrameEncoder.encode(.windowUpdate(streamID: id, increment: UInt32(record.unreturnedCredit)), into: &output.current)
-            record.receiveWindow += record.unreturnedCredit
-            record.unreturnedCredit = 0
-        }
-        streams[id] = record
+        let batch = Int(localSettings.initialStreamWindow) / Self.creditBatches
+        let increment = modifyStream(id) { record -> Int in
+            guard record.state.isReceiving else { return 0 }
+            record.unreturnedCredit += bytes
+            guard record.unreturnedCredit >= batch else { return 0 }
+            defer {
+                record.receiveWindow += record.unreturnedCredit
+                record.unreturnedCredit = 0
+            }
+            return record.unreturnedCredit
+        } ?? 0
+        if increment > 0 { FrameEncoder.encode(.windowUpdate(streamID: id, increment: UInt32(increment)), into: &output.current) }
     }
 }

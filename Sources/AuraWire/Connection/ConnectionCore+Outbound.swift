@@ -80,10 +80,23 @@ extension ConnectionCore {
 
     /// Server: ends the call on stream `id` with `trailers`, after the messages already queued.
     public func sendTrailers(_ id: UInt32, _ trailers: CallTrailers) {
-        guard var record = streams[id], record.pendingEnd == nil else { return }
-        record.pendingEnd = .trailers(trailers)
-        streams[id] = record
-        flushStream(id, notify: false)
+        let queuedBehindMessages = modifyStream(id) { record -> Bool? in
+            guard record.pendingEnd == nil else { return nil }
+            guard record.pending.isEmpty else {
+                record.pendingEnd = .trailers(trailers)
+                return true
+            }
+            return false
+        } ?? nil
+        switch queuedBehindMessages {
+        case true?: flushStream(id, notify: false)
+        case false?:
+            // Nothing queued before them (every unary call): out now, and the stream ends, as
+            // `flushStream` would do once the queue drained.
+            writeTrailers(id, trailers)
+            removeStream(id)
+        case nil: return
+        }
     }
 
     /// Ends stream `id` at once in both directions with CANCEL, dropping what is queued.

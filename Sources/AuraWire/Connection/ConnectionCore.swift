@@ -112,6 +112,16 @@ public final class ConnectionCore {
     /// Whether stream `id` exists.
     public func hasStream(_ id: UInt32) -> Bool { streams[id] != nil }
 
+    /// Runs `body` on stream `id`'s record in place and returns its result, or nil when there is
+    /// no such stream: one lookup and no copy of the record, where reading it out and storing it
+    /// back hashed the id twice and retained everything it holds. `body` must not reach
+    /// `streams` nor call the delegate (which may).
+    @inline(__always)
+    func modifyStream<R>(_ id: UInt32, _ body: (inout StreamRecord) -> R) -> R? {
+        guard let index = streams.index(forKey: id) else { return nil }
+        return body(&streams.values[index])
+    }
+
     /// Bytes of messages queued on stream `id` behind the peer's flow control.
     public func queuedBytes(_ id: UInt32) -> Int {
         streams[id]?.pending.reduce(0) { $0 + $1.remaining.readableBytes } ?? 0
