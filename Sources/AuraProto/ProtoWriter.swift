@@ -25,12 +25,17 @@ public struct ProtoWriter: Sendable {
 
     /// Appends a raw varint.
     public mutating func writeVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            buffer.writeByte(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
+        guard value >= 0x80 else { return buffer.writeByte(UInt8(value)) }
+        _ = buffer.writeWithUnsafeMutableBytes(minimumWritable: 10) { out in  // one write, not one a byte
+            var value = value, count = 0
+            while value >= 0x80 {
+                out[count] = UInt8(truncatingIfNeeded: value) | 0x80
+                value >>= 7
+                count += 1
+            }
+            out[count] = UInt8(value)
+            return count + 1
         }
-        buffer.writeByte(UInt8(value))
     }
 
     /// Appends a field tag.

@@ -4,10 +4,13 @@ import AuraBytes
 public enum FrameEncoder {
     /// Appends a frame header.
     public static func writeHeader(_ header: FrameHeader, into buffer: inout ByteBuffer) {
-        buffer.writeInteger(header.length)
-        buffer.writeByte(header.type.wireValue)
-        buffer.writeByte(header.flags.rawValue)
-        buffer.writeInteger(header.streamID)
+        _ = buffer.writeWithUnsafeMutableBytes(minimumWritable: FrameHeader.size) { out in  // one write, not four
+            out.storeBytes(of: header.length.bigEndian, toByteOffset: 0, as: UInt32.self)
+            out.storeBytes(of: header.type.wireValue, toByteOffset: 4, as: UInt8.self)
+            out.storeBytes(of: header.flags.rawValue, toByteOffset: 5, as: UInt8.self)
+            out.storeBytes(of: header.streamID.bigEndian, toByteOffset: 6, as: UInt32.self)
+            return FrameHeader.size
+        }
     }
 
     /// Appends a whole frame. The payload of `.unknown` frames is written as that many zeros
