@@ -65,4 +65,22 @@ import Testing
             _ = try await client.unary(Method.empty, Empty(), as: Empty.self)
         }
     }
+
+    /// A call the caller keeps after its connection closed (and was let go by the client) still
+    /// answers: sending fails UNAVAILABLE and the status stays, rather than reading a connection
+    /// that is gone.
+    @Test func aCallKeptPastItsConnectionFailsCleanly() async throws {
+        try await ClientTestServer.run { harness in
+            let client = harness.client
+            let call: RPCCall<Empty, Empty> = try await client.makeCall(GateService.wait)
+            await client.close()
+            #expect(await call.status().code == .unavailable)
+            _ = try await client.unary(Method.empty, Empty(), as: Empty.self)  // a new connection replaced the old
+            let code = await rpcErrorCode { try await call.send(Empty(), endStream: true) }
+            #expect(code == .unavailable)
+            await call.closeSend()
+            call.cancel()
+            #expect(await call.status().code == .unavailable)
+        }
+    }
 }

@@ -14,7 +14,9 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     let id: UInt32
-    unowned let connection: ClientConnection
+    /// Strong: the caller's `RPCCall` may outlive the connection's channel; the connection lets
+    /// go of the call when it ends (`callEnded`), which breaks the cycle.
+    let connection: ClientConnection
     // The state below is touched on the loop thread only, by methods that never hold an access
     // across a call out: `@exclusivity(unchecked)` spares each access a run-time check (a
     // thread-local access set), as ByteBuffer's storage does.

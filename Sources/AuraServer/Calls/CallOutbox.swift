@@ -4,9 +4,11 @@ import AuraWire
 
 /// Sends one call's response messages through its connection, waiting while the client's
 /// flow-control credit or the socket is exhausted. A view of its call, which holds the waiting
-/// writer: a call allocates nothing for it. `write` runs on the call's loop (asserted).
+/// writer: a call allocates nothing for it. `write` runs on the call's loop (asserted). It
+/// holds the call strongly, so a writer kept past the call's end fails cleanly instead of
+/// reading a freed object.
 struct CallOutbox: Sendable {
-    unowned let call: ServerCall
+    let call: ServerCall
 
     /// Runs `body` on the call's event loop: directly from the handler's own task, with a hop
     /// from any other task (a handler may write from a task of its own). UNAVAILABLE once the

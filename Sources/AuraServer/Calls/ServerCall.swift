@@ -23,7 +23,10 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     // is the interceptors' turn at `observers` and `context`, which never reach back into the call.
     // `@exclusivity(unchecked)` spares each access a run-time check.
     @exclusivity(unchecked) private(set) var context: ServerContext
-    unowned let connection: ServerConnection
+    /// Strong: a call's task, and a writer its handler keeps, may outlive the connection's
+    /// channel; the connection lets go of the call when the call ends (`callEnded`, or every
+    /// call when the channel closes), which breaks the cycle.
+    let connection: ServerConnection
     /// The call's event loop, known without its connection (which may be gone when a late
     /// cancellation reaches a call that has ended).
     var loop: EventLoop { context.loop }
