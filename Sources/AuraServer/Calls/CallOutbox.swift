@@ -19,10 +19,18 @@ struct CallOutbox: Sendable {
 
     /// Encodes and sends one response, then waits until the stream can take more.
     func write(_ response: some ProtoMessage, compress: Bool?) async throws {
+        if try !writeLast(response, compress: compress) { try await call.waitUntilWritable() }
+    }
+
+    /// Encodes and sends the call's last response (of a unary or client-streaming call), without
+    /// waiting: the status follows it in the stream's queue, and what the queue holds counts
+    /// against the connection's memory share like any reply. (An `await` here cost every unary
+    /// call a task frame and an executor check.) Returns whether the stream took it all at once.
+    @discardableResult
+    func writeLast(_ response: some ProtoMessage, compress: Bool?) throws -> Bool {
         try Task.checkCancellation()
         call.loop.assertInEventLoop()
         let compress = (compress ?? call.context.compressResponses) && call.context.clientAcceptsCompression
-        let canContinue = try call.send(response.encoded(), compress: compress)
-        if !canContinue { try await call.waitUntilWritable() }
+        return try call.send(response.encoded(), compress: compress)
     }
 }

@@ -34,7 +34,7 @@ public struct MethodRegistry: Sendable {
         _ method: String, _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         handlers[Substring(method)] = MethodHandler(name: method, kind: .unary, body: .single { request, responses, context in
-            try await responses.write(body(decode(request, as: Request.self), context), compress: nil)
+            try responses.writeLast(await body(decode(request, as: Request.self), context), compress: nil)
         })
     }
 
@@ -44,7 +44,7 @@ public struct MethodRegistry: Sendable {
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
         handlers[Substring(method)] = MethodHandler(name: method, kind: .clientStreaming, body: .streaming { requests, responses, context in
-            try await responses.write(body(RequestStream(requests, loop: context.loop), context), compress: nil)
+            try responses.writeLast(await body(RequestStream(requests, loop: context.loop), context), compress: nil)
         })
     }
 
