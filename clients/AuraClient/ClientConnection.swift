@@ -40,10 +40,12 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
 
     /// Gives a response's credit back once its reader took it (or it was dropped); one
     /// closure for every call on the connection, made once. Responses stay readable after
-    /// the connection is gone (the server went away, the client closed it); there is no
-    /// credit to give back then.
-    private(set) lazy var responseReleased: (Response) -> Void = { [weak self] taken in
-        guard let self else { return }
+    /// the connection closed (the server went away, the client closed it); there is no
+    /// credit to give back then. Unowned: the closure runs from a call's response queue, and
+    /// a call holds its connection (a weak capture gave every connection a side table, which
+    /// slows each retain and release of it).
+    private(set) lazy var responseReleased: (Response) -> Void = { [unowned self] taken in
+        guard !isClosed else { return }
         core.messageConsumed(taken.streamID, wireSize: taken.wireSize)
         flush()
     }
