@@ -27,8 +27,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     /// channel; the connection lets go of the call when the call ends (`callEnded`, or every
     /// call when the channel closes), which breaks the cycle.
     let connection: ServerConnection
-    /// The call's event loop, known without its connection (which may be gone when a late
-    /// cancellation reaches a call that has ended).
+    /// The call's event loop (from its context: no detour through the connection's channel).
     var loop: EventLoop { context.loop }
     @exclusivity(unchecked) private(set) var state = State.awaitingRequest
     /// The requests of a client-streaming or bidirectional call, as they come.
@@ -153,7 +152,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// Throws when the call ended before its task ran: it must not wait for memory, nor touch
-    /// its connection, which may be gone. (The wait itself is awaited only when the
+    /// its connection, which may have closed. (The wait itself is awaited only when the
     /// connection is paused: an `await` costs a task switch, on every call.)
     private func checkRunning() throws {
         guard case .running = state else { throw CancellationError() }
