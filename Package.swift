@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "aura-plugin-worker", dependencies: ["AuraPluginHost", "AuraPosix", "AuraCommandLine"]),
 
         // Tracing: W3C trace context, sampling, spans written as OTLP/JSON lines. No sockets.
-        .target(name: "AuraTracing", dependencies: ["AuraCore", "AuraPosix"]),
+        .target(name: "AuraTracing", dependencies: ["AuraBytes", "AuraCore", "AuraPosix"]),
 
         // Metrics: counters and latency histograms without locks, the Prometheus text format, alerts.
         .target(name: "AuraMetrics"),

@@ -85,27 +85,4 @@ enum Hex {
         let letters = ((nibbles &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101  // 1 where a nibble is 10...15
         return nibbles &+ 0x3030_3030_3030_3030 &+ letters &* 0x27  // "0" + nibble, and "a" - "9" - 1 more for letters
     }
-
-    /// The value of 16 lowercase hex digits at `start`; nil if one is not `0-9a-f`.
-    static func value<Bytes: RandomAccessCollection>(_ bytes: Bytes, from start: Bytes.Index, digits: Int = 16) -> UInt64?
-    where Bytes.Element == UInt8 {
-        var value: UInt64 = 0
-        var index = start
-        for _ in 0..<digits {
-            guard let nibble = nibble(bytes[index]) else { return nil }
-            value = value << 4 | UInt64(nibble)
-            index = bytes.index(after: index)
-        }
-        return value
-    }
-
-    /// The value of one lowercase hex digit; nil for anything else (uppercase included, as the
-    /// W3C grammar's HEXDIGLC).
-    static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x57
-        default: nil
-        }
-    }
 }

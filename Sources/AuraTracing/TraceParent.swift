@@ -1,3 +1,5 @@
+import AuraBytes
+
 /// A W3C Trace Context `traceparent` value (https://www.w3.org/TR/trace-context/):
 /// `00-<trace-id>-<parent-id>-<flags>`, e.g. `00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01`.
 public struct TraceParent: Hashable, Sendable {
@@ -32,23 +34,29 @@ public struct TraceParent: Hashable, Sendable {
 
     /// Parses the value's bytes (see `init(parsing:)`).
     public init?<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
-        guard bytes.count >= Self.length else { return nil }
-        let base = bytes.startIndex
-        guard let high = Hex.nibble(bytes[base]), let low = Hex.nibble(bytes[base + 1]) else { return nil }
-        let version = high << 4 | low
-        guard version != 0xFF else { return nil }
-        if version == 0 {
-            guard bytes.count == Self.length else { return nil }
-        } else if bytes.count > Self.length {
-            guard bytes[base + Self.length] == UInt8(ascii: "-") else { return nil }
+        let parsed = bytes.withContiguousStorageIfAvailable { Self.parse(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes(Self.parse)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer) -> TraceParent? {
+        /// The number that `count` lowercase hex digits at `start` spell.
+        func hex(_ start: Int, _ count: Int = 16) -> UInt64? {
+            HexDigit.lowercaseValue(UnsafeRawBufferPointer(rebasing: bytes[start..<start + count]))
         }
-        guard bytes[base + 2] == UInt8(ascii: "-"), bytes[base + 35] == UInt8(ascii: "-"), bytes[base + 52] == UInt8(ascii: "-"),
-              let traceHigh = Hex.value(bytes, from: base + 3), let traceLow = Hex.value(bytes, from: base + 19),
-              let parent = Hex.value(bytes, from: base + 36), let flags = Hex.value(bytes, from: base + 53, digits: 2)
+        guard bytes.count >= length, let version = hex(0, 2), version != 0xFF else { return nil }
+        if version == 0 {
+            guard bytes.count == length else { return nil }
+        } else if bytes.count > length {
+            guard bytes[length] == UInt8(ascii: "-") else { return nil }
+        }
+        guard bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"), bytes[52] == UInt8(ascii: "-"),
+              let traceHigh = hex(3), let traceLow = hex(19), let parent = hex(36), let flags = hex(53, 2)
         else { return nil }
         let traceID = TraceID(high: traceHigh, low: traceLow)
         guard traceID.isValid, parent != 0 else { return nil }
-        self.init(traceID: traceID, parentID: SpanID(parent), isSampled: flags & 1 == 1)
+        return TraceParent(traceID: traceID, parentID: SpanID(parent), isSampled: flags & 1 == 1)
     }
 
     /// The version 00 text, 55 ASCII bytes; only the `sampled` flag is set or clear (other
