@@ -132,7 +132,7 @@ public struct ProtoWriter: Sendable {
         let start = buffer.readableBytes
         body(&self)
         let length = buffer.readableBytes - start
-        buffer.patchVarint(UInt64(length), at: lengthAt, reservedCount: 1)
+        buffer.patchVarint(UInt64(length), overByteAt: lengthAt)
     }
 
     /// Writes a length-delimited field whose bytes `body` writes: a packed run of numbers or a
@@ -158,21 +158,17 @@ public struct ProtoWriter: Sendable {
 }
 
 extension ByteBuffer {
-    /// Writes `value` as a varint into the `reservedCount` bytes reserved at `offset` (counted
-    /// from the reader index), moving the bytes after them to fit the varint's size exactly.
-    mutating func patchVarint(_ value: UInt64, at offset: Int, reservedCount: Int) {
+    /// Writes `value` as a varint over the one byte reserved at `offset` (counted from the reader
+    /// index), moving the bytes after it up when the varint needs more than that byte.
+    mutating func patchVarint(_ value: UInt64, overByteAt offset: Int) {
         var size = 1
         while value >> (7 * UInt64(size)) != 0 { size += 1 }
-        let tailStart = offset + reservedCount
+        let tailStart = offset + 1
         let tailCount = readableBytes - tailStart
-        if size > reservedCount {
-            _ = writeWithUnsafeMutableBytes(minimumWritable: size - reservedCount) { _ in size - reservedCount }
-        }
+        if size > 1 { _ = writeWithUnsafeMutableBytes(minimumWritable: size - 1) { _ in size - 1 } }
         withUnsafeMutableReadableBytes { readable in
             let base = readable.baseAddress!
-            if size != reservedCount {
-                (base + offset + size).copyMemory(from: base + tailStart, byteCount: tailCount)  // memmove: may overlap
-            }
+            if size > 1 { (base + offset + size).copyMemory(from: base + tailStart, byteCount: tailCount) }  // memmove: may overlap
             var rest = value
             for index in 0..<size {
                 let more: UInt8 = index == size - 1 ? 0 : 0x80
@@ -180,6 +176,5 @@ extension ByteBuffer {
                 rest >>= 7
             }
         }
-        if size < reservedCount { dropLast(reservedCount - size) }
     }
 }
