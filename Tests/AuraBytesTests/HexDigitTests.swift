@@ -4,6 +4,14 @@ import Testing
 @Suite struct HexDigitTests {
     private static let lowercase = Set(Array("0123456789abcdef".utf8))
 
+    @Test func everyByteMapsToItsDigitValueOrNil() {
+        let digits = Array("0123456789abcdef".utf8), upper = Array("ABCDEF".utf8)
+        for byte in UInt8.min...UInt8.max {
+            let expected = digits.firstIndex(of: byte).map(UInt8.init) ?? upper.firstIndex(of: byte).map { UInt8($0 + 10) }
+            #expect(HexDigit.value(byte) == expected, "byte \(byte)")
+        }
+    }
+
     @Test func lowercaseIsExactlyTheDigitsAndAToFAtEveryPosition() {
         // Each byte value at each position of runs that cover the 8-byte steps and the tail.
         for length in [1, 7, 8, 9, 16, 17, 64] {
