@@ -10,7 +10,7 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     // The state below is touched on the loop thread only, by methods that never hold an access
     // across a call out: `@exclusivity(unchecked)` spares each access a run-time check.
     @exclusivity(unchecked) private(set) var channel: Channel!
-    @exclusivity(unchecked) private var calls: [UInt32: ClientCall] = [:]
+    @exclusivity(unchecked) private var calls = StreamTable<ClientCall>()
     /// Calls waiting for a free stream slot (the server's MAX_CONCURRENT_STREAMS), first come
     /// first served; one leaves early when its deadline passes or its task is cancelled. A
     /// waiter resumes with true when handed a freed slot.

@@ -14,7 +14,7 @@ final class ServerConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
     // The state below is touched on the loop thread only, by methods that never hold an access
     // to it across a call out (the calls are iterated over a copy): `@exclusivity(unchecked)`
     // spares each access a run-time check.
-    @exclusivity(unchecked) private var calls: [UInt32: ServerCall] = [:]
+    @exclusivity(unchecked) private var calls = StreamTable<ServerCall>()
     /// The peer's IP address, which the per-address connection limit counts.
     let peerHost: String
     /// The peer as `"host:port"`, each call's `ServerContext.peer` (formatted once).

@@ -30,7 +30,7 @@ extension ConnectionCore {
             try receiveTrailers(id, trailers)
         case .cancel(let id, let code):
             try requireSeen(id, "CANCEL")
-            guard streams[id] != nil else { return }
+            guard streams.contains(id) else { return }
             removeStream(id)
             delegate?.streamReset(id, role == .client ? Self.refusal(code) : RPCError(code, "the peer cancelled the call (\(code.name))"))
         case .windowUpdate(let id, let increment):
@@ -63,8 +63,8 @@ extension ConnectionCore {
         }
         if streamDelta != 0 {
             for id in streams.keys {
-                streams[id]!.sendWindow += streamDelta
-                guard streams[id]!.sendWindow <= Int(Int32.max) else {
+                let window = streams.modify(id) { $0.sendWindow += streamDelta; return $0.sendWindow }!
+                guard window <= Int(Int32.max) else {
                     throw WireError(.invalidArgument, "INITIAL_STREAM_WINDOW change pushes the window of stream \(id) above 2^31-1")
                 }
             }
@@ -139,7 +139,7 @@ extension ConnectionCore {
             throw WireError(.resourceExhausted, "flow control window exceeded on the connection (\(size) bytes, \(connectionReceiveWindow) granted)")
         }
         connectionReceiveWindow -= size
-        guard let receiveWindow = streams[id]?.receiveWindow else {
+        guard let receiveWindow = streams.withValue(id, \.receiveWindow) else {
             try requireSeen(id, "MESSAGE")
             returnConnectionCredit(size)  // a stream that already ended: drop, but keep the credit flowing
             return
@@ -152,7 +152,7 @@ extension ConnectionCore {
         do {
             // In place: a copy of the record would share the storage of the message being
             // assembled, and each fragment would then copy every fragment before it.
-            message = try streams[id]!.receiveFragment(payload, flags: flags)
+            message = try streams.modify(id) { record throws(RPCError) in try record.receiveFragment(payload, flags: flags) } ?? nil
         } catch {
             resetStream(id, error)
             return
@@ -186,7 +186,7 @@ extension ConnectionCore {
             }
             grantCredit(id, credit)
         }
-        if flags.contains(.endStream), streams[id] != nil { delegate?.inboundClosed(id) }
+        if flags.contains(.endStream), streams.contains(id) { delegate?.inboundClosed(id) }
     }
 
     private func receiveTrailers(_ id: UInt32, _ trailers: CallTrailers?) throws(WireError) {
@@ -213,9 +213,9 @@ extension ConnectionCore {
             return
         }
         try requireSeen(id, "WINDOW_UPDATE")
-        guard streams[id] != nil else { return }
-        streams[id]!.sendWindow += increment
-        guard streams[id]!.sendWindow <= Int(Int32.max) else {
+        guard streams.contains(id) else { return }
+        let window = streams.modify(id) { $0.sendWindow += increment; return $0.sendWindow }!
+        guard window <= Int(Int32.max) else {
             throw WireError(.invalidArgument, "flow control window of stream \(id) above 2^31-1")
         }
         flushStream(id, notify: true)
@@ -239,7 +239,7 @@ extension ConnectionCore {
     /// Ends one stream after it broke a rule: a server answers with TRAILERS, a client with
     /// CANCEL; the delegate learns of it through `streamReset`.
     func resetStream(_ id: UInt32, _ error: RPCError) {
-        guard streams[id] != nil else { return }
+        guard streams.contains(id) else { return }
         removeStream(id)
         switch role {
         case .server: writeTrailers(id, CallTrailers(error: error))

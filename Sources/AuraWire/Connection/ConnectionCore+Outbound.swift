@@ -25,7 +25,7 @@ extension ConnectionCore {
     /// a rule or the client's limit ends the call with INTERNAL instead (`streamReset` tells
     /// the delegate).
     public func sendHeaders(_ id: UInt32, _ headers: CallHeaders) {
-        guard streams[id]?.state.sendHeaders() == true else { return }
+        guard streams.modify(id, { $0.state.sendHeaders() }) == true else { return }
         do { try writeHeaders(id, headers, endStream: false) } catch { resetStream(id, RPCError(.internal, error.message)) }
     }
 
@@ -39,43 +39,44 @@ extension ConnectionCore {
         guard message.readableBytes <= Int(peerSettings.maxMessageSize) else {
             throw RPCError(.resourceExhausted, "message of \(message.readableBytes) bytes exceeds the peer's limit of \(peerSettings.maxMessageSize) bytes")
         }
-        guard var record = streams[id], record.pendingEnd == nil, record.state.send() else {
-            throw RPCError(.failedPrecondition, "stream \(id) has ended")
-        }
-        if endStream { _ = record.state.sendEndStream() }
-        var bytes = message, compressed = false
-        if compress {
-            // MAX_MESSAGE_SIZE bounds the compressed bytes too: data that does not compress
-            // goes as it is rather than a few bytes over the limit.
-            let deflated = MessageEncoding.deflate(message)
-            if deflated.readableBytes <= Int(peerSettings.maxMessageSize) { (bytes, compressed) = (deflated, true) }
-        }
-        if record.pending.isEmpty && bytes.readableBytes <= min(Int(peerSettings.maxFrameSize), record.sendWindow, connectionSendWindow) {
-            // The common case, a message that fits the credit and one frame: framed at once,
-            // without queueing it (the queue is an array to allocate and copy on write).
-            writeMessageFrame(id, bytes, compressed: compressed, isLast: true, endStream: endStream, record: &record)
-            streams[id] = record
-            return true
-        }
-        record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
-        queuedByteCount += bytes.readableBytes
-        streams[id] = record
-        return flushStream(id, notify: false)
+        let sentAtOnce = modifyStream(id) { record -> Bool? in
+            guard record.pendingEnd == nil, record.state.send() else { return nil }
+            if endStream { _ = record.state.sendEndStream() }
+            var bytes = message, compressed = false
+            if compress {
+                // MAX_MESSAGE_SIZE bounds the compressed bytes too: data that does not compress
+                // goes as it is rather than a few bytes over the limit.
+                let deflated = MessageEncoding.deflate(message)
+                if deflated.readableBytes <= Int(peerSettings.maxMessageSize) { (bytes, compressed) = (deflated, true) }
+            }
+            if record.pending.isEmpty && bytes.readableBytes <= min(Int(peerSettings.maxFrameSize), record.sendWindow, connectionSendWindow) {
+                // The common case, a message that fits the credit and one frame: framed at
+                // once, without queueing it (the queue is an array to allocate and copy on write).
+                writeMessageFrame(id, bytes, compressed: compressed, isLast: true, endStream: endStream, record: &record)
+                return true
+            }
+            record.pending.append(PendingMessage(remaining: bytes, compressed: compressed, endStream: endStream))
+            queuedByteCount += bytes.readableBytes
+            return false
+        } ?? nil
+        guard let sentAtOnce else { throw RPCError(.failedPrecondition, "stream \(id) has ended") }
+        return sentAtOnce || flushStream(id, notify: false)
     }
 
     /// Client: ends our half of stream `id` (no more messages).
     public func sendEndStream(_ id: UInt32) {
-        guard var record = streams[id], record.pendingEnd == nil else { return }
-        if let last = record.pending.indices.last {
-            record.pending[last].endStream = true
-            _ = record.state.sendEndStream()
-            streams[id] = record
-            return
+        let mustFlush = modifyStream(id) { record -> Bool in
+            guard record.pendingEnd == nil else { return false }
+            if let last = record.pending.indices.last {
+                record.pending[last].endStream = true
+                _ = record.state.sendEndStream()
+                return false
+            }
+            guard record.state.sendEndStream() else { return false }
+            record.pendingEnd = .halfClose
+            return true
         }
-        guard record.state.sendEndStream() else { return }
-        record.pendingEnd = .halfClose
-        streams[id] = record
-        flushStream(id, notify: false)
+        if mustFlush == true { flushStream(id, notify: false) }
     }
 
     /// Server: ends the call on stream `id` with `trailers`, after the messages already queued.
@@ -101,7 +102,7 @@ extension ConnectionCore {
 
     /// Ends stream `id` at once in both directions with CANCEL, dropping what is queued.
     public func cancelStream(_ id: UInt32, code: StatusCode) {
-        guard streams[id] != nil else { return }
+        guard streams.contains(id) else { return }
         removeStream(id)
         FrameEncoder.encode(.cancel(streamID: id, code: code), into: &output.current)
     }
@@ -123,11 +124,32 @@ extension ConnectionCore {
     /// left queued. With `notify`, tells the delegate when a backlog clears.
     @discardableResult
     func flushStream(_ id: UInt32, notify: Bool) -> Bool {
-        guard var record = streams[id] else { return true }
-        let hadBacklog = record.hasPendingOutput
+        guard let (outcome, hadBacklog) = modifyStream(id, { record in
+            let hadBacklog = record.hasPendingOutput
+            return (writeQueued(id, &record), hadBacklog)
+        }) else { return true }
+        switch outcome {
+        case .ended:
+            removeStream(id)
+            return true
+        case .drained:
+            if hadBacklog && notify { delegate?.streamWritable(id) }
+            return true
+        case .waiting:
+            return false
+        }
+    }
+
+    /// What `writeQueued` left of a stream's queue.
+    private enum QueueOutcome { case drained, waiting, ended }
+
+    /// Writes the messages stream `id` has queued as far as credit allows, then its end once
+    /// they are all out, and keeps the stream in or out of `blockedStreams` to match. Works on
+    /// the record in place (`modifyStream`), so it must not touch `streams`.
+    private func writeQueued(_ id: UInt32, _ record: inout StreamRecord) -> QueueOutcome {
         let maxFrame = Int(peerSettings.maxFrameSize)
         while !record.pending.isEmpty {
-            var message = record.pending[0]
+            let message = record.pending[0]
             let remaining = message.remaining.readableBytes
             let size = remaining == 0 ? 0 : min(remaining, maxFrame, record.sendWindow, connectionSendWindow)
             if remaining > 0 && size <= 0 { break }
@@ -139,17 +161,14 @@ extension ConnectionCore {
             if isLast {
                 record.pending.removeFirst()
             } else {
-                message.remaining.moveReaderIndex(forwardBy: size)
-                record.pending[0] = message
+                record.pending[0].remaining.moveReaderIndex(forwardBy: size)
             }
         }
         if record.pending.isEmpty, let end = record.pendingEnd {
             switch end {
             case .trailers(let trailers):
                 writeTrailers(id, trailers)
-                streams[id] = record  // so the removal sees what was written, not the stale queue
-                removeStream(id)
-                return true
+                return .ended
             case .halfClose:
                 FrameEncoder.encode(.trailers(streamID: id, nil), into: &output.current)
                 record.pendingEnd = nil
@@ -163,9 +182,7 @@ extension ConnectionCore {
             record.isBlocked = false
             blockedStreams.removeAll { $0 == id }
         }
-        streams[id] = record
-        if drained && hadBacklog && notify { delegate?.streamWritable(id) }
-        return drained
+        return drained ? .drained : .waiting
     }
 
     /// Queues one MESSAGE frame carrying `payload` (a whole message or its next fragment) and

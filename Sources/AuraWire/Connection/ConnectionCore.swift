@@ -45,7 +45,7 @@ public final class ConnectionCore {
     @exclusivity(unchecked) var lifecycle: Lifecycle
     @exclusivity(unchecked) var localSettingsAcknowledged = false
     @exclusivity(unchecked) var decoder: FrameDecoder
-    @exclusivity(unchecked) var streams: [UInt32: StreamRecord] = [:]
+    @exclusivity(unchecked) var streams = StreamTable<StreamRecord>()
     /// The highest stream id the peer opened (server) or we opened (client).
     @exclusivity(unchecked) var highestStreamID: UInt32 = 0
     /// Set once the peer sent GOAWAY: its last processed stream id.
@@ -110,21 +110,20 @@ public final class ConnectionCore {
     }
 
     /// Whether stream `id` exists.
-    public func hasStream(_ id: UInt32) -> Bool { streams[id] != nil }
+    public func hasStream(_ id: UInt32) -> Bool { streams.contains(id) }
 
     /// Runs `body` on stream `id`'s record in place and returns its result, or nil when there is
     /// no such stream: one lookup and no copy of the record, where reading it out and storing it
-    /// back hashed the id twice and retained everything it holds. `body` must not reach
+    /// back looked the id up twice and retained everything it holds. `body` must not reach
     /// `streams` nor call the delegate (which may).
     @inline(__always)
     func modifyStream<R>(_ id: UInt32, _ body: (inout StreamRecord) -> R) -> R? {
-        guard let index = streams.index(forKey: id) else { return nil }
-        return body(&streams.values[index])
+        streams.modify(id, body)
     }
 
     /// Bytes of messages queued on stream `id` behind the peer's flow control.
     public func queuedBytes(_ id: UInt32) -> Int {
-        streams[id]?.pending.reduce(0) { $0 + $1.remaining.readableBytes } ?? 0
+        streams.withValue(id) { $0.pending.reduce(0) { $0 + $1.remaining.readableBytes } } ?? 0
     }
 
     // MARK: Input

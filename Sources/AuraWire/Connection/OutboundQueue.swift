@@ -42,7 +42,7 @@ struct StreamRecord: Sendable {
     var hasPendingOutput: Bool { !pending.isEmpty || pendingEnd != nil }
 
     /// A MESSAGE frame's payload arrived: takes its credit and returns the whole message once
-    /// its last fragment is in. Call it in place (`streams[id]!.receiveFragment`), never on a
+    /// its last fragment is in. Call it in place (`streams.modify(id) { ... }`), never on a
     /// copy: a copy shares the partial message and forces the assembler to copy it.
     mutating func receiveFragment(_ payload: ByteBuffer, flags: FrameFlags) throws(RPCError) -> ByteBuffer? {
         receiveWindow -= payload.readableBytes
