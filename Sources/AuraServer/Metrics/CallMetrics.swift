@@ -5,7 +5,7 @@ import AuraWire
 /// written after `init`, so a call's lookup takes no lock. Calls to methods the server does not
 /// serve share one "unknown" entry, so a peer inventing names cannot grow the exposition.
 public final class CallMetrics: Sendable {
-    private let byMethod: [String: MethodMetrics]
+    private let byMethod: NameTable<MethodMetrics>
     /// Calls to methods the server does not serve.
     public let unknown = MethodMetrics(method: "unknown", kind: .unary)
     /// The served methods' figures, by name, then `unknown`.
@@ -13,8 +13,8 @@ public final class CallMetrics: Sendable {
 
     /// Figures for `methods` (e.g. every service's `MethodRegistry.methods`).
     public init(methods: [(name: String, kind: MethodKind)]) {
-        var table: [String: MethodMetrics] = [:]
-        for (method, kind) in methods { table[method] = MethodMetrics(method: method, kind: kind) }
+        var table = NameTable<MethodMetrics>()
+        for (method, kind) in methods { table.set(MethodMetrics(method: method, kind: kind), for: method) }
         byMethod = table
         all = table.values.sorted { $0.method < $1.method } + [unknown]
     }

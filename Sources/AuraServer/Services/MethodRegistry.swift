@@ -6,9 +6,8 @@ import AuraWire
 /// The typed `register` methods wrap a handler of typed messages into a `MethodHandler`
 /// that decodes requests and encodes responses.
 public struct MethodRegistry: Sendable {
-    /// Keyed by substrings (of the names), so the method of a call's headers, a substring,
-    /// finds its handler without a copy.
-    private(set) var handlers: [Substring: MethodHandler] = [:]
+    /// By name; the method of a call's headers, a substring, finds its handler without a copy.
+    private(set) var handlers = NameTable<MethodHandler>()
     /// The services registered, by name.
     public private(set) var serviceNames: [String] = []
 
@@ -23,7 +22,7 @@ public struct MethodRegistry: Sendable {
 
     /// Every registered method's full name and call shape, sorted by name.
     public var methods: [(name: String, kind: MethodKind)] {
-        handlers.map { ($0.value.name, $0.value.kind) }.sorted { $0.name < $1.name }
+        handlers.values.map { ($0.name, $0.kind) }.sorted { $0.name < $1.name }
     }
 
     /// The handler for `method`, with or without a leading slash.
@@ -33,9 +32,9 @@ public struct MethodRegistry: Sendable {
     public mutating func unary<Request: ProtoMessage, Response: ProtoMessage>(
         _ method: String, _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .unary, body: .single { request, responses, context in
+        handlers.set(MethodHandler(name: method, kind: .unary, body: .single { request, responses, context in
             try responses.writeLast(await body(decode(request, as: Request.self), context), compress: nil)
-        })
+        }), for: method)
     }
 
     /// Registers a client-streaming method.
@@ -43,9 +42,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .clientStreaming, body: .streaming { requests, responses, context in
+        handlers.set(MethodHandler(name: method, kind: .clientStreaming, body: .streaming { requests, responses, context in
             try responses.writeLast(await body(RequestStream(requests, loop: context.loop), context), compress: nil)
-        })
+        }), for: method)
     }
 
     /// Registers a server-streaming method.
@@ -53,9 +52,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .serverStreaming, body: .single { request, responses, context in
+        handlers.set(MethodHandler(name: method, kind: .serverStreaming, body: .single { request, responses, context in
             try await body(decode(request, as: Request.self), ResponseWriter(responses), context)
-        })
+        }), for: method)
     }
 
     /// Registers a bidirectional-streaming method.
@@ -63,9 +62,9 @@ public struct MethodRegistry: Sendable {
         _ method: String,
         _ body: @escaping @Sendable (RequestStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
-        handlers[Substring(method)] = MethodHandler(name: method, kind: .bidirectional, body: .streaming { requests, responses, context in
+        handlers.set(MethodHandler(name: method, kind: .bidirectional, body: .streaming { requests, responses, context in
             try await body(RequestStream(requests, loop: context.loop), ResponseWriter(responses), context)
-        })
+        }), for: method)
     }
 }
 
