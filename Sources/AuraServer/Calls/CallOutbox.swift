@@ -30,7 +30,8 @@ struct CallOutbox: Sendable {
     func writeLast(_ response: some ProtoMessage, compress: Bool?) throws -> Bool {
         try Task.checkCancellation()
         call.loop.assertInEventLoop()
-        let compress = (compress ?? call.context.compressResponses) && call.context.clientAcceptsCompression
+        let facts = call.context.facts
+        let compress = (compress ?? facts.compressResponses) && facts.clientAcceptsCompression
         return try call.send(response.encoded(), compress: compress)
     }
 }

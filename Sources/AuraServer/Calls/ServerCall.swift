@@ -28,7 +28,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     /// call when the channel closes), which breaks the cycle.
     let connection: ServerConnection
     /// The call's event loop (from its context: no detour through the connection's channel).
-    var loop: EventLoop { context.loop }
+    var loop: EventLoop { context.facts.loop }
     @exclusivity(unchecked) private(set) var state = State.awaitingRequest
     /// The requests of a client-streaming or bidirectional call, as they come.
     private(set) lazy var inbox = CallInbox(
@@ -67,7 +67,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
             finish(CallTrailers(error: error))
             return
         }
-        if let deadline = context.deadline {
+        if let deadline = context.facts.deadline {
             let delay = ContinuousClock.now.duration(to: deadline)
             // Held strongly: `finish` and `fail`, the only ways a call ends, cancel the timer,
             // which releases it at once. (A weak capture gave every call a side table, and its
@@ -182,7 +182,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private func sendHeadersIfNeeded(compress: Bool) {
         guard !sentHeaders else { return }
         sentHeaders = true
-        let metadata = context.initialMetadata
+        let metadata = context.facts.initialMetadata
         guard !metadata.isEmpty || compress else { return }
         connection.core.sendHeaders(id, CallHeaders(
             metadata: metadata, messageEncoding: compress ? MessageEncoding.deflate.rawValue : ""))
@@ -251,7 +251,7 @@ final class ServerCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     private func withTrailingMetadata(_ status: CallTrailers) -> CallTrailers {
         var status = status
-        status.metadata.add(contentsOf: context.trailingMetadata)
+        status.metadata.add(contentsOf: context.facts.trailingMetadata)
         return status
     }
 }

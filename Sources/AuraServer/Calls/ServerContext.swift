@@ -9,8 +9,10 @@ import AuraWire
 /// copy and bound to the call's event loop, so a handler running on that loop sets them through
 /// any copy of the context; touching them from another thread traps.
 public struct ServerContext: Sendable {
-    /// The fixed facts and the response, shared by every copy.
-    private let facts: CallFacts
+    /// The fixed facts and the response, shared by every copy. The server reads them here
+    /// rather than through the computed properties: a computed property of a context held in a
+    /// class's stored property copies the whole context first.
+    let facts: CallFacts
     /// The call's request id, set by `RequestIDInterceptor`; nil when no interceptor set one.
     public var requestID: String?
     /// The call's span, set by `TracingInterceptor`; nil without one. While the handler runs it
