@@ -122,7 +122,7 @@ extension ConnectionCore {
         }
         var record = makeRecord(compressionAllowed: !encoding.isEmpty && encoding != "identity")
         if endStream { try? record.state.receiveEndStream() }
-        streams[id] = record
+        streams.updateValue(record, forKey: id)
         delegate?.streamOpened(id, headers: headers, endStream: endStream)
     }
 

@@ -12,7 +12,7 @@ extension ConnectionCore {
         highestStreamID = id
         var record = makeRecord(compressionAllowed: true, outbound: .sending)
         if endStream { _ = record.state.sendEndStream() }
-        streams[id] = record
+        streams.updateValue(record, forKey: id)
         return id
     }
 

@@ -43,8 +43,8 @@ public struct StreamTable<Value> {
     }
 
     /// Sets the entry of stream `id`, adding it when there is none.
-    @inlinable public mutating func updateValue(_ value: Value, forKey id: UInt32) {
-        if let slot = slot(of: id) { slots[slot] = value } else { insert(value, for: id) }
+    @inlinable public mutating func updateValue(_ value: consuming Value, forKey id: UInt32) {
+        if let slot = slot(of: id) { slots[slot] = consume value } else { insert(value, for: id) }
     }
 
     /// Runs `body` on the entry of stream `id` without copying it, if there is one.
@@ -102,13 +102,13 @@ public struct StreamTable<Value> {
     }
 
     /// Inserts an entry for an id not in the table.
-    @inlinable mutating func insert(_ value: Value, for id: UInt32) {
+    @inlinable mutating func insert(_ value: consuming Value, for id: UInt32) {
         precondition(id != 0, "stream id 0 is the connection's, never a stream's")
         if (entryCount &+ 1) &* 2 > ids.count { resize(to: max(Self.minimumCapacity, ids.count &* 2)) }
         var slot = home(of: id)
         while ids[slot] != 0 { slot = (slot &+ 1) & mask }
         ids[slot] = id
-        slots[slot] = value
+        slots[slot] = consume value
         entryCount &+= 1
     }
 
