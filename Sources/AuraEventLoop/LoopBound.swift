@@ -7,7 +7,7 @@
 public final class LoopBound<Value>: @unchecked Sendable {  // every access checks the loop
     /// The loop the value belongs to.
     public let eventLoop: EventLoop
-    private var storage: Value
+    @usableFromInline var storage: Value
 
     /// Binds `value` to `eventLoop`; callable from any thread because `value` is sent in (no
     /// one else holds it).
@@ -16,11 +16,13 @@ public final class LoopBound<Value>: @unchecked Sendable {  // every access chec
         storage = value
     }
 
-    /// The value; traps when read or written off the loop's thread.
-    public var value: Value {
-        get {
+    /// The value; traps when read or written off the loop's thread. Inlinable, so a client
+    /// module specializes it, and read in place: `bound.value.part` copies the part only (an
+    /// unspecialized getter copied the whole value through its value witnesses).
+    @inlinable public var value: Value {
+        _read {
             eventLoop.preconditionInEventLoop()
-            return storage
+            yield storage
         }
         _modify {
             eventLoop.preconditionInEventLoop()
