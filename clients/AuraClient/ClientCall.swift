@@ -27,9 +27,16 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     @exclusivity(unchecked) private var deadlineTimer: Scheduled?
     let compressRequests: Bool
     @exclusivity(unchecked) private var observers: ClientCallObservers
-    private(set) lazy var responses = LoopAsyncQueue<ClientConnection.Response>(
-        loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") },
-        onRelease: connection.responseReleased)
+    /// The responses waiting for a reader that takes them one by one; made when the first
+    /// arrives or a reader asks, unless `singleResponse` asked first.
+    @exclusivity(unchecked) private var queue: LoopAsyncQueue<ClientConnection.Response>?
+    /// Set by `singleResponse` when it asks before any response came (every unary call): the
+    /// response is then held in `heldResponse` and its credit goes back at once, with no queue,
+    /// no continuation per message and one wait, for the status.
+    @exclusivity(unchecked) private var holdsSingleResponse = false
+    @exclusivity(unchecked) private var heldResponse: ByteBuffer?
+    /// `singleResponse` waiting for the status (one waiter needs no array).
+    @exclusivity(unchecked) private var singleWaiter: CheckedContinuation<CallTrailers, Never>?
 
     init(id: UInt32, connection: ClientConnection, options: CallOptions, observers: ClientCallObservers) {
         self.id = id
@@ -87,20 +94,66 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// The single response of a unary or client-streaming call and the server's metadata;
-    /// throws the call's error, or INTERNAL when a successful call sent no response.
+    /// throws the call's error, or INTERNAL when a successful call sent no response. Later
+    /// responses, which a unary call should not get, are dropped.
     nonisolated(nonsending) func singleResponse() async throws -> UnaryResponse<ByteBuffer> {
-        guard let first = try await nextResponse() else {
-            throw await status().error ?? RPCError(.internal, "the server ended the call without a response")
-        }
+        if queue != nil { return try await singleQueuedResponse() }
+        holdsSingleResponse = true
+        let status = await endStatus()
+        if let error = status.error { throw error }
+        guard let response = heldResponse else { throw Self.noResponse }
+        heldResponse = nil
+        return UnaryResponse(message: response, metadata: CallMetadata(initial: initialMetadata, trailing: status.metadata))
+    }
+
+    /// `singleResponse` once responses went to the queue (a client-streaming call whose server
+    /// answered before the caller asked).
+    private nonisolated(nonsending) func singleQueuedResponse() async throws -> UnaryResponse<ByteBuffer> {
+        guard let first = try await nextResponse() else { throw await status().error ?? Self.noResponse }
         let status = await status()
         if let error = status.error { throw error }
         return UnaryResponse(message: first, metadata: CallMetadata(initial: initialMetadata, trailing: status.metadata))
     }
 
+    private static let noResponse = RPCError(.internal, "the server ended the call without a response")
+
+    /// Waits for the call's end; cancelling the task cancels the call.
+    private nonisolated(nonsending) func endStatus() async -> CallTrailers {
+        if case .ended(let trailers) = state { return trailers }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { singleWaiter = $0 }
+        } onCancel: { [loop = connection.loop] in
+            loop.execute { self.cancel(RPCError(.cancelled, "the call was cancelled")) }
+        }
+    }
+
     /// A response message arrived.
     func received(_ message: ByteBuffer, wireSize: Int) {
         observers.bytesIn += message.readableBytes
-        responses.append(ClientConnection.Response(message: message, wireSize: wireSize, streamID: id))
+        let response = ClientConnection.Response(message: message, wireSize: wireSize, streamID: id)
+        guard holdsSingleResponse else { return responses.append(response) }
+        // At most one message is held, so its credit can go back now.
+        connection.responseReleased(response)
+        if heldResponse == nil { heldResponse = message }
+    }
+
+    /// The queue, made on first use; one made after the call ended is finished at once.
+    private var responses: LoopAsyncQueue<ClientConnection.Response> {
+        if let queue { return queue }
+        let made = LoopAsyncQueue<ClientConnection.Response>(
+            loop: connection.loop, cancellationError: { RPCError(.cancelled, "the call was cancelled") },
+            onRelease: connection.responseReleased)
+        queue = made
+        if case .ended(let trailers) = state { finish(made, trailers) }
+        return made
+    }
+
+    private func finish(_ queue: LoopAsyncQueue<ClientConnection.Response>, _ trailers: CallTrailers) {
+        if let error = trailers.error {
+            queue.finish(throwing: error)  // responses that came before the error stay readable
+        } else {
+            queue.finish()
+        }
     }
 
     /// The server's initial metadata arrived.
@@ -121,14 +174,11 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
         guard case .open = state else { return }
         state = .ended(trailers)
         deadlineTimer?.cancel()
-        if let error = trailers.error {
-            responses.finish(throwing: error)  // responses that came before the error stay readable
-            writableWaiter?.resume(throwing: error)
-        } else {
-            responses.finish()
-            writableWaiter?.resume()
-        }
+        if let queue { finish(queue, trailers) }
+        if let error = trailers.error { writableWaiter?.resume(throwing: error) } else { writableWaiter?.resume() }
         writableWaiter = nil
+        singleWaiter?.resume(returning: trailers)
+        singleWaiter = nil
         for waiter in statusWaiters { waiter.resume(returning: trailers) }
         statusWaiters.removeAll()
         observers.end(trailers)
@@ -141,7 +191,8 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
         guard case .open = state else { return }
         connection.core.cancelStream(id, code: error.code)
         connection.flush()
-        responses.fail(error)
+        queue?.fail(error)
+        heldResponse = nil
         end(CallTrailers(error: error))
     }
 }
