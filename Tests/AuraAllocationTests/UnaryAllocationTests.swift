@@ -29,8 +29,9 @@ struct UnaryAllocationTests {
     /// wait) and strings decoded with `String(validUTF8:)`; 25.0 later that day (a `ByteBuffer`
     /// is one block, HEADERS and TRAILERS are decoded without a copy, metadata grows once); 13.0
     /// in the next session (a unary call holds its one response with no queue and waits once,
-    /// for the status; streams and calls in `StreamTable`; `LoopBound` read in place).
-    static let clientLimit = 13.5
+    /// for the status; streams and calls in `StreamTable`; `LoopBound` read in place); 12.0 when
+    /// a unary call opens and sends without an `await` (no checked continuation for its wait).
+    static let clientLimit = 12.5
 
     @Test("a unary call allocates at most the recorded number of times on the server's loop")
     func serverUnaryCall() async throws {

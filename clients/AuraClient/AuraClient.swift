@@ -118,11 +118,22 @@ public final class AuraClient: Sendable {
     /// A unary call on an encoded request: the response's bytes and the server's metadata.
     @usableFromInline
     nonisolated(nonsending) func unaryCall(_ method: String, _ request: ByteBuffer, options: CallOptions) async throws -> UnaryResponse<ByteBuffer> {
-        try await clientLoop.run {
-            let call = try await connector.openCall(method: method, options: options)
-            try await call.send(request, endStream: true)
-            return try await call.singleResponse()
+        if clientLoop.loop.inEventLoop && !clientLoop.isShutDown { return try await unaryCallOnLoop(method, request, options: options) }
+        return try await clientLoop.run { try await unaryCallOnLoop(method, request, options: options) }
+    }
+
+    /// `unaryCall` on the client's loop. Opening the call and sending the request take the
+    /// synchronous paths when nothing must wait (no connection or slot to wait for, credit
+    /// for the request): the one wait of most calls is for the status.
+    private nonisolated(nonsending) func unaryCallOnLoop(_ method: String, _ request: ByteBuffer, options: CallOptions) async throws -> UnaryResponse<ByteBuffer> {
+        let call: ClientCall
+        if let opened = try connector.openCallNow(method: method, options: options) {
+            call = opened
+        } else {
+            call = try await connector.openCall(method: method, options: options)
         }
+        if try !call.sendNow(request, endStream: true) { try await call.waitUntilWritable() }
+        return try await call.singleResponse()
     }
 
     /// A client-streaming call: every element of `requests`, then one response.
@@ -186,6 +197,21 @@ final class Connector: Sendable {
             return try await openStream(method: method, options: options, observers: observers)
         } catch {
             observers.end(CallTrailers(error: RPCError(wrapping: error)))
+            throw error
+        }
+    }
+
+    /// `openCall` without waiting, when the connection is up and has a free slot (nearly every
+    /// call); nil, having done nothing, when the call must wait (`openCall`). No task frame or
+    /// executor check per step, as the awaited path takes.
+    func openCallNow(method: String, options: CallOptions) throws -> ClientCall? {
+        guard let connection = state.value.connection, connection.admitsCallNow else { return nil }
+        var observers = ClientCallObservers(interceptors: configuration.interceptors)
+        let options = try observers.start(method: method, peer: address, options: configuration.authorized(options))
+        do {
+            return try connection.makeCall(method: method, options: options, observers: observers)
+        } catch {
+            observers.end(CallTrailers(error: error))
             throw error
         }
     }

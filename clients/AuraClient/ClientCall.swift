@@ -35,8 +35,9 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     /// no continuation per message and one wait, for the status.
     @exclusivity(unchecked) private var holdsSingleResponse = false
     @exclusivity(unchecked) private var heldResponse: ByteBuffer?
-    /// `singleResponse` waiting for the status (one waiter needs no array).
-    @exclusivity(unchecked) private var singleWaiter: CheckedContinuation<CallTrailers, Never>?
+    /// `singleResponse` waiting for the status (one waiter needs no array). Unsafe: `end`
+    /// resumes it exactly once, and a checked one allocates a canary per call.
+    @exclusivity(unchecked) private var singleWaiter: UnsafeContinuation<CallTrailers, Never>?
 
     init(id: UInt32, connection: ClientConnection, options: CallOptions, observers: ClientCallObservers) {
         self.id = id
@@ -54,6 +55,12 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
 
     /// Sends one request; waits while the server's flow-control credit is used up.
     nonisolated(nonsending) func send(_ message: ByteBuffer, endStream: Bool) async throws {
+        if try !sendNow(message, endStream: endStream) { try await waitUntilWritable() }
+    }
+
+    /// Queues one request and returns whether the stream and the socket take more now; when
+    /// not, `waitUntilWritable` before sending the next (or before a unary call's response).
+    func sendNow(_ message: ByteBuffer, endStream: Bool) throws -> Bool {
         connection.loop.assertInEventLoop()
         if case .ended(let trailers) = state {
             throw trailers.error ?? RPCError(.failedPrecondition, "the call has ended")
@@ -61,12 +68,15 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
         let drained = try connection.core.sendMessage(id, message, compress: compressRequests, endStream: endStream)
         observers.bytesOut += message.readableBytes
         connection.flush()
-        if !drained || !connection.channel.isWritable {
-            try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { writableWaiter = $0 }
-            } onCancel: { [loop = connection.loop] in
-                loop.execute { self.cancel(RPCError(.cancelled, "the call was cancelled")) }
-            }
+        return drained && connection.channel.isWritable
+    }
+
+    /// Waits until the stream and the socket take more (`writable`), or the call ends.
+    nonisolated(nonsending) func waitUntilWritable() async throws {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { writableWaiter = $0 }
+        } onCancel: { [loop = connection.loop] in
+            loop.execute { self.cancel(RPCError(.cancelled, "the call was cancelled")) }
         }
     }
 
@@ -121,7 +131,7 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     private nonisolated(nonsending) func endStatus() async -> CallTrailers {
         if case .ended(let trailers) = state { return trailers }
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { singleWaiter = $0 }
+            await withUnsafeContinuation { singleWaiter = $0 }
         } onCancel: { [loop = connection.loop] in
             loop.execute { self.cancel(RPCError(.cancelled, "the call was cancelled")) }
         }

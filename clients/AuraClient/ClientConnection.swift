@@ -80,6 +80,14 @@ final class ClientConnection: ChannelHandler, ConnectionDelegate, @unchecked Sen
                 throw Self.slotDeadlineExceeded
             }
         }
+        return try makeCall(method: method, options: options, observers: observers)
+    }
+
+    /// Whether a call may open at once, without waiting for a slot (`makeCall`).
+    var admitsCallNow: Bool { isUsable && slotLine.admitsNewcomer(freeSlots: freeSlots) }
+
+    /// Opens a call's stream now: after `openCall`'s wait for a slot, or when `admitsCallNow`.
+    func makeCall(method: String, options: CallOptions, observers: ClientCallObservers) throws(RPCError) -> ClientCall {
         let id = try core.openStream(options.headers(method: method))
         let call = ClientCall(id: id, connection: self, options: options, observers: observers)
         calls[id] = call

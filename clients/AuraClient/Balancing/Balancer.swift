@@ -53,6 +53,13 @@ final class Balancer: Sendable {
         throw lastError!
     }
 
+    /// `openCall` without waiting, for a client of one resolved connection that can take the
+    /// call now; nil, having done nothing, otherwise.
+    func openCallNow(method: String, options: CallOptions) throws -> ClientCall? {
+        guard case .resolved = state.value.phase, state.value.connectors.count == 1 else { return nil }
+        return try state.value.connectors[0].openCallNow(method: method, options: options)
+    }
+
     /// Each connection's standing (for tests).
     var endpoints: [BalancerState.Endpoint] { state.value.balancing?.endpoints ?? [] }
 
