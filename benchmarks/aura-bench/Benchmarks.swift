@@ -20,6 +20,8 @@ struct Benchmarks {
     let duration: Duration
     /// How the clients connect: with the server's API key, and over TLS for the tls group.
     var clientConfiguration = ClientConfiguration()
+    /// Where the unary rows log every call (`--call-log`), if anywhere.
+    var callLog: CallLog?
 
     /// Small unary calls (16-byte payload each way) with `inFlight` calls outstanding over
     /// `connections` connections: calls/s and latency percentiles.
@@ -28,10 +30,11 @@ struct Benchmarks {
         defer { Task { for client in clients { await client.shutdown() } } }
         let request = SimpleRequest(responseSize: 16, payload: Payload(size: 16))
         for client in clients { _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self) }
-        let run = try await measureCalls(inFlight: inFlight, clients: clients) { client, _, _ in
+        let name = "unary inflight=\(inFlight) conns=\(connections)"
+        let run = try await measureCalls(inFlight: inFlight, clients: clients, logAs: name) { client, _, _ in
             _ = try await client.unary("aura.TestService/UnaryCall", request, as: SimpleResponse.self)
         }
-        return BenchResult(name: "unary inflight=\(inFlight) conns=\(connections)", figures: run.figures)
+        return BenchResult(name: name, figures: run.figures)
     }
 
     /// The outcome of `measureCalls`.
@@ -49,33 +52,43 @@ struct Benchmarks {
     }
 
     /// Runs `call` in `inFlight` workers on the client loop for the benchmark's duration, each
-    /// worker on `clients[worker % clients.count]`, timing every call.
+    /// worker on `clients[worker % clients.count]`, timing every call; with a `callLog`, logs
+    /// each call under `logAs`.
     func measureCalls(
-        inFlight: Int, clients: [AuraClient],
+        inFlight: Int, clients: [AuraClient], logAs name: String? = nil,
         _ call: @escaping @Sendable (_ client: AuraClient, _ worker: Int, _ index: Int) async throws -> Void
     ) async throws -> CallRun {
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + duration
-        let latencies = try await withThrowingTaskGroup(of: Latencies.self) { group in
+        let logging = callLog != nil && name != nil
+        let (latencies, logged) = try await withThrowingTaskGroup(of: (Latencies, [CallLog.Call]).self) { group in
             for worker in 0..<inFlight {
                 let client = clients[worker % clients.count]
                 group.addTask(executorPreference: loop) {
                     var latencies = Latencies()
+                    var logged: [CallLog.Call] = []
                     var index = 0
                     while clock.now < end {
                         index += 1
                         let callStart = clock.now
                         try await call(client, worker, index)
-                        latencies.record((clock.now - callStart).nanoseconds)
+                        let latency = (clock.now - callStart).nanoseconds
+                        latencies.record(latency)
+                        if logging { logged.append(((callStart - start).nanoseconds, latency)) }
                     }
-                    return latencies
+                    return (latencies, logged)
                 }
             }
             var all = Latencies()
-            for try await part in group { all.merge(part) }
-            return all
+            var allLogged: [CallLog.Call] = []
+            for try await (part, partLogged) in group {
+                all.merge(part)
+                allLogged += partLogged
+            }
+            return (all, allLogged)
         }
+        if let callLog, let name { callLog.append(row: name, calls: logged, start: start, clock: clock) }
         return CallRun(calls: latencies.count, seconds: (clock.now - start).seconds, latencies: latencies)
     }
 

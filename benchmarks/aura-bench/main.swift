@@ -7,7 +7,8 @@ let usage = """
 
     usage: aura-bench [--addr HOST:PORT] [--server-binary PATH] [--server-loops N]
                       [--duration D] [--only unary|peer-shapes|accesslog|metrics|tracing|dashboard|auth|tls|bidi|stream|memory|sentiment|plugins|wire|codec|joblog|documents|jobs]
-                      [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY] [--json]
+                      [--dir PATH] [--joblog-mib N] [--jobs-ingest-mb N] [--api-key KEY]
+                      [--call-log PATH] [--json]
            aura-bench crash [--kills N] [--clients N] [--server-binary PATH] [--json]
            aura-bench abuse [--scale N] [--only NAME] [--server-binary PATH]
 
@@ -26,6 +27,8 @@ let usage = """
       --joblog-mib N        MiB written, appended and recovered by joblog (default 1024)
       --jobs-ingest-mb N    the size of the jobs group's ingest document and disk write, in
                             MiB (default 1024)
+      --call-log PATH       write every call of the unary rows to PATH (row, start on
+                            CLOCK_MONOTONIC, latency; benchmarks/stalls.py reads it)
       --json                print the results as JSON instead of a table
 
     crash                 SIGKILLs servers it starts during job ingest, processing and
@@ -52,7 +55,7 @@ let arguments: ParsedArguments
 do {
     arguments = try ParsedArguments(
         Array(CommandLine.arguments.dropFirst()),
-        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib", "jobs-ingest-mb", "api-key"],
+        valueOptions: ["addr", "server-binary", "server-loops", "duration", "only", "dir", "joblog-mib", "jobs-ingest-mb", "api-key", "call-log"],
         flagOptions: ["json", "help"])
 } catch {
     fail("\(error)\n\n\(usage)")
@@ -99,6 +102,13 @@ if let given = arguments.options["addr"] {
 let group = EventLoopGroup(loopCount: 1)
 var benchmarks = server?.benchmarks(loop: group.loops[0], duration: duration) ?? Benchmarks(address: address, loop: group.loops[0], duration: duration)
 if let key = arguments.options["api-key"] { benchmarks.clientConfiguration.apiKey = key }
+if let path = arguments.options["call-log"] {
+    do {
+        benchmarks.callLog = try CallLog(path: path)
+    } catch {
+        fail("\(error)")
+    }
+}
 var results: [BenchResult] = []
 
 @MainActor func report(_ result: BenchResult) {
