@@ -71,6 +71,17 @@ import Testing
 @Suite struct MetadataKeyTests {
     static let allowed = Set(Array("abcdefghijklmnopqrstuvwxyz0123456789-_.".utf8))
 
+    /// A key is binary when its last four bytes are "-bin", whatever its length (small strings
+    /// are stored inline, longer ones on the heap) and wherever else "bin" appears.
+    @Test func binaryKeysEndInDashBin() {
+        for key in ["-bin", "x-bin", "x-trace-bin", "a-rather-long-key-name-that-is-bin"] {
+            #expect(Metadata.isBinaryKey(key), "\(key)")
+        }
+        for key in ["", "bin", "-bi", "x-binx", "x_bin", "x-bIn", "bin-", "a-rather-long-bin-key-that-is-not"] {
+            #expect(!Metadata.isBinaryKey(key), "\(key)")
+        }
+    }
+
     @Test func everyByteAtEveryPositionIsJudgedAsTheRuleSays() {
         for length in [1, 2, 7, 8, 9, 15, 16, 17, 23] {
             for position in 0..<length {
