@@ -31,6 +31,7 @@ final class ServerProcess {
         let outputPipe = Pipe()
         process.standardOutput = outputPipe
         try process.run()
+        ChildReaper.watch(process.processIdentifier)
         // Plugin lines may come first; the port is on the "listening on" line.
         var output = Data()
         let handle = outputPipe.fileHandleForReading
@@ -71,6 +72,7 @@ final class ServerProcess {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
+        ChildReaper.forget(process.processIdentifier)
     }
 }
 
