@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import AuraWire
 
 @Suite struct StreamTableTests {
@@ -6,7 +7,7 @@ import Testing
     /// step, over ids that pile onto few home slots as well as a client's ascending odd ids.
     @Test(arguments: [IDShape.ascendingOdd, .colliding, .random])
     func agreesWithADictionary(_ shape: IDShape) {
-        var generator = SplitMix(seed: 0x5EED_0000 &+ UInt64(shape.rawValue))
+        var generator = SplitMix64(seed: 0x5EED_0000 &+ UInt64(shape.rawValue))
         let ids = shape.ids(count: 300, using: &generator)
         var table = StreamTable<Int>()
         var model: [UInt32: Int] = [:]
@@ -40,7 +41,7 @@ import Testing
     /// Removing from the middle of a run of colliding entries, the run wrapping past the end of
     /// the table, leaves every other entry reachable (entries shift back; no tombstones).
     @Test func removalInsideACollidingRunKeepsTheRestReachable() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let ids = IDShape.colliding.ids(count: 6, using: &generator)
         for removed in ids {
             var table = StreamTable<UInt32>()
@@ -87,7 +88,7 @@ import Testing
         /// Any nonzero id.
         case random
 
-        func ids(count: Int, using generator: inout SplitMix) -> [UInt32] {
+        func ids(count: Int, using generator: inout SplitMix64) -> [UInt32] {
             switch self {
             case .ascendingOdd: return (0..<count).map { UInt32(2 * $0 + 1) }
             case .colliding:
@@ -95,19 +96,6 @@ import Testing
                 return Array(lastHome.prefix(count))
             case .random: return (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next()) | 1 }
             }
-        }
-    }
-
-    /// A small seeded generator, so a failure repeats.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
