@@ -107,7 +107,9 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     /// throws the call's error, or INTERNAL when a successful call sent no response. Later
     /// responses, which a unary call should not get, are dropped.
     nonisolated(nonsending) func singleResponse() async throws -> UnaryResponse<ByteBuffer> {
-        if queue != nil { return try await singleQueuedResponse() }
+        // A second caller (the response already taken, or being waited for) reads the queue:
+        // it ends with the call, so it cannot hang.
+        if queue != nil || holdsSingleResponse { return try await singleQueuedResponse() }
         holdsSingleResponse = true
         let status = await endStatus()
         if let error = status.error { throw error }
@@ -117,7 +119,7 @@ final class ClientCall: @unchecked Sendable {  // loop-confined (asserted in `se
     }
 
     /// `singleResponse` once responses went to the queue (a client-streaming call whose server
-    /// answered before the caller asked).
+    /// answered before the caller asked), or for a second caller.
     private nonisolated(nonsending) func singleQueuedResponse() async throws -> UnaryResponse<ByteBuffer> {
         guard let first = try await nextResponse() else { throw await status().error ?? Self.noResponse }
         let status = await status()

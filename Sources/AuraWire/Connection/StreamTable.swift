@@ -49,7 +49,7 @@ public struct StreamTable<Value> {
         if let slot = slot(of: id) { slots[slot] = consume value } else { insert(value, for: id) }
     }
 
-    /// Runs `body` on the entry of stream `id` without copying it, if there is one.
+    /// What `body` reads from the entry of stream `id`; nil when there is none.
     @inlinable public func withValue<Result>(_ id: UInt32, _ body: (Value) -> Result) -> Result? {
         guard let slot = slot(of: id) else { return nil }
         return body(slots[slot]!)
