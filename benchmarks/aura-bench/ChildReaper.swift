@@ -11,13 +11,18 @@ enum ChildReaper {
     private static let count = Atomic<Int>(0)
     private static let installed = Atomic<Bool>(false)
 
-    /// Remembers `pid` to stop with aura-bench (a pid of 0 marks a stopped child).
+    /// Remembers `pid` to stop with aura-bench, in the slot of a child stopped before if there
+    /// is one (a pid of 0 marks it).
     static func watch(_ pid: pid_t) {
         installHandlers()
-        let index = count.load(ordering: .acquiring)
-        guard index < capacity else { return }  // a benchmark starts a handful of servers
-        pids[index] = pid
-        count.store(index + 1, ordering: .releasing)
+        let used = count.load(ordering: .acquiring)
+        if let free = (0..<used).first(where: { pids[$0] == 0 }) {
+            pids[free] = pid
+            return
+        }
+        guard used < capacity else { return }  // more than 64 servers alive at once: none runs that many
+        pids[used] = pid
+        count.store(used + 1, ordering: .releasing)
     }
 
     /// Forgets `pid`: it was stopped the normal way.
